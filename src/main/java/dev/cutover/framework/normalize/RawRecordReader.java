@@ -1,0 +1,63 @@
+package dev.cutover.framework.normalize;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import dev.cutover.framework.run.OutcomeStore;
+import dev.cutover.framework.run.OutcomeStore.Position;
+import dev.cutover.framework.run.RecordKey;
+
+/**
+ * Reads the run's raw items one legacy record at a time (all copies of one (source, id), or one
+ * item without a usable id), in a fixed order. The checkpoint is the last record handed out, so a
+ * restart continues with the next record and decides no record twice.
+ */
+@Named
+@Dependent
+public class RawRecordReader extends AbstractItemReader {
+
+    private static final int BATCH = 500;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    OutcomeStore store;
+
+    private final Deque<List<RawItem>> buffer = new ArrayDeque<>();
+    private Position position;
+    private boolean exhausted;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        position = checkpoint == null ? Position.START : (Position) checkpoint;
+    }
+
+    @Override
+    public Object readItem() {
+        if (buffer.isEmpty() && !exhausted) {
+            List<List<RawItem>> next = store.recordsAfter(jobContext.getInstanceId(), position, BATCH);
+            exhausted = next.size() < BATCH;
+            buffer.addAll(next);
+        }
+        List<RawItem> record = buffer.poll();
+        if (record != null) {
+            RawItem first = record.get(0);
+            position = new Position(first.source(), RecordKey.of(first.id(), first.index()));
+        }
+        return record;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return position;
+    }
+}

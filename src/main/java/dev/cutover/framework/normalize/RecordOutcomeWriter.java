@@ -1,0 +1,31 @@
+package dev.cutover.framework.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import dev.cutover.framework.run.OutcomeStore;
+
+/** Stores each record's {@link RecordOutcome} (its lineage) in the chunk's transaction, idempotently. */
+@Named
+@Dependent
+public class RecordOutcomeWriter extends AbstractItemWriter {
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    OutcomeStore store;
+
+    @Override
+    public void writeItems(List<Object> items) {
+        List<RecordOutcome> outcomes = new ArrayList<>(items.size());
+        items.forEach(item -> outcomes.add((RecordOutcome) item));
+        store.store(jobContext.getInstanceId(), outcomes);
+    }
+}

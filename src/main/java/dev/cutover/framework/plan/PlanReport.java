@@ -1,0 +1,55 @@
+package dev.cutover.framework.plan;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The plan report, format {@code cutover.plan/v1} (DESIGN.md §6). Field names and shapes are a
+ * contract read by other programs: change none of them.
+ */
+@JsonPropertyOrder({ "format", "migration", "executionId", "mode", "sources", "counts", "skipped", "anomalies",
+        "anomalyRecords", "planAnomalies", "groups", "behavior", "digest" })
+public record PlanReport(String format, String migration, long executionId, String mode, List<Source> sources,
+        Counts counts, Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
+        List<PlanAnomaly> planAnomalies, Groups groups, TargetPlan.BehaviorCheck behavior, String digest) {
+
+    public static final String FORMAT = "cutover.plan/v1";
+
+    @JsonPropertyOrder({ "name", "total", "fetched", "watermark" })
+    public record Source(String name, long total, long fetched, long watermark) {
+    }
+
+    @JsonPropertyOrder({ "fetched", "migrated", "skipped", "anomalies", "policies" })
+    public record Counts(long fetched, long migrated, long skipped, long anomalies, long policies) {
+    }
+
+    /** An anomalous record; {@code index} only for an item without a usable id. */
+    @JsonPropertyOrder({ "source", "id", "index", "code", "detail" })
+    public record AnomalyRecord(String source, String id,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer index, String code, String detail) {
+    }
+
+    @JsonPropertyOrder({ "code", "detail" })
+    public record PlanAnomaly(String code, String detail) {
+    }
+
+    public record Groups(List<TargetPlan.GroupSummary> largest) {
+    }
+
+    /** The codes that block an apply unless accepted: record anomalies and plan anomalies. */
+    public java.util.SortedSet<String> anomalyCodes() {
+        java.util.SortedSet<String> codes = new java.util.TreeSet<>(anomalies.keySet());
+        planAnomalies.forEach(a -> codes.add(a.code()));
+        return codes;
+    }
+
+    /** The canonical target model is not part of the report; this carries it to the digest. */
+    record DigestContent(String format, String migration, List<Source> sources, Counts counts,
+            Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
+            List<PlanAnomaly> planAnomalies, JsonNode model) {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cutover.framework.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.RetrievalStore.SourceSummary;
+
+/**
+ * Assembles the {@link PlanReport} of a run from its sources, its record outcomes and the
+ * migration's {@link TargetPlan}. Pure: the same inputs give the same report and digest.
+ */
+public final class PlanReportBuilder {
+
+    private PlanReportBuilder() {
+    }
+
+    public static PlanReport build(String migration, long executionId, String mode, List<SourceSummary> sourceSummaries,
+            List<RecordOutcome> outcomes, TargetPlan target) {
+        List<PlanReport.Source> sources = sourceSummaries.stream()
+                .sorted(Comparator.comparing(SourceSummary::name))
+                .map(s -> new PlanReport.Source(s.name(), s.total(), s.fetched(), s.watermark()))
+                .toList();
+        Map<String, Long> skipped = new TreeMap<>();
+        Map<String, Long> anomalies = new TreeMap<>();
+        List<PlanReport.AnomalyRecord> anomalyRecords = new ArrayList<>();
+        long migrated = 0;
+        for (RecordOutcome o : outcomes) {
+            switch (o.kind()) {
+                case MIGRATED -> migrated++;
+                case SKIPPED -> skipped.merge(o.code(), 1L, Long::sum);
+                case ANOMALY -> {
+                    anomalies.merge(o.code(), 1L, Long::sum);
+                    anomalyRecords.add(new PlanReport.AnomalyRecord(o.source(), o.id(), o.index(), o.code(), o.detail()));
+                }
+            }
+        }
+        anomalyRecords.sort(ANOMALY_ORDER);
+        List<PlanReport.PlanAnomaly> planAnomalies = new ArrayList<>();
+        for (PlanReport.Source s : sources) {
+            if (s.fetched() != s.total()) {
+                planAnomalies.add(new PlanReport.PlanAnomaly("SOURCE_INCOMPLETE",
+                        s.name() + ": total " + s.total() + ", fetched " + s.fetched()));
+            }
+        }
+        if (!target.behavior().equal()) {
+            planAnomalies.add(new PlanReport.PlanAnomaly("BEHAVIOR_CHANGE", "over " + target.behavior().horizonHours()
+                    + " h the legacy rules dispatch " + target.behavior().legacyDispatches()
+                    + " notifications and the planned model " + target.behavior().newDispatches()
+                    + ", not the same set"));
+        }
+        long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
+        PlanReport.Counts counts = new PlanReport.Counts(outcomes.size(), migrated, skippedCount, anomalyRecords.size(),
+                target.entityCount());
+        String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration, sources, counts, skipped,
+                anomalies, anomalyRecords, planAnomalies, target.model()));
+        return new PlanReport(PlanReport.FORMAT, migration, executionId, mode, sources, counts, skipped, anomalies,
+                anomalyRecords, planAnomalies, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest);
+    }
+
+    /** Source, then records with an id (code-point order of ids), then id-less ones by index. */
+    static final Comparator<PlanReport.AnomalyRecord> ANOMALY_ORDER = Comparator
+            .comparing(PlanReport.AnomalyRecord::source, CodePoints.ORDER)
+            .thenComparing(a -> a.id() == null ? 1 : 0)
+            .thenComparing(a -> a.id() == null ? "" : a.id(), CodePoints.ORDER)
+            .thenComparing(a -> a.index() == null ? -1 : a.index());
+}

@@ -1,0 +1,33 @@
+package dev.cutover.framework.retrieve;
+
+import java.util.List;
+
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import dev.cutover.framework.run.RetrievalStore;
+
+/**
+ * Stores fetched pages and their raw items for the run, in the chunk's transaction (together with
+ * the reader's checkpoint). Idempotent: a page stored before a crash is not stored twice.
+ */
+@Named
+@Dependent
+public class RawPageWriter extends AbstractItemWriter {
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    RetrievalStore store;
+
+    @Override
+    public void writeItems(List<Object> pages) {
+        for (Object page : pages) {
+            store.store(jobContext.getInstanceId(), (FetchedPage) page);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cutover.framework.run;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Why executions failed, in the words of the failure (JBeret's repository keeps no exception text).
+ * Written in a transaction of its own, so the record survives the rollback of the failing chunk.
+ */
+@ApplicationScoped
+public class FailureLog {
+
+    @Inject
+    DataSource dataSource;
+
+    public void record(long executionId, String step, Throwable failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        QuarkusTransaction.requiringNew().run(() -> Sql.update(dataSource,
+                "insert into execution_failure (execution_id, step, message) values (?, ?, ?)", executionId, step, message));
+    }
+
+    /** @return the first recorded reason of the execution's failure, or {@code null} */
+    public String reason(long executionId) {
+        List<String> reasons = Sql.query(dataSource,
+                "select step || ': ' || message from execution_failure where execution_id = ? order by recorded_at, step limit 1",
+                rs -> rs.getString(1), executionId);
+        return reasons.isEmpty() ? null : reasons.get(0);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cutover.framework.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for the run bookkeeping tables: one statement, positional parameters. Connections come
+ * from the JTA-aware datasource, so a call inside a chunk joins the chunk's transaction.
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** Maps one row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public static <T> List<T> query(DataSource dataSource, String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, parameters);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + firstLine(sql) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, parameters);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + firstLine(sql) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void bind(PreparedStatement ps, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            ps.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    private static String firstLine(String sql) {
+        return sql.strip().lines().findFirst().orElse(sql);
+    }
+}
