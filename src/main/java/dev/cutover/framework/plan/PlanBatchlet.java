@@ -1,0 +1,69 @@
+package dev.cutover.framework.plan;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.jboss.logging.Logger;
+
+import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.OutcomeStore;
+import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.RetrievalStore;
+import dev.cutover.framework.run.RunParameters;
+
+/**
+ * Builds the run's plan report and digest from what retrieve and normalize stored, with the
+ * migration's {@link TargetPlanner} (bean named by the {@code planner} property). Writes only the
+ * run's own report; re-running it (restart) rebuilds the same report and digest.
+ */
+@Named
+@Dependent
+public class PlanBatchlet extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(PlanBatchlet.class);
+
+    @Inject
+    @BatchProperty
+    String planner;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    RetrievalStore retrieval;
+
+    @Inject
+    OutcomeStore outcomes;
+
+    @Inject
+    PlanStore plans;
+
+    @Inject
+    @Any
+    Instance<TargetPlanner> planners;
+
+    @Override
+    public String process() {
+        long runId = jobContext.getInstanceId();
+        List<RecordOutcome> records = outcomes.outcomes(runId);
+        TargetPlanner targetPlanner = planners.select(NamedLiteral.of(planner)).get();
+        TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), jobContext.getExecutionId(),
+                RunParameters.mode(jobContext.getProperties()), retrieval.summaries(runId), records, target);
+        plans.save(runId, report);
+        LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().policies(),
+                "target entities", report.digest());
+        return "PLANNED";
+    }
+}

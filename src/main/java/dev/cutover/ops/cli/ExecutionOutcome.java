@@ -1,0 +1,84 @@
+package dev.cutover.ops.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cutover.framework.plan.PlanReport;
+import dev.cutover.framework.run.FailureLog;
+import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.RunParameters;
+
+/**
+ * Turns an ended execution into what the operator sees: the summary, the report file and the exit
+ * code (DESIGN.md §8). Used after a first run and after a restart alike, with the execution's own
+ * parameters, so a restart reports exactly as the original command would have.
+ */
+@ApplicationScoped
+public class ExecutionOutcome {
+
+    @Inject
+    PlanStore plans;
+
+    @Inject
+    FailureLog failures;
+
+    @Inject
+    ObjectMapper json;
+
+    public int report(JobExecution execution, Properties parameters, PrintWriter out, PrintWriter err) {
+        long id = execution.getExecutionId();
+        if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
+            String reason = failures.reason(id);
+            err.printf("execution %d failed: %s%n", id, reason != null ? reason
+                    : execution.getBatchStatus() + (execution.getExitStatus() == null ? "" : " " + execution.getExitStatus()));
+            err.printf("restart it with: cutover restart %d%n", id);
+            return ExitCode.FAILED;
+        }
+        PlanReport report = plans.report(execution.getInstanceId())
+                .orElseThrow(() -> new IllegalStateException("execution " + id + " completed without a plan report"));
+        writeReport(report, parameters.getProperty(RunParameters.OUT), err);
+        PlanSummary.print(report, execution, out);
+        SortedSet<String> blocking = blocking(report, parameters.getProperty(RunParameters.ACCEPT, ""));
+        if (!blocking.isEmpty()) {
+            out.printf("apply would be refused: unaccepted anomalies %s (accept with --accept CODE,...)%n",
+                    String.join(", ", blocking));
+            return ExitCode.REFUSED;
+        }
+        out.println("apply would go ahead");
+        return ExitCode.OK;
+    }
+
+    static SortedSet<String> blocking(PlanReport report, String accepted) {
+        SortedSet<String> codes = new TreeSet<>(report.anomalyCodes());
+        codes.removeAll(Arrays.stream(accepted.split(",")).map(String::trim).toList());
+        return codes;
+    }
+
+    private void writeReport(PlanReport report, String file, PrintWriter err) {
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        try {
+            Path path = Path.of(file);
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.writeString(path, json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        } catch (IOException e) {
+            err.printf("cannot write the plan report to %s: %s%n", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cutover.ops.cli;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import dev.cutover.ops.run.MigrationLauncher;
+import io.quarkus.arc.Unremovable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code cutover restart <executionId>}: runs a new execution of the same job instance with the
+ * original parameters, from the last checkpoints; exit codes are those of the original command.
+ */
+@Dependent
+@Unremovable
+@Command(name = "restart", description = "Restart a failed or stopped execution by id, from its last checkpoint.")
+public class RestartCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<executionId>")
+    long executionId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    JobOperator jobOperator;
+
+    @Inject
+    MigrationLauncher launcher;
+
+    @Inject
+    ExecutionOutcome outcome;
+
+    @Override
+    public Integer call() {
+        JobExecution original;
+        try {
+            original = jobOperator.getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new IllegalArgumentException("no execution " + executionId);
+        }
+        if (original == null) {
+            throw new IllegalArgumentException("no execution " + executionId);
+        }
+        if (original.getBatchStatus() == BatchStatus.COMPLETED || original.getBatchStatus() == BatchStatus.ABANDONED) {
+            throw new IllegalArgumentException("execution " + executionId + " is " + original.getBatchStatus()
+                    + ": there is nothing to restart (run the command again instead)");
+        }
+        Properties parameters = jobOperator.getParameters(executionId);
+        long id;
+        try {
+            id = launcher.restart(executionId);
+        } catch (JobRestartException | JobExecutionNotMostRecentException e) {
+            throw new IllegalArgumentException("execution " + executionId + " cannot be restarted: " + e.getMessage());
+        }
+        spec.commandLine().getErr().printf("restarting execution %d of %s as execution %d%n", executionId,
+                original.getJobName(), id);
+        return outcome.report(launcher.await(id, Duration.ofDays(1)), parameters, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+}
