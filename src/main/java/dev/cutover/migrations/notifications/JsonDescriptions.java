@@ -1,7 +1,6 @@
 package dev.cutover.migrations.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Short descriptions of JSON values for anomaly details. Scalars are shown as JSON text (cut to a
@@ -18,7 +17,10 @@ final class JsonDescriptions {
 
     /** @return e.g. {@code string "fax"}, {@code number 3.5}, {@code boolean true}, {@code object} */
     static String describe(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
             return "null";
         }
         if (node.isTextual()) {
@@ -36,11 +38,6 @@ final class JsonDescriptions {
     /** @return a scalar as JSON text, e.g. {@code "fax"} or {@code 7}, cut to a bounded length */
     static String value(JsonNode scalar) {
         return bounded(scalar.toString());
-    }
-
-    /** @return {@code text} as a JSON string literal, cut to a bounded length */
-    static String quoted(String text) {
-        return bounded(TextNode.valueOf(text).toString());
     }
 
     private static String bounded(String json) {

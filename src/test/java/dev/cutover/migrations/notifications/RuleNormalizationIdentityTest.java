@@ -93,6 +93,16 @@ class RuleNormalizationIdentityTest {
     }
 
     @Test
+    void emptyItemTextIsMalformed() {
+        assertAnomaly(MALFORMED_RECORD, "item: expected an object, got nothing", normalizeTexts(""));
+    }
+
+    @Test
+    void itemWithTrailingContentIsMalformed() {
+        assertAnomaly(MALFORMED_RECORD, "item is not valid JSON", normalizeTexts(rule("r-1") + " {}"));
+    }
+
+    @Test
     void supersededCopyWithMissingVersionStillMakesTheRecordMissingField() {
         ObjectNode old = rule("r-1");
         old.remove("version");
