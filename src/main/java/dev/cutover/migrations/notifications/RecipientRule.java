@@ -1,0 +1,60 @@
+package dev.cutover.migrations.notifications;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * DESIGN.md §5 rule 10: a non-empty array of strings, each trimmed and valid for the leaf's channel,
+ * normalized per {@link Channel}, then deduplicated and sorted in {@link CodePointOrder}.
+ * Without a valid channel the per-channel check is impossible, so only the checks that do not need
+ * it (array shape, string entries, emptiness) are made; the channel's own anomaly decides anyway.
+ */
+final class RecipientRule {
+
+    private RecipientRule() {
+    }
+
+    /**
+     * @param value   the present (non-null) recipients value
+     * @param channel the leaf's channel, or empty when it is missing or invalid
+     * @return the normalized recipients, or empty when any check failed (or the channel is unknown)
+     */
+    static Optional<List<String>> check(JsonNode value, Optional<Channel> channel, NodePath path,
+            Findings findings) {
+        if (!value.isArray()) {
+            findings.add(Finding.wrongType(path, "an array of strings", value));
+            return Optional.empty();
+        }
+        if (value.isEmpty()) {
+            findings.add(Finding.invalid(AnomalyCode.NO_RECIPIENTS, path, "no recipients"));
+            return Optional.empty();
+        }
+        TreeSet<String> normalized = new TreeSet<>(CodePointOrder.INSTANCE);
+        boolean valid = true;
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            NodePath entryPath = path.index(i);
+            if (!entry.isTextual()) {
+                findings.add(Finding.wrongType(entryPath, "a string", entry));
+                valid = false;
+                continue;
+            }
+            if (channel.isEmpty()) {
+                continue;
+            }
+            Optional<String> recipient = channel.get().normalizeRecipient(Text.trim(entry.textValue()));
+            if (recipient.isPresent()) {
+                normalized.add(recipient.get());
+            } else {
+                findings.add(Finding.invalid(AnomalyCode.INVALID_RECIPIENT, entryPath,
+                        JsonDescriptions.value(entry) + " is not a valid " + channel.get().wireName() + " recipient"));
+                valid = false;
+            }
+        }
+        return valid && channel.isPresent() ? Optional.of(List.copyOf(normalized))
+                : Optional.empty();
+    }
+}

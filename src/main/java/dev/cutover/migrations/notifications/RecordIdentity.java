@@ -1,0 +1,112 @@
+package dev.cutover.migrations.notifications;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cutover.framework.normalize.RawItem;
+
+/**
+ * DESIGN.md §5 rules 1 and 2: decides which listed copy of a record stands.
+ * <ul>
+ * <li>Rule 1 is checked on every copy, superseded ones included, because a copy whose version cannot
+ * be read cannot be ranked: an item that is not a JSON object, an {@code id} that is not a string or a
+ * {@code version} that is not a JSON integer is {@code MALFORMED_RECORD}; a missing {@code id} or
+ * {@code version} is {@code MISSING_FIELD} (the former wins when both occur).</li>
+ * <li>Rule 2: the copy with the highest version stands. Copies at that version that differ as JSON
+ * values (key order ignored; an integer and a fraction are different values, as they are to rule 7)
+ * are {@code DUPLICATE_ID}; identical ones are one record.</li>
+ * </ul>
+ */
+final class RecordIdentity {
+
+    // ObjectMapper is thread-safe once configured; the trailing-token check rejects "{} {}" as an item
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private RecordIdentity() {
+    }
+
+    /**
+     * @param copies the listed items of one record (one item when it has no usable id), in listing order
+     * @return the standing copy, or empty when rule 1 or 2 rejects the record (the reason added to findings)
+     */
+    static Optional<JsonNode> resolve(List<RawItem> copies, Findings findings) {
+        List<JsonNode> items = new ArrayList<>(copies.size());
+        String prefix = copies.size() > 1 ? "one of " + copies.size() + " copies: " : "";
+        for (RawItem copy : copies) {
+            Optional<JsonNode> item = identified(copy.json(), prefix, findings);
+            item.ifPresent(items::add);
+        }
+        if (!findings.isEmpty()) {
+            return Optional.empty();
+        }
+        return highestVersion(items, findings);
+    }
+
+    /** @return the parsed item when rule 1 holds for it */
+    private static Optional<JsonNode> identified(String json, String prefix, Findings findings) {
+        JsonNode item;
+        try {
+            item = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            // the message carries parser positions and internals; the detail stays short and stable
+            findings.add(new Finding(AnomalyCode.MALFORMED_RECORD, prefix + "item is not valid JSON"));
+            return Optional.empty();
+        }
+        if (item == null || !item.isObject()) {
+            findings.add(new Finding(AnomalyCode.MALFORMED_RECORD,
+                    prefix + "item: expected an object, got " + JsonDescriptions.describe(item)));
+            return Optional.empty();
+        }
+        boolean usable = true;
+        for (Finding problem : new Finding[] {
+                typed(item, "id", "a string", JsonNode::isTextual),
+                typed(item, "version", "an integer", JsonNode::isIntegralNumber) }) {
+            if (problem != null) {
+                findings.add(new Finding(problem.code(), prefix + problem.detail()));
+                usable = false;
+            }
+        }
+        return usable ? Optional.of(item) : Optional.empty();
+    }
+
+    /** @return the rule-1 problem of one identity field, or {@code null} when it is present and typed */
+    private static Finding typed(JsonNode item, String field, String expected, Predicate<JsonNode> isTyped) {
+        JsonNode value = Fields.present(item, field);
+        if (value == null) {
+            return Finding.missing(NodePath.root(field));
+        }
+        return isTyped.test(value) ? null : Finding.wrongType(NodePath.root(field), expected, value);
+    }
+
+    private static Optional<JsonNode> highestVersion(List<JsonNode> items, Findings findings) {
+        BigInteger highest = null;
+        for (JsonNode item : items) {
+            BigInteger version = item.get("version").bigIntegerValue();
+            if (highest == null || version.compareTo(highest) > 0) {
+                highest = version;
+            }
+        }
+        List<JsonNode> distinct = new ArrayList<>();
+        for (JsonNode item : items) {
+            // ObjectNode.equals compares fields as a map, so key order does not make copies differ
+            if (item.get("version").bigIntegerValue().equals(highest) && !distinct.contains(item)) {
+                distinct.add(item);
+            }
+        }
+        if (distinct.size() > 1) {
+            findings.add(new Finding(AnomalyCode.DUPLICATE_ID,
+                    distinct.size() + " different copies at version " + highest));
+            return Optional.empty();
+        }
+        return Optional.of(distinct.get(0));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.cutover.migrations.notifications;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.normalize.RecordOutcome;
+
+/**
+ * Decides the one lineage outcome of one legacy notification rule, per DESIGN.md §5 rules 1–10.
+ * <p>
+ * Rules 1–4 are decided in order (identity, duplicates, record shape, disabled), each ending the
+ * decision when it applies. After them every problem of the spec is collected, across all its
+ * leaves, and the record's code is the first of them in {@link AnomalyCode} order. Only a record
+ * whose every leaf is valid is migrated; its target is the JSON array of its {@link PolicyLeaf}s
+ * ({@link PolicyLeafJson}), one per {@code simple} leaf, in spec order (depth-first). Grouping into
+ * policies (rule 11) is not done here.
+ * <p>
+ * Pure, stateless and thread-safe: the same copies give the same outcome, detail text included, so a
+ * restarted normalize step records exactly what an uninterrupted one would have.
+ */
+public final class RuleNormalization {
+
+    /** Skip reason of rule 4. */
+    public static final String DISABLED = "DISABLED";
+
+    /**
+     * @param copies either every listed item of one source sharing one usable id (a JSON string
+     *               {@code id}), in listing order, or exactly one item without a usable id
+     *               ({@link RawItem#id()} {@code null})
+     * @return MIGRATED with the leaves as target, SKIPPED with reason {@value #DISABLED}, or ANOMALY with
+     *         one {@link AnomalyCode} name; {@code id} is the shared id and {@code index} {@code null},
+     *         or for an item without a usable id {@code id} {@code null} and {@code index} its listing index
+     * @throws IllegalArgumentException when {@code copies} is empty, mixes sources or ids, or holds
+     *                                  several items without a usable id
+     */
+    public RecordOutcome normalize(List<RawItem> copies) {
+        RawItem first = identityOf(copies);
+        String source = first.source();
+        String id = first.id();
+        Integer index = id == null ? first.index() : null;
+
+        Findings findings = new Findings();
+        Optional<RecordShape.Shape> shape = RecordIdentity.resolve(copies, findings)
+                .flatMap(record -> RecordShape.check(record, findings));
+        if (shape.isEmpty()) {
+            return anomaly(source, id, index, findings);
+        }
+        if (!shape.get().enabled()) {
+            return RecordOutcome.skipped(source, id, index, DISABLED, "enabled is false");
+        }
+
+        List<PolicyLeaf> leaves = new ArrayList<>();
+        for (SpecFlattener.SimpleNode simple : SpecFlattener.flatten(shape.get().spec(), NodePath.root("spec"),
+                findings)) {
+            SimpleLeafRule.normalize(shape.get().tenant(), simple.node(), simple.path(), findings)
+                    .ifPresent(leaves::add);
+        }
+        if (!findings.isEmpty()) {
+            return anomaly(source, id, index, findings);
+        }
+        if (leaves.isEmpty()) {
+            // every spec without leaves ends in an empty bundle or a structural problem, both findings
+            throw new IllegalStateException("spec of " + source + "/" + id + " has no leaf and no finding");
+        }
+        return RecordOutcome.migrated(source, id, index, PolicyLeafJson.toJson(leaves));
+    }
+
+    private static RecordOutcome anomaly(String source, String id, Integer index, Findings findings) {
+        Finding decisive = findings.decisive().orElseThrow();
+        return RecordOutcome.anomaly(source, id, index, decisive.code().name(), decisive.detail());
+    }
+
+    /** @return the first copy, once the copies are known to be one record */
+    private static RawItem identityOf(List<RawItem> copies) {
+        if (copies == null || copies.isEmpty()) {
+            throw new IllegalArgumentException("a record needs at least one listed item");
+        }
+        RawItem first = copies.get(0);
+        if (first.id() == null && copies.size() > 1) {
+            throw new IllegalArgumentException("items without a usable id are records of their own, got "
+                    + copies.size() + " at index " + first.index() + " of " + first.source());
+        }
+        for (RawItem copy : copies) {
+            if (!Objects.equals(copy.source(), first.source()) || !Objects.equals(copy.id(), first.id())) {
+                throw new IllegalArgumentException("copies of one record must share source and id: "
+                        + first.source() + "/" + first.id() + " and " + copy.source() + "/" + copy.id());
+            }
+        }
+        return first;
+    }
+}

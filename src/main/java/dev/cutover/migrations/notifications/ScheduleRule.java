@@ -1,0 +1,30 @@
+package dev.cutover.migrations.notifications;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * DESIGN.md §5 rule 8: a schedule is a string that {@link CronSchedule#parse(String)} accepts; the
+ * cron grammar itself lives in {@link CronSchedule} so the dispatcher and the behavior check read
+ * schedules the same way.
+ */
+final class ScheduleRule {
+
+    private ScheduleRule() {
+    }
+
+    /** @param value the present (non-null) schedule value */
+    static Optional<CronSchedule> check(JsonNode value, NodePath path, Findings findings) {
+        if (!value.isTextual()) {
+            findings.add(Finding.wrongType(path, "a string", value));
+            return Optional.empty();
+        }
+        Optional<CronSchedule> schedule = CronSchedule.parse(value.textValue());
+        if (schedule.isEmpty()) {
+            findings.add(Finding.invalid(AnomalyCode.INVALID_CRON, path,
+                    JsonDescriptions.value(value) + " is not a valid five-field cron expression"));
+        }
+        return schedule;
+    }
+}
