@@ -1,0 +1,157 @@
+package dev.cutover.framework.retrieve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cutover.framework.source.server.LegacySourceServer;
+import dev.cutover.framework.source.server.SourceFaults;
+import dev.cutover.support.Cli;
+import dev.cutover.support.Cli.Result;
+import dev.cutover.support.TestSources;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Transient faults are retried until nothing is lost; fatal ones fail a restartable execution. */
+@QuarkusTest
+class RetrievalFaultsTest {
+
+    private static final Pattern DIGEST = Pattern.compile("digest\\s+(sha256:[0-9a-f]{64})");
+    private static final Pattern FAILED = Pattern.compile("execution (\\d+) failed: ");
+    private static final String RULES = LegacySourceServer.RULES_PATH;
+
+    @Test
+    void throttlingWithRetryAfterIsWaitedOutAndNothingIsLost() {
+        try (TestSources sources = TestSources.start(1, 300, 100)) {
+            sources.get(1).faults().on(RULES).throttleNext(2, Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            Result r = Cli.run(sources.planArgs());
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("source s1           total 300, fetched 300");
+            // two consecutive 429s asking for 1 s each cannot be retried in less than 2 s
+            assertThat(elapsedMillis).isGreaterThanOrEqualTo(2000);
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(3 + 2);
+        }
+    }
+
+    @Test
+    void burstsOf503AreRetriedAndEveryRecordArrives() {
+        try (TestSources sources = TestSources.start(2, 250, 100)) {
+            sources.get(1).faults().on(RULES).failNext(4, 503);
+            sources.get(2).faults().on(RULES).failNext(2, 502).failNext(1, 500).failNext(1, 504);
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("total 250, fetched 250").contains("records   500 fetched = 500 migrated");
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(3 + 4);
+        }
+    }
+
+    @Test
+    void requestsThatTimeOutAreRetried() {
+        try (TestSources sources = TestSources.start(1, 150, 100)) {
+            // the test profile's request timeout is 2 s
+            sources.get(1).faults().on(RULES).delayNext(2, Duration.ofSeconds(4));
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("total 150, fetched 150");
+        }
+    }
+
+    @Test
+    void sourceThatStaysDownFailsRestartablyAndRestartFetchesOnlyWhatIsMissing() {
+        String uninterrupted;
+        try (TestSources sources = TestSources.start(2, 500, 100)) {
+            uninterrupted = digest(Cli.run(sources.planArgs()));
+        }
+        try (TestSources sources = TestSources.start(2, 500, 100)) {
+            SourceFaults faults = sources.get(2).faults();
+            faults.downAfterPages(2);
+            Result failed = Cli.run(sources.planArgs());
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+            Matcher m = FAILED.matcher(failed.err());
+            assertThat(m.find()).as(failed.toString()).isTrue();
+            assertThat(failed.err()).contains("source s2, cursor '").contains("gave up after 8 attempt(s)")
+                    .contains("cutover restart " + m.group(1));
+
+            faults.recover();
+            int before = faults.requestCount(RULES);
+            Result restarted = Cli.run("restart", m.group(1));
+            assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+            assertThat(digest(restarted)).isEqualTo(uninterrupted);
+            // 5 pages in all, 2 stored before the failure: only the 3 missing ones are fetched again
+            assertThat(faults.requestCount(RULES) - before).isEqualTo(3);
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void requestsInFlightNeverExceedTheConcurrencyBound() {
+        try (TestSources sources = TestSources.start(6, 200, 50)) {
+            for (int s = 1; s <= 6; s++) {
+                sources.get(s).faults().on(RULES).delayNext(100, Duration.ofMillis(60));
+            }
+            Result r = Cli.run(sources.planArgs("--concurrency", "2"));
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            System.out.printf("max requests in flight with --concurrency 2 over 6 sources: %d%n", sources.gauge().max());
+            assertThat(sources.gauge().max()).isBetween(1, 2);
+
+            sources.gauge().reset();
+            for (int s = 1; s <= 6; s++) {
+                sources.get(s).faults().on(RULES).delayNext(100, Duration.ofMillis(60));
+            }
+            Result wider = Cli.run(sources.planArgs("--concurrency", "5"));
+            assertThat(wider.exitCode()).as(wider.toString()).isZero();
+            System.out.printf("max requests in flight with --concurrency 5 over 6 sources: %d%n", sources.gauge().max());
+            assertThat(sources.gauge().max()).isBetween(3, 5);
+        }
+    }
+
+    @Test
+    void repeatedCursorFailsAtOnceNamingIt() {
+        try (TestSources sources = TestSources.start(1, 300, 100)) {
+            sources.get(1).faults().on(RULES).repeatCursorNext(1);
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("source s1").contains("was already requested");
+        }
+    }
+
+    @Test
+    void bodyThatIsNotTheContractJsonFailsWithoutRetrying() {
+        try (TestSources sources = TestSources.start(1, 50, 100)) {
+            sources.get(1).faults().on(RULES).badBodyNext(1, SourceFaults.BadBody.values()[0]);
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("source s1, first page");
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void clientErrorFailsWithoutRetrying() {
+        try (TestSources sources = TestSources.start(1, 50, 100)) {
+            sources.get(1).faults().on(RULES).failNext(1, 404);
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("source s1, first page: HTTP 404");
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void unreachableSourceFailsAfterRetriesNamingSourceAndFirstPage() {
+        Result r = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("source gone, first page: gave up after");
+    }
+
+    static String digest(Result r) {
+        Matcher m = DIGEST.matcher(r.out());
+        assertThat(m.find()).as(r.toString()).isTrue();
+        return m.group(1);
+    }
+}
