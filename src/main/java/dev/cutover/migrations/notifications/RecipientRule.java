@@ -1,5 +1,6 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.plan.CodePoints;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * DESIGN.md §5 rule 10: a non-empty array of strings, each trimmed and valid for the leaf's channel,
- * normalized per {@link Channel}, then deduplicated and sorted in {@link CodePointOrder}.
+ * normalized per {@link Channel}, then deduplicated and sorted in code-point order ({@link CodePoints}).
  * Without a valid channel the per-channel check is impossible, so only the checks that do not need
  * it (array shape, string entries, emptiness) are made; the channel's own anomaly decides anyway.
  */
@@ -32,7 +33,7 @@ final class RecipientRule {
             findings.add(Finding.invalid(AnomalyCode.NO_RECIPIENTS, path, "no recipients"));
             return Optional.empty();
         }
-        TreeSet<String> normalized = new TreeSet<>(CodePointOrder.INSTANCE);
+        TreeSet<String> normalized = new TreeSet<>(CodePoints.ORDER);
         boolean valid = true;
         for (int i = 0; i < value.size(); i++) {
             JsonNode entry = value.get(i);

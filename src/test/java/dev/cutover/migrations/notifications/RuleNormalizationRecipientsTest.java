@@ -1,5 +1,6 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.plan.CodePoints;
 import static dev.cutover.migrations.notifications.AnomalyCode.INVALID_RECIPIENT;
 import static dev.cutover.migrations.notifications.AnomalyCode.MALFORMED_RECORD;
 import static dev.cutover.migrations.notifications.AnomalyCode.MISSING_FIELD;
@@ -136,7 +137,7 @@ class RuleNormalizationRecipientsTest {
     @Test
     void codePointOrderDiffersFromStringCompareToAroundSurrogates() {
         List<String> values = new ArrayList<>(List.of("\uD83D\uDE00", "\uFF21", "ab", "a", ""));
-        values.sort(CodePointOrder.INSTANCE);
+        values.sort(CodePoints.ORDER);
         assertEquals(List.of("", "a", "ab", "\uFF21", "\uD83D\uDE00"), values);
         assertEquals(true, "\uD83D\uDE00".compareTo("\uFF21") < 0, "String.compareTo is UTF-16 order");
     }

@@ -1,0 +1,86 @@
+package dev.cutover.migrations.notifications;
+
+import dev.cutover.framework.plan.CodePoints;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The group key of DESIGN.md §5 rule 11: leaves with equal keys become one policy. Strings are
+ * compared exactly (no case folding, no Unicode normalization), so look-alike tenants stay apart.
+ *
+ * @param tenant   trimmed tenant
+ * @param channel  email, sms, webhook or pager
+ * @param priority 1..5
+ * @param schedule canonical cron form
+ * @param timezone tz region id as the legacy rule named it (aliases are not merged)
+ */
+public record GroupKey(String tenant, String channel, int priority, String schedule, String timezone)
+        implements Comparable<GroupKey> {
+
+    /** The order of the plan's model and of the export: strings in code-point order, priority numeric. */
+    public static final Comparator<GroupKey> ORDER = Comparator
+            .comparing(GroupKey::tenant, CodePoints.ORDER)
+            .thenComparing(GroupKey::channel, CodePoints.ORDER)
+            .thenComparingInt(GroupKey::priority)
+            .thenComparing(GroupKey::schedule, CodePoints.ORDER)
+            .thenComparing(GroupKey::timezone, CodePoints.ORDER);
+
+    /** The key of the policy a leaf belongs to. */
+    public static GroupKey of(PolicyLeaf leaf) {
+        return new GroupKey(leaf.tenant(), leaf.channel(), leaf.priority(), leaf.schedule(), leaf.timezone());
+    }
+
+    @Override
+    public int compareTo(GroupKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    /**
+     * The policy id: {@code pol_} and the first 32 lower-case hex digits of SHA-256 over
+     * {@link #canonicalJson()} (ASCII). It depends on the key alone, so a re-run over the same data,
+     * in any order, derives the same ids and creates nothing new; 128 bits keep collisions out of
+     * reach for any realistic number of policies.
+     */
+    public String policyId() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalJson().getBytes(StandardCharsets.US_ASCII));
+            return "pol_" + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /**
+     * The key as the compact JSON array {@code ["tenant","channel",priority,"schedule","timezone"]},
+     * pure ASCII: the same text as Python's {@code json.dumps(key, separators=(",", ":"))}, so an
+     * operator can recompute an id with a one-liner. JSON string quoting keeps fields unambiguous
+     * whatever characters they contain.
+     */
+    public String canonicalJson() {
+        StringBuilder out = new StringBuilder(64).append('[');
+        AsciiJson.appendString(out, tenant).append(',');
+        AsciiJson.appendString(out, channel).append(',');
+        out.append(priority).append(',');
+        AsciiJson.appendString(out, schedule).append(',');
+        AsciiJson.appendString(out, timezone);
+        return out.append(']').toString();
+    }
+
+    /** The key as the plan report shows it: {@code {"tenant","channel","priority","schedule","timezone"}}. */
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("tenant", tenant);
+        node.put("channel", channel);
+        node.put("priority", priority);
+        node.put("schedule", schedule);
+        node.put("timezone", timezone);
+        return node;
+    }
+}
