@@ -1,0 +1,249 @@
+package dev.cutover.framework.source.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Test hooks of one {@link LegacySourceServer}: arms faults for the next requests and counts the
+ * requests served. Thread-safe; arming takes effect for requests that arrive afterwards.
+ *
+ * <p>Each {@code ...Next(times, ...)} call arms a fault for the next {@code times} requests it applies
+ * to; calls of one kind queue up in order (two {@code failNext} calls answer their statuses one after
+ * the other). When several kinds are armed, a request is first delayed (if a delay is armed), then
+ * answered by the first armed status, else given the first armed bad body, else (a {@code /v1/rules}
+ * request carrying a cursor) given a repeated cursor. Faults armed through {@link #on(String)} apply to
+ * that path only; faults armed here apply to every path. A source that is {@linkplain #isDown() down}
+ * answers every request {@code 503} at once, consuming no armed fault.
+ */
+public final class SourceFaults {
+
+    /** How a {@linkplain #badBodyNext bad body} breaks the contract. */
+    public enum BadBody {
+        /** {@code 200} with an HTML page. */
+        NOT_JSON,
+        /** {@code 200} with the first half of the real JSON answer. */
+        TRUNCATED,
+        /** {@code 200} with JSON of the wrong shape: {@code items} not an array, {@code total} a string. */
+        WRONG_SHAPE
+    }
+
+    /**
+     * What to do with one request, decided when it arrives: {@code status == 0} means answer normally;
+     * {@code reason} says why an error status is answered.
+     */
+    record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
+            boolean repeatCursor) {
+    }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final Shared shared;
+    private final String path;
+
+    SourceFaults() {
+        this(new Shared(), null);
+    }
+
+    private SourceFaults(Shared shared, String path) {
+        this.shared = shared;
+        this.path = path;
+    }
+
+    /** @return hooks that arm faults for requests to {@code path} only (e.g. {@code /v1/changes}) */
+    public SourceFaults on(String path) {
+        return new SourceFaults(shared, path);
+    }
+
+    /** The next {@code times} requests are answered {@code status} (e.g. 500, 502, 503, 504, 404). */
+    public SourceFaults failNext(int times, int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        return arm(new Armed(Kind.STATUS, times, status, null, 0, null));
+    }
+
+    /** The next {@code times} requests are answered {@code 429} with {@code Retry-After: <seconds>}. */
+    public SourceFaults throttleNext(int times, Duration retryAfter) {
+        return arm(new Armed(Kind.STATUS, times, 429, Long.toString(retryAfter.toSeconds()), 0, null));
+    }
+
+    /** The next {@code times} requests are answered {@code 429} with {@code Retry-After} as an HTTP date. */
+    public SourceFaults throttleNext(int times, Instant retryAt) {
+        return arm(new Armed(Kind.STATUS, times, 429, HTTP_DATE.format(retryAt), 0, null));
+    }
+
+    /** The next {@code times} requests are held in flight for {@code delay} before being answered. */
+    public SourceFaults delayNext(int times, Duration delay) {
+        return arm(new Armed(Kind.DELAY, times, 0, null, delay.toMillis(), null));
+    }
+
+    /** The next {@code times} requests are answered {@code 200} with a body that breaks the contract. */
+    public SourceFaults badBodyNext(int times, BadBody kind) {
+        return arm(new Armed(Kind.BAD_BODY, times, 0, null, 0, kind));
+    }
+
+    /**
+     * The next {@code times} {@code /v1/rules} requests that carry a cursor get that same cursor back as
+     * {@code next_cursor}, which the client has therefore already seen (a first-page request has no
+     * earlier cursor to repeat, so it is answered normally and does not use up the fault).
+     */
+    public SourceFaults repeatCursorNext(int times) {
+        return arm(new Armed(Kind.REPEAT_CURSOR, times, 0, null, 0, null));
+    }
+
+    /**
+     * After {@code pages} more {@code /v1/rules} pages answered normally, the source goes down: every
+     * later request is answered {@code 503} until {@link #recover()}. {@code 0} takes it down now.
+     */
+    public SourceFaults downAfterPages(int pages) {
+        synchronized (shared) {
+            shared.pagesUntilDown = pages;
+            shared.down = pages == 0;
+        }
+        return this;
+    }
+
+    /** Brings a down source back up and disarms a pending {@link #downAfterPages(int)}. */
+    public SourceFaults recover() {
+        synchronized (shared) {
+            shared.down = false;
+            shared.pagesUntilDown = -1;
+        }
+        return this;
+    }
+
+    /** Disarms every fault, on every path, and recovers; the request counters are kept. */
+    public SourceFaults clear() {
+        synchronized (shared) {
+            shared.armed.clear();
+        }
+        return recover();
+    }
+
+    /** @return whether the source answers every request {@code 503} now */
+    public boolean isDown() {
+        synchronized (shared) {
+            return shared.down;
+        }
+    }
+
+    /** @return the number of requests received, any path, faulted ones included */
+    public int requestCount() {
+        synchronized (shared) {
+            return shared.requests;
+        }
+    }
+
+    /** @return the number of requests received for {@code path}, faulted ones included */
+    public int requestCount(String path) {
+        synchronized (shared) {
+            return shared.requestsByPath.getOrDefault(path, 0);
+        }
+    }
+
+    /** @return requests received per path, sorted by path */
+    public Map<String, Integer> requestCounts() {
+        synchronized (shared) {
+            return new TreeMap<>(shared.requestsByPath);
+        }
+    }
+
+    /** Counts a request that just arrived and decides which faults it gets. */
+    Decision arrive(String requestPath, boolean hasCursor) {
+        synchronized (shared) {
+            shared.requests++;
+            shared.requestsByPath.merge(requestPath, 1, Integer::sum);
+            if (shared.down) {
+                return new Decision(0, 503, null, "down (injected)", null, false);
+            }
+            Armed delay = take(Kind.DELAY, requestPath);
+            Armed status = take(Kind.STATUS, requestPath);
+            Armed bad = status == null ? take(Kind.BAD_BODY, requestPath) : null;
+            boolean repeat = status == null && bad == null && hasCursor
+                    && LegacySourceServer.RULES_PATH.equals(requestPath)
+                    && take(Kind.REPEAT_CURSOR, requestPath) != null;
+            return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
+                    status == null ? null : status.retryAfter, "injected fault", bad == null ? null : bad.badBody, repeat);
+        }
+    }
+
+    /** Counts a {@code /v1/rules} page answered normally, for {@link #downAfterPages(int)}. */
+    void pageServed() {
+        synchronized (shared) {
+            if (shared.pagesUntilDown > 0 && --shared.pagesUntilDown == 0) {
+                shared.down = true;
+            }
+        }
+    }
+
+    private SourceFaults arm(Armed fault) {
+        if (fault.remaining < 1) {
+            throw new IllegalArgumentException("times must be >= 1: " + fault.remaining);
+        }
+        synchronized (shared) {
+            shared.armed.add(fault.forPath(path));
+        }
+        return this;
+    }
+
+    /** Uses up one request of the first armed fault of that kind for that path, if any. */
+    private Armed take(Kind kind, String requestPath) {
+        for (Iterator<Armed> it = shared.armed.iterator(); it.hasNext();) {
+            Armed fault = it.next();
+            if (fault.kind == kind && (fault.path == null || fault.path.equals(requestPath))) {
+                if (--fault.remaining == 0) {
+                    it.remove();
+                }
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private enum Kind {
+        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR
+    }
+
+    /** An armed fault; mutable count, guarded by the {@link Shared} lock. */
+    private static final class Armed {
+        final Kind kind;
+        final int status;
+        final String retryAfter;
+        final long delayMillis;
+        final BadBody badBody;
+        String path;
+        int remaining;
+
+        Armed(Kind kind, int times, int status, String retryAfter, long delayMillis, BadBody badBody) {
+            this.kind = kind;
+            this.remaining = times;
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.delayMillis = delayMillis;
+            this.badBody = badBody;
+        }
+
+        Armed forPath(String path) {
+            this.path = path;
+            return this;
+        }
+    }
+
+    /** State shared by a server's hooks and their per-path views. */
+    private static final class Shared {
+        final List<Armed> armed = new ArrayList<>();
+        final Map<String, Integer> requestsByPath = new TreeMap<>();
+        int requests;
+        int pagesUntilDown = -1;
+        boolean down;
+    }
+}
