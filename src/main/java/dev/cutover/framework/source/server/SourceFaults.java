@@ -172,7 +172,8 @@ public final class SourceFaults {
                     && LegacySourceServer.RULES_PATH.equals(requestPath)
                     && take(Kind.REPEAT_CURSOR, requestPath) != null;
             return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
-                    status == null ? null : status.retryAfter, "injected fault", bad == null ? null : bad.badBody, repeat);
+                    status == null ? null : status.retryAfter, "injected fault",
+                    bad == null ? null : bad.badBody, repeat);
         }
     }
 

@@ -146,8 +146,8 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
                 exchange.send(200, APPLICATION_JSON, whole.substring(0, whole.length() / 2));
             }
             case WRONG_SHAPE -> exchange.send(200, APPLICATION_JSON,
-                    "{\"source\":" + JSON.writeValueAsString(name)
-                            + ",\"items\":{\"unexpected\":true},\"next_cursor\":42,\"total\":\"many\",\"watermark\":null}");
+                    "{\"source\":" + JSON.writeValueAsString(name) + ",\"items\":{\"unexpected\":true},"
+                            + "\"next_cursor\":42,\"total\":\"many\",\"watermark\":null}");
         }
         return true;
     }
