@@ -4,7 +4,7 @@
 -- One row per page fetched from a source: the retrieve step's progress and the source's totals.
 create table retrieved_page (
     run_id      bigint  not null,
-    source      text    not null,
+    source      text collate "C" not null,
     page_no     integer not null,
     cursor      text,
     next_cursor text,
@@ -19,7 +19,7 @@ create table retrieved_page (
 -- record_key groups the copies of one record: 'i:' || id, or 'x:' || zero-padded index without a usable id.
 create table raw_record (
     run_id     bigint  not null,
-    source     text    not null,
+    source     text collate "C" not null,
     idx        integer not null,
     record_key text collate "C" not null,
     rec_id     text,
@@ -31,7 +31,7 @@ create index raw_record_by_key on raw_record (run_id, source, record_key);
 -- Lineage: exactly one outcome per legacy record (the normalize step's output).
 create table record_outcome (
     run_id     bigint not null,
-    source     text   not null,
+    source     text collate "C" not null,
     record_key text collate "C" not null,
     rec_id     text,
     idx        integer,

@@ -43,11 +43,11 @@ public class OutcomeStore {
         List<RawItem> rows = Sql.query(dataSource, """
                 with next_keys as (
                     select distinct source, record_key from raw_record
-                    where run_id = ? and (source collate "C", record_key) > (? collate "C", ?)
-                    order by source collate "C", record_key limit ?)
+                    where run_id = ? and (source, record_key) > (?, ?)
+                    order by source, record_key limit ?)
                 select r.source, r.idx, r.rec_id, r.body from raw_record r join next_keys k
                   on r.source = k.source and r.record_key = k.record_key
-                where r.run_id = ? order by r.source collate "C", r.record_key, r.idx
+                where r.run_id = ? order by r.source, r.record_key, r.idx
                 """, rs -> new RawItem(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
                 runId, after.source(), after.recordKey(), limit, runId);
         List<List<RawItem>> records = new ArrayList<>();
@@ -82,7 +82,7 @@ public class OutcomeStore {
     public List<RecordOutcome> outcomes(long runId) {
         return Sql.query(dataSource, """
                 select source, rec_id, idx, kind, code, detail, target from record_outcome
-                where run_id = ? order by source collate "C", record_key""",
+                where run_id = ? order by source, record_key""",
                 rs -> new RecordOutcome(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
                         RecordOutcome.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
                         readTarget(rs.getString(7))),

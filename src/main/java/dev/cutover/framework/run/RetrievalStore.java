@@ -84,7 +84,7 @@ public class RetrievalStore {
                          order by l.page_no desc limit 1),
                        (select count(distinct r.rec_id) from raw_record r where r.run_id = f.run_id and r.source = f.source),
                        f.watermark
-                from retrieved_page f where f.run_id = ? and f.page_no = 0 order by f.source collate "C"
+                from retrieved_page f where f.run_id = ? and f.page_no = 0 order by f.source
                 """, rs -> new SourceSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId);
     }
 

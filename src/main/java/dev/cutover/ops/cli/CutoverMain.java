@@ -22,7 +22,6 @@ public class CutoverMain implements QuarkusApplication {
     /** The command line, also used by tests to run commands in-process. */
     public CommandLine commandLine() {
         CommandLine line = new CommandLine(root, new CdiFactory());
-        line.setExitCodeExceptionMapper(e -> ExitCode.FAILED);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("cutover: " + e.getMessage());

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class ExecutionOutcome {
     PlanStore plans;
 
     @Inject
+    JobOperator jobOperator;
+
+    @Inject
     FailureLog failures;
 
     @Inject
@@ -47,7 +51,7 @@ public class ExecutionOutcome {
             err.printf("restart it with: cutover restart %d%n", id);
             return ExitCode.FAILED;
         }
-        PlanReport report = plans.report(execution.getInstanceId())
+        PlanReport report = plans.report(jobOperator.getJobInstance(id).getInstanceId())
                 .orElseThrow(() -> new IllegalStateException("execution " + id + " completed without a plan report"));
         writeReport(report, parameters.getProperty(RunParameters.OUT), err);
         PlanSummary.print(report, execution, out);

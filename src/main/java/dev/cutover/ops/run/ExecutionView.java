@@ -84,7 +84,7 @@ public class ExecutionView {
     }
 
     private Execution view(JobExecution e, List<Step> steps) {
-        String digest = plans.digest(e.getInstanceId()).orElse(null);
+        String digest = plans.digest(jobOperator.getJobInstance(e.getExecutionId()).getInstanceId()).orElse(null);
         return new Execution(e.getExecutionId(), e.getJobName(), RunParameters.mode(e.getJobParameters()),
                 e.getBatchStatus().name(), e.getExitStatus(), digest, instant(e.getStartTime()), instant(e.getEndTime()), steps);
     }

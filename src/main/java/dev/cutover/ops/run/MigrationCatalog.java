@@ -1,26 +1,44 @@
 package dev.cutover.ops.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 
-import org.jberet.job.model.Job;
+import io.quarkus.runtime.util.ClassPathUtils;
 
-/** The migrations this build knows: one per job XML in {@code jobs/} (job id = file name). */
+/**
+ * The migrations this build knows: one per job XML in {@code jobs/}, packaged as
+ * {@code META-INF/batch-jobs/<job id>.xml} (job id = file name).
+ */
 @ApplicationScoped
 public class MigrationCatalog {
 
-    @Inject
-    @Any
-    Instance<Job> jobs;
+    private static final String JOBS = "META-INF/batch-jobs";
+
+    private volatile SortedSet<String> names;
 
     public SortedSet<String> names() {
-        SortedSet<String> names = new TreeSet<>();
-        jobs.forEach(job -> names.add(job.getId()));
+        if (names == null) {
+            SortedSet<String> found = new TreeSet<>();
+            try {
+                ClassPathUtils.consumeAsPaths(Thread.currentThread().getContextClassLoader(), JOBS, dir -> {
+                    try (Stream<java.nio.file.Path> files = Files.list(dir)) {
+                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".xml"))
+                                .forEach(f -> found.add(f.substring(0, f.length() - 4)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + JOBS, e);
+            }
+            names = found;
+        }
         return names;
     }
 
