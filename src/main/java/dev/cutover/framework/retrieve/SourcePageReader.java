@@ -66,12 +66,14 @@ public class SourcePageReader extends AbstractItemReader {
     private SourceEndpoint endpoint;
     private RetrievalCheckpoint position;
     private Set<String> requested;
+    private Set<String> ids;
 
     @Override
     public void open(Serializable checkpoint) {
         endpoint = SourceEndpoint.of(source, url);
         position = checkpoint == null ? RetrievalCheckpoint.start() : (RetrievalCheckpoint) checkpoint;
         requested = store.requestedCursors(jobContext.getInstanceId(), source);
+        ids = store.fetchedIds(jobContext.getInstanceId(), source);
         if (checkpoint != null) {
             LOG.infof("retrieve %s: resuming at page %d (%s)", source, position.pageNo(),
                     SourceFailure.describeCursor(position.cursor()));
@@ -104,15 +106,21 @@ public class SourcePageReader extends AbstractItemReader {
         }
         FetchedPage fetched = new FetchedPage(source, position.pageNo(), cursor, position.nextIndex(), page);
         position = position.after(next, page.items().size());
+        page.items().forEach(item -> {
+            String id = RetrievalStore.usableId(item);
+            if (id != null) {
+                ids.add(id);
+            }
+        });
         progress(page);
         return fetched;
     }
 
+    /** Progress against the source's total, which counts distinct ids (not listed copies). */
     private void progress(SourcePage page) {
-        long fetched = position.nextIndex();
-        long percent = page.total() == 0 ? 100 : Math.min(100, fetched * 100 / page.total());
-        LOG.infof("retrieve %s: %d/%d records (%d%%)%s", source, fetched, page.total(), percent,
-                position.done() ? ", done" : "");
+        long percent = page.total() == 0 ? 100 : Math.min(100, ids.size() * 100L / page.total());
+        LOG.infof("retrieve %s: %d/%d records (%d%%), page %d%s", source, ids.size(), page.total(), percent,
+                position.pageNo(), position.done() ? ", done" : "");
     }
 
     @Override

@@ -73,6 +73,13 @@ public class RetrievalStore {
                 rs -> rs.getString(1), runId, source));
     }
 
+    /** @return the distinct usable ids of this source stored so far in this run */
+    public Set<String> fetchedIds(long runId, String source) {
+        return new HashSet<>(Sql.query(dataSource,
+                "select distinct rec_id from raw_record where run_id = ? and source = ? and rec_id is not null",
+                rs -> rs.getString(1), runId, source));
+    }
+
     /**
      * Per source: final total (of its last page), baseline watermark (of its first page), distinct
      * usable ids fetched. Sorted by source name.
@@ -88,7 +95,7 @@ public class RetrievalStore {
                 """, rs -> new SourceSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId);
     }
 
-    static String usableId(JsonNode item) {
+    public static String usableId(JsonNode item) {
         JsonNode id = item.isObject() ? item.get("id") : null;
         return id != null && id.isTextual() ? id.asText() : null;
     }
