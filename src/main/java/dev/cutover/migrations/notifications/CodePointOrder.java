@@ -21,7 +21,26 @@ public final class CodePointOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
+        int length = Math.min(a.length(), b.length());
         int i = 0;
+        while (i < length && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == length) {
+            return Integer.compare(a.length(), b.length());
+        }
+        char x = a.charAt(i);
+        char y = b.charAt(i);
+        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+            // the common case: outside the surrogate range a UTF-16 unit is its own code point
+            return Integer.compare(x, y);
+        }
+        // back up to the start of the code point (a pair whose high halves were equal)
+        return compareCodePoints(a, b, i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i);
+    }
+
+    private static int compareCodePoints(String a, String b, int from) {
+        int i = from;
         while (i < a.length() && i < b.length()) {
             int x = a.codePointAt(i);
             int y = b.codePointAt(i);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -307,10 +308,31 @@ class NotificationPlannerTest {
     }
 
     @Test
+    void codePointOrderAgreesWithComparingDecodedCodePointsEvenForLoneSurrogates() {
+        char[] alphabet = { 'a', 'z', '\u00e9', '\uD7FF', '\uD835', '\uDD38', '\uDBFF', '\uDC00', '\uE000', '\uFF21',
+                '\uFFFF' };
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            String a = randomString(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, alphabet) : randomString(random, alphabet);
+            int expected = Integer.signum(Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+            assertEquals(expected, Integer.signum(CodePointOrder.INSTANCE.compare(a, b)), a + " vs " + b);
+        }
+    }
+
+    @Test
     void plannerIsTheApplicationScopedBeanNamedAfterItsClass() {
         assertTrue(NotificationPlanner.class.isAnnotationPresent(ApplicationScoped.class));
         assertEquals("", NotificationPlanner.class.getAnnotation(Named.class).value(),
                 "a bare @Named gives the name notificationPlanner");
+    }
+
+    private static String randomString(Random random, char[] alphabet) {
+        char[] chars = new char[random.nextInt(5)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(chars);
     }
 
     private static List<String> policyIds(TargetPlan plan) {
