@@ -2,6 +2,7 @@ package dev.cutover.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -27,7 +28,7 @@ public final class PlannerScalingBench {
     private static final int SCHEDULES = 300;
     private static final int TENANTS = 200;
     private static final int RECIPIENTS_PER_TENANT = 40;
-    private static final int REPEATS = 3;
+    private static final int REPEATS = 5;
 
     private PlannerScalingBench() {
     }
@@ -48,14 +49,16 @@ public final class PlannerScalingBench {
         long[] nanos = new long[REPEATS];
         TargetPlan plan = null;
         for (int i = 0; i < REPEATS; i++) {
+            System.gc(); // so that one run's garbage is not collected in the next one's time
             long begin = System.nanoTime();
             plan = planner.plan(outcomes, START);
             nanos[i] = System.nanoTime() - begin;
         }
-        java.util.Arrays.sort(nanos);
-        System.out.printf("%-5s records=%d policies=%d legacyDispatches=%d newDispatches=%d equal=%b: %d ms%n",
-                label, outcomes.size(), plan.entityCount(), plan.behavior().legacyDispatches(),
-                plan.behavior().newDispatches(), plan.behavior().equal(), nanos[REPEATS / 2] / 1_000_000);
+        Arrays.sort(nanos);
+        System.out.printf("%-5s records=%d policies=%d legacyDispatches=%d newDispatches=%d equal=%b: "
+                + "median %d ms (min %d, max %d)%n", label, outcomes.size(), plan.entityCount(),
+                plan.behavior().legacyDispatches(), plan.behavior().newDispatches(), plan.behavior().equal(),
+                nanos[REPEATS / 2] / 1_000_000, nanos[0] / 1_000_000, nanos[REPEATS - 1] / 1_000_000);
         return nanos[REPEATS / 2];
     }
 

@@ -20,15 +20,14 @@ import dev.cutover.framework.plan.TargetPlan.BehaviorCheck;
  * sets themselves, so two sets of the same size with different tuples are not equal.
  *
  * <p>Linear in the number of rules: each side is a map from (tenant, channel, priority, recipient)
- * to the set of (schedule, zone) calendars it is notified through, and the minutes of a calendar
- * or of a distinct set of calendars are computed once ({@link DispatchCalendar}).
+ * to the set of (schedule, zone) calendars it is notified through; the minutes of a calendar are
+ * computed once, and a recipient's minutes are the union of its calendars' ({@link DispatchCalendar}),
+ * so memory does not grow with recipients times minutes.
  */
 public final class BehaviorEquivalence {
 
     /** The horizon DESIGN.md §6 fixes: one week, so every day-of-week field is exercised. */
     public static final int HORIZON_HOURS = 168;
-
-    private static final BitSet NEVER = new BitSet();
 
     private BehaviorEquivalence() {
     }
@@ -67,25 +66,34 @@ public final class BehaviorEquivalence {
 
     private static BehaviorCheck compare(DispatchCalendar calendar, Map<DispatchKey, CalendarIds> legacy,
             Map<DispatchKey, CalendarIds> planned) {
+        BitSet legacyScratch = new BitSet();
+        BitSet plannedScratch = new BitSet();
         long legacyDispatches = 0;
+        long newDispatches = 0;
         boolean equal = true;
         for (Entry<DispatchKey, CalendarIds> entry : legacy.entrySet()) {
-            BitSet legacyMinutes = calendar.due(entry.getValue());
-            legacyDispatches += legacyMinutes.cardinality();
-            if (equal) {
-                CalendarIds plannedIds = planned.get(entry.getKey());
-                // identical id sets are identical minutes: skip the bitset comparison
-                equal = entry.getValue().equals(plannedIds)
-                        || legacyMinutes.equals(plannedIds == null ? NEVER : calendar.due(plannedIds));
+            CalendarIds legacyIds = entry.getValue();
+            CalendarIds plannedIds = planned.get(entry.getKey());
+            BitSet legacyMinutes = calendar.due(legacyIds, legacyScratch);
+            int count = legacyMinutes.cardinality();
+            legacyDispatches += count;
+            if (legacyIds.equals(plannedIds)) {
+                // identical calendar sets dispatch identical minutes: nothing to compare
+                newDispatches += count;
+            } else if (plannedIds == null) {
+                equal &= count == 0;
+            } else {
+                BitSet plannedMinutes = calendar.due(plannedIds, plannedScratch);
+                newDispatches += plannedMinutes.cardinality();
+                equal &= legacyMinutes.equals(plannedMinutes);
             }
         }
-        long newDispatches = 0;
         for (Entry<DispatchKey, CalendarIds> entry : planned.entrySet()) {
-            BitSet plannedMinutes = calendar.due(entry.getValue());
-            newDispatches += plannedMinutes.cardinality();
-            // a key only the plan has adds tuples, unless its schedules never fire in the horizon
-            if (equal && !legacy.containsKey(entry.getKey())) {
-                equal = plannedMinutes.isEmpty();
+            if (!legacy.containsKey(entry.getKey())) {
+                // only the plan notifies this recipient: new tuples, unless it never fires in the horizon
+                int count = calendar.due(entry.getValue(), plannedScratch).cardinality();
+                newDispatches += count;
+                equal &= count == 0;
             }
         }
         return new BehaviorCheck(HORIZON_HOURS, legacyDispatches, newDispatches, equal);

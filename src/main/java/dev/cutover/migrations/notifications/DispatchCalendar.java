@@ -8,6 +8,7 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,14 +23,25 @@ import java.util.function.Supplier;
  * Walking UTC minutes and converting each one gives the platform's DST behavior by construction:
  * a local time skipped by a spring-forward transition never fires that day, and a local time
  * repeated by a fall-back transition fires twice (once per UTC instant that shows it).
+ *
+ * <p>Schedules are parsed when registered, so errors name their owner at once; their minutes are
+ * computed on the first {@link #due} call, zone by zone, so that the local times of a zone are
+ * derived once for all of its schedules.
  */
 final class DispatchCalendar {
+
+    /** At most this many unions are kept (about 5 MB for a one-week horizon); others are recomputed. */
+    static final int UNION_CACHE_LIMIT = 4096;
 
     private final Instant start;
     private final int minutes;
     private final Map<Calendar, CalendarIds> ids = new HashMap<>();
+    private final List<CronSchedule> schedules = new ArrayList<>();
+    private final List<ZoneRules> zones = new ArrayList<>();
     private final List<BitSet> dueMinutes = new ArrayList<>();
-    // unions of several calendars, one per distinct id set; a single calendar is its own union
+    // unions of several calendars, one per distinct id set (a single calendar is its own union);
+    // bounded, because when every recipient has its own mix of schedules the sets do not repeat
+    // and keeping their unions would cost 10,080 bits per recipient after all
     private final Map<CalendarIds, BitSet> unions = new HashMap<>();
 
     /**
@@ -53,50 +65,85 @@ final class DispatchCalendar {
         if (known != null) {
             return known;
         }
-        CalendarIds id = CalendarIds.of(dueMinutes.size());
-        dueMinutes.add(compute(calendar, owner));
+        CronSchedule parsed = CronSchedule.parse(schedule).orElseThrow(() -> new IllegalStateException(
+                owner.get() + ": schedule '" + schedule + "' does not parse"));
+        ZoneRules rules;
+        try {
+            rules = ZoneId.of(timezone).getRules();
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(owner.get() + ": unknown time zone '" + timezone + "'", e);
+        }
+        schedules.add(parsed);
+        zones.add(rules);
+        CalendarIds id = CalendarIds.of(schedules.size() - 1);
         ids.put(calendar, id);
         return id;
     }
 
-    /** @return the minutes due in at least one calendar of the set; shared, do not modify */
-    BitSet due(CalendarIds set) {
+    /**
+     * @param scratch a bitset the result may be written to, overwriting it, when the union is not cached
+     * @return the minutes due in at least one calendar of the set: a shared bitset (do not modify) or
+     *         {@code scratch}
+     */
+    BitSet due(CalendarIds set, BitSet scratch) {
+        computePending();
         if (set.size() == 1) {
             return dueMinutes.get(set.get(0));
         }
-        return unions.computeIfAbsent(set, key -> {
-            BitSet union = new BitSet(minutes);
-            for (int i = 0; i < key.size(); i++) {
-                union.or(dueMinutes.get(key.get(i)));
+        BitSet cached = unions.get(set);
+        if (cached != null) {
+            return cached;
+        }
+        BitSet union = unions.size() < UNION_CACHE_LIMIT ? new BitSet(minutes) : scratch;
+        union.clear();
+        for (int i = 0; i < set.size(); i++) {
+            union.or(dueMinutes.get(set.get(i)));
+        }
+        if (union != scratch) {
+            unions.put(set, union);
+        }
+        return union;
+    }
+
+    /** @return how many distinct (schedule, zone) calendars have been registered */
+    int size() {
+        return schedules.size();
+    }
+
+    private void computePending() {
+        int computed = dueMinutes.size();
+        if (computed == schedules.size()) {
+            return;
+        }
+        Map<ZoneRules, List<Integer>> pendingByZone = new LinkedHashMap<>();
+        for (int id = computed; id < schedules.size(); id++) {
+            pendingByZone.computeIfAbsent(zones.get(id), zone -> new ArrayList<>()).add(id);
+            dueMinutes.add(null);
+        }
+        pendingByZone.forEach((zone, pending) -> {
+            LocalDateTime[] locals = localTimes(zone);
+            for (int id : pending) {
+                CronSchedule schedule = schedules.get(id);
+                BitSet due = new BitSet(minutes);
+                for (int m = 0; m < minutes; m++) {
+                    if (schedule.matches(locals[m])) {
+                        due.set(m);
+                    }
+                }
+                dueMinutes.set(id, due);
             }
-            return union;
         });
     }
 
-    /** @return how many distinct (schedule, zone) calendars have been computed */
-    int size() {
-        return dueMinutes.size();
-    }
-
-    private BitSet compute(Calendar calendar, Supplier<String> owner) {
-        CronSchedule schedule = CronSchedule.parse(calendar.schedule()).orElseThrow(() -> new IllegalStateException(
-                owner.get() + ": schedule '" + calendar.schedule() + "' does not parse"));
-        ZoneRules rules;
-        try {
-            rules = ZoneId.of(calendar.timezone()).getRules();
-        } catch (DateTimeException e) {
-            throw new IllegalStateException(owner.get() + ": unknown time zone '" + calendar.timezone() + "'", e);
-        }
-        BitSet due = new BitSet(minutes);
+    /** The wall-clock time of each horizon minute in a zone: the one zone-aware step of the check. */
+    private LocalDateTime[] localTimes(ZoneRules zone) {
+        LocalDateTime[] locals = new LocalDateTime[minutes];
         long first = start.getEpochSecond();
         for (int m = 0; m < minutes; m++) {
             long second = first + 60L * m;
-            Instant instant = Instant.ofEpochSecond(second);
-            if (schedule.matches(LocalDateTime.ofEpochSecond(second, 0, rules.getOffset(instant)))) {
-                due.set(m);
-            }
+            locals[m] = LocalDateTime.ofEpochSecond(second, 0, zone.getOffset(Instant.ofEpochSecond(second)));
         }
-        return due;
+        return locals;
     }
 
     private record Calendar(String schedule, String timezone) {

@@ -24,21 +24,30 @@ public record GroupKey(String tenant, String channel, int priority, String sched
         implements Comparable<GroupKey> {
 
     /** The order of the plan's model and of the export: strings in code-point order, priority numeric. */
-    public static final Comparator<GroupKey> ORDER = Comparator
-            .comparing(GroupKey::tenant, CodePoints.ORDER)
-            .thenComparing(GroupKey::channel, CodePoints.ORDER)
-            .thenComparingInt(GroupKey::priority)
-            .thenComparing(GroupKey::schedule, CodePoints.ORDER)
-            .thenComparing(GroupKey::timezone, CodePoints.ORDER);
+    public static final Comparator<GroupKey> ORDER = GroupKey::compareTo;
 
     /** The key of the policy a leaf belongs to. */
     public static GroupKey of(PolicyLeaf leaf) {
         return new GroupKey(leaf.tenant(), leaf.channel(), leaf.priority(), leaf.schedule(), leaf.timezone());
     }
 
+    /** Tenant, channel, priority (numeric), schedule, timezone; strings in code-point order. */
     @Override
     public int compareTo(GroupKey other) {
-        return ORDER.compare(this, other);
+        // written out rather than chained with Comparator.comparing: sorting the keys is the
+        // biggest sort of a plan, and the chain's indirections cost more than the comparisons
+        java.util.Comparator<String> strings = CodePoints.ORDER;
+        int order = strings.compare(tenant, other.tenant);
+        if (order == 0) {
+            order = strings.compare(channel, other.channel);
+        }
+        if (order == 0) {
+            order = Integer.compare(priority, other.priority);
+        }
+        if (order == 0) {
+            order = strings.compare(schedule, other.schedule);
+        }
+        return order != 0 ? order : strings.compare(timezone, other.timezone);
     }
 
     /**

@@ -2,10 +2,10 @@ package dev.cutover.migrations.notifications;
 
 import dev.cutover.framework.plan.CodePoints;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Groups leaves into policies (DESIGN.md §5 rule 11): one policy per {@link GroupKey}, with the
@@ -30,15 +30,27 @@ final class PolicyGrouping {
         List<Policy> policies = new ArrayList<>(keys.size());
         for (GroupKey key : keys) {
             Members group = groups.get(key);
-            policies.add(new Policy(key, key.policyId(), new ArrayList<>(group.recipients),
-                    new ArrayList<>(group.records)));
+            policies.add(new Policy(key, key.policyId(), sortedDistinct(group.recipients, CodePoints.ORDER),
+                    sortedDistinct(group.records, Comparator.naturalOrder())));
         }
         return policies;
     }
 
+    // a record with several leaves in one group is still one member, a recipient of several leaves one recipient
+    private static <T> List<T> sortedDistinct(List<T> values, Comparator<? super T> order) {
+        values.sort(order);
+        List<T> distinct = new ArrayList<>(values.size());
+        for (T value : values) {
+            if (distinct.isEmpty() || order.compare(distinct.get(distinct.size() - 1), value) != 0) {
+                distinct.add(value);
+            }
+        }
+        return distinct;
+    }
+
+    // lists rather than tree sets: most groups are small, and nodes per element add up at 100k records
     private static final class Members {
-        final TreeSet<String> recipients = new TreeSet<>(CodePoints.ORDER);
-        // a record with several leaves in one group is still one member: a set, not a count
-        final TreeSet<MemberRef> records = new TreeSet<>();
+        final List<String> recipients = new ArrayList<>(4);
+        final List<MemberRef> records = new ArrayList<>(2);
     }
 }

@@ -21,4 +21,25 @@ class CodePointsTest {
         assertThat(CodePoints.compare("𝔸x", "𝔸x")).isZero();
         assertThat(CodePoints.compare("\uD835", "𝔸")).isNotZero();
     }
+
+    @Test
+    void agreesWithComparingDecodedCodePointsEvenForLoneSurrogates() {
+        char[] alphabet = { 'a', 'z', '\u00e9', '\uD7FF', '\uD835', '\uDD38', '\uDBFF', '\uDC00', '\uE000', '\uFF21',
+                '\uFFFF' };
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            String a = randomString(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, alphabet) : randomString(random, alphabet);
+            int expected = Integer.signum(java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+            assertThat(Integer.signum(CodePoints.compare(a, b))).as(a + " vs " + b).isEqualTo(expected);
+        }
+    }
+
+    private static String randomString(java.util.Random random, char[] alphabet) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            s.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return s.toString();
+    }
 }

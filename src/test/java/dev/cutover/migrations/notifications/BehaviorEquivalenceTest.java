@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -175,11 +177,30 @@ class BehaviorEquivalenceTest {
         assertSame(weekdays, calendar.idOf("0 9 * * MON-FRI", "UTC", () -> "test"));
         assertEquals(3, calendar.size());
         assertNotEquals(weekdays, canonical);
-        assertEquals(calendar.due(weekdays), calendar.due(canonical));
+        assertEquals(calendar.due(weekdays, new BitSet()), calendar.due(canonical, new BitSet()));
         CalendarIds both = CalendarIds.union(weekdays, tenOClock);
-        assertEquals(12, calendar.due(both).cardinality());
-        assertSame(calendar.due(both), calendar.due(CalendarIds.union(tenOClock, weekdays)));
+        assertEquals(12, calendar.due(both, new BitSet()).cardinality());
+        assertSame(calendar.due(both, new BitSet()),
+                calendar.due(CalendarIds.union(tenOClock, weekdays), new BitSet()));
         assertSame(weekdays, CalendarIds.union(weekdays, weekdays));
+    }
+
+    @Test
+    void unionsBeyondTheCacheLimitAreComputedIntoTheScratchWithTheSameResult() {
+        DispatchCalendar calendar = new DispatchCalendar(MONDAY, 168 * 60);
+        List<CalendarIds> daily = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            daily.add(calendar.idOf((i % 60) + " " + (i / 60) + " * * *", "UTC", () -> "test"));
+        }
+        BitSet scratch = new BitSet();
+        int pairs = 0;
+        for (int i = 0; i < daily.size(); i++) {
+            for (int j = i + 1; j < daily.size(); j++) {
+                BitSet union = calendar.due(CalendarIds.union(daily.get(i), daily.get(j)), scratch);
+                assertEquals(14, union.cardinality(), "two daily times over a week");
+                assertEquals(++pairs > DispatchCalendar.UNION_CACHE_LIMIT, union == scratch);
+            }
+        }
     }
 
     private BehaviorCheck behavior(Instant start, RecordOutcome... outcomes) {
