@@ -11,6 +11,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.jboss.logging.Logger;
+
 import dev.cutover.framework.run.OutcomeStore;
 import dev.cutover.framework.run.OutcomeStore.Position;
 import dev.cutover.framework.run.RecordKey;
@@ -25,6 +27,8 @@ import dev.cutover.framework.run.RecordKey;
 public class RawRecordReader extends AbstractItemReader {
 
     private static final int BATCH = 500;
+    private static final int PROGRESS_EVERY = 10_000;
+    private static final Logger LOG = Logger.getLogger(RawRecordReader.class);
 
     @Inject
     JobContext jobContext;
@@ -35,6 +39,7 @@ public class RawRecordReader extends AbstractItemReader {
     private final Deque<List<RawItem>> buffer = new ArrayDeque<>();
     private Position position;
     private boolean exhausted;
+    private long read;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -52,6 +57,9 @@ public class RawRecordReader extends AbstractItemReader {
         if (record != null) {
             RawItem first = record.get(0);
             position = new Position(first.source(), RecordKey.of(first.id(), first.index()));
+            if (++read % PROGRESS_EVERY == 0) {
+                LOG.infof("normalize: %d records decided (now at source %s)", read, first.source());
+            }
         }
         return record;
     }
