@@ -2,7 +2,14 @@ package dev.cutover.framework.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +69,7 @@ class RetrievalFaultsTest {
     }
 
     @Test
-    void sourceThatStaysDownFailsRestartablyAndRestartFetchesOnlyWhatIsMissing() {
+    void sourceThatStaysDownFailsRestartablyAndRestartFetchesOnlyWhatIsMissing() throws Exception {
         String uninterrupted;
         try (TestSources sources = TestSources.start(2, 500, 100)) {
             uninterrupted = digest(Cli.run(sources.planArgs()));
@@ -70,7 +77,9 @@ class RetrievalFaultsTest {
         try (TestSources sources = TestSources.start(2, 500, 100)) {
             SourceFaults faults = sources.get(2).faults();
             faults.downAfterPages(2);
-            Result failed = Cli.run(sources.planArgs());
+            Path report = Files.createTempDirectory("restart").resolve("plan.json");
+            Result failed = Cli.run(sources.planArgs("--out", report.toString()));
+            assertThat(report).doesNotExist();
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
             Matcher m = FAILED.matcher(failed.err());
             assertThat(m.find()).as(failed.toString()).isTrue();
@@ -82,6 +91,8 @@ class RetrievalFaultsTest {
             Result restarted = Cli.run("restart", m.group(1));
             assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
             assertThat(digest(restarted)).isEqualTo(uninterrupted);
+            // the restart keeps the original parameters, so its report goes to the original --out
+            assertThat(Files.readString(report)).contains(uninterrupted);
             // 5 pages in all, 2 stored before the failure: only the 3 missing ones are fetched again
             assertThat(faults.requestCount(RULES) - before).isEqualTo(3);
             assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(5);
@@ -108,6 +119,35 @@ class RetrievalFaultsTest {
             System.out.printf("max requests in flight with --concurrency 5 over 6 sources: %d%n", sources.gauge().max());
             assertThat(sources.gauge().max()).isBetween(3, 5);
         }
+    }
+
+    @Test
+    void progressPerSourceIsLoggedAsRecordsAndPercentOfTotal() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // the application's log context, not the JDK's: Quarkus logs through JBoss LogManager
+        Logger logger = org.jboss.logmanager.LogContext.getLogContext().getLogger(SourcePageReader.class.getName());
+        logger.addHandler(capture);
+        try (TestSources sources = TestSources.start(1, 300, 100)) {
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(lines).contains("retrieve s1: 100/300 records (33%), page 1", "retrieve s1: 300/300 records (100%), page 3, done");
     }
 
     @Test
