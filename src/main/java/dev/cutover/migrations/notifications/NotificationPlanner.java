@@ -22,7 +22,7 @@ import dev.cutover.framework.plan.TargetPlanner;
  * legacy records dispatch ({@link BehaviorEquivalence}).
  *
  * <p>The model is a JSON array of policies in {@link GroupKey#ORDER}, each
- * {@code {"policyId","tenant","channel","priority","schedule","timezone","recipients","members"}}
+ * {@code {"id","tenant","channel","priority","schedule","timezone","recipients","members"}}
  * (see {@link Policy#toJson()}); {@code largestGroups} are the {@value #LARGEST_GROUPS} groups
  * with the most members, ties by policy id ascending. Pure and deterministic: the same outcomes in
  * any order and the same start give an equal plan, so a restarted plan step recomputes it

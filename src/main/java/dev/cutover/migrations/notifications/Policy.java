@@ -22,12 +22,12 @@ public record Policy(GroupKey key, String policyId, List<String> recipients, Lis
     }
 
     /**
-     * The policy as the plan's model lists it: {@code {"policyId","tenant","channel","priority",
+     * The policy as the plan's model lists it: {@code {"id","tenant","channel","priority",
      * "schedule","timezone","recipients":[...],"members":[...]}}.
      */
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("policyId", policyId);
+        node.put("id", policyId);
         node.setAll(key.toJson());
         ArrayNode recipientArray = node.putArray("recipients");
         recipients.forEach(recipientArray::add);

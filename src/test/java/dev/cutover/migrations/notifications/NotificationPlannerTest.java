@@ -199,7 +199,7 @@ class NotificationPlannerTest {
                 plan.model());
         List<String> fieldOrder = new ArrayList<>();
         plan.model().get(0).fieldNames().forEachRemaining(fieldOrder::add);
-        assertEquals(List.of("policyId", "tenant", "channel", "priority", "schedule", "timezone", "recipients",
+        assertEquals(List.of("id", "tenant", "channel", "priority", "schedule", "timezone", "recipients",
                 "members"), fieldOrder);
     }
 
@@ -308,7 +308,7 @@ class NotificationPlannerTest {
 
     private static List<String> policyIds(TargetPlan plan) {
         List<String> ids = new ArrayList<>();
-        plan.model().forEach(policy -> ids.add(policy.get("policyId").asText()));
+        plan.model().forEach(policy -> ids.add(policy.get("id").asText()));
         return ids;
     }
 
