@@ -3,32 +3,70 @@ package dev.cutover.framework.plan;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.Decider;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.jboss.logging.Logger;
+
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
 
 /**
- * Observation before mutation: a dry run ends after the plan ({@code PLANNED}); an apply goes on
- * ({@code APPLY}). Deciding again on restart gives the same answer (the mode is a job parameter).
+ * Observation before mutation: a dry run ends after the plan ({@code PLANNED}); an apply passes the
+ * {@link ApplyGate}: {@code REFUSED} (nothing is written), {@code UNCHANGED} (the executing
+ * generation came from this very plan) or {@code STAGE}. Deciding again on restart gives the same
+ * answer for the same plan.
  */
 @Named
 @Dependent
 public class ModeDecider implements Decider {
 
+    private static final Logger LOG = Logger.getLogger(ModeDecider.class);
+
     @Inject
     @BatchProperty
     String mode;
 
+    @Inject
+    @BatchProperty
+    String accept;
+
+    @Inject
+    @BatchProperty
+    String planDigest;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    PlanStore plans;
+
+    @Inject
+    GenerationSwitch generations;
+
+    @Inject
+    RefusalLog refusals;
+
     @Override
     public String decide(StepExecution[] executions) {
-        if (RunParameters.APPLY.equals(mode)) {
-            return "APPLY";
-        }
         if (mode == null || mode.isEmpty() || RunParameters.DRY_RUN.equals(mode)) {
             return "PLANNED";
         }
-        throw new IllegalArgumentException("mode must be dry-run or apply, was '" + mode + "'");
+        if (!RunParameters.APPLY.equals(mode)) {
+            throw new IllegalArgumentException("mode must be dry-run or apply, was '" + mode + "'");
+        }
+        PlanReport report = plans.report(jobContext.getInstanceId())
+                .orElseThrow(() -> new IllegalStateException("no plan report for this run"));
+        String executingDigest = generations.current(jobContext.getJobName()).digest();
+        ApplyGate.Verdict verdict = ApplyGate.decide(report, accept, planDigest, executingDigest);
+        if (!verdict.refusals().isEmpty()) {
+            refusals.record(jobContext.getExecutionId(), verdict.refusals());
+        }
+        LOG.infof("apply gate: %s", verdict.decision());
+        return verdict.decision().name();
     }
 }

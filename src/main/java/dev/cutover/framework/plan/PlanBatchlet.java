@@ -61,9 +61,9 @@ public class PlanBatchlet extends AbstractBatchlet {
         TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), jobContext.getExecutionId(),
                 RunParameters.mode(jobContext.getProperties()), retrieval.summaries(runId), records, target);
-        plans.save(runId, report);
+        plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().policies(),
-                "target entities", report.digest());
+                targetPlanner.entityKind(), report.digest());
         return "PLANNED";
     }
 }

@@ -17,4 +17,14 @@ public interface TargetPlanner {
      * @param horizonStart start of the behavior horizon, truncated to the minute (UTC)
      */
     TargetPlan plan(List<RecordOutcome> outcomes, Instant horizonStart);
+
+    /**
+     * What the target entities are called in exports and counts ({@code policies}). Each entity of
+     * {@link TargetPlan#model()} is an object with a string {@code id} (derived from data only), a
+     * {@code members} array of the legacy records it comes from ({@code [source, id]}, or
+     * {@code [source, null, index]} for an item without a usable id) and its own fields.
+     */
+    default String entityKind() {
+        return "entities";
+    }
 }

@@ -22,7 +22,8 @@ public class PlanStore {
     @Inject
     ObjectMapper json;
 
-    public void save(long runId, PlanReport report) {
+    /** Saves the report, the planned model it was computed from and what its entities are called. */
+    public void save(long runId, PlanReport report, String model, String entityKind) {
         String text;
         try {
             text = json.writeValueAsString(report);
@@ -30,10 +31,11 @@ public class PlanStore {
             throw new IllegalStateException("cannot serialize the plan report", e);
         }
         Sql.update(dataSource, """
-                insert into plan_report (run_id, execution_id, migration, digest, report) values (?, ?, ?, ?, ?)
+                insert into plan_report (run_id, execution_id, migration, digest, report, model, entity_kind)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (run_id) do update set execution_id = excluded.execution_id, digest = excluded.digest,
-                  report = excluded.report, created_at = now()""",
-                runId, report.executionId(), report.migration(), report.digest(), text);
+                  report = excluded.report, model = excluded.model, entity_kind = excluded.entity_kind, created_at = now()""",
+                runId, report.executionId(), report.migration(), report.digest(), text, model, entityKind);
     }
 
     /** @return the run's report as JSON text */
@@ -50,6 +52,17 @@ public class PlanStore {
                 throw new IllegalStateException("stored plan report of run " + runId + " is unreadable", e);
             }
         });
+    }
+
+    /** @return the planned model (JSON array of entities) the run's report was computed from */
+    public Optional<String> model(long runId) {
+        return Sql.query(dataSource, "select model from plan_report where run_id = ?", rs -> rs.getString(1), runId)
+                .stream().findFirst();
+    }
+
+    public Optional<String> entityKind(long runId) {
+        return Sql.query(dataSource, "select entity_kind from plan_report where run_id = ?", rs -> rs.getString(1), runId)
+                .stream().findFirst();
     }
 
     public Optional<String> digest(long runId) {

@@ -65,4 +65,9 @@ public class NotificationPlanner implements TargetPlanner {
         }
         return List.copyOf(largest);
     }
+
+    @Override
+    public String entityKind() {
+        return "policies";
+    }
 }

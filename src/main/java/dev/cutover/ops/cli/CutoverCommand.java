@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Unremovable
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1",
         description = "Zero-downtime behavioral migrations: plan, apply, restart, inspect.",
-        subcommands = { PlanCommand.class, RestartCommand.class, StatusCommand.class })
+        subcommands = { PlanCommand.class, ApplyCommand.class, RestartCommand.class, StatusCommand.class,
+                ExportCommand.class, RollbackCommand.class })
 public class CutoverCommand {
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Properties;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
@@ -17,7 +14,10 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.plan.ApplyGate;
 import dev.cutover.framework.plan.PlanReport;
+import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RunParameters;
@@ -42,6 +42,12 @@ public class ExecutionOutcome {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RefusalLog refusals;
+
+    @Inject
+    GenerationSwitch generations;
+
     public int report(JobExecution execution, Properties parameters, PrintWriter out, PrintWriter err) {
         long id = execution.getExecutionId();
         if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
@@ -55,20 +61,38 @@ public class ExecutionOutcome {
                 .orElseThrow(() -> new IllegalStateException("execution " + id + " completed without a plan report"));
         writeReport(report, parameters.getProperty(RunParameters.OUT), err);
         PlanSummary.print(report, execution, out);
-        SortedSet<String> blocking = blocking(report, parameters.getProperty(RunParameters.ACCEPT, ""));
-        if (!blocking.isEmpty()) {
+        String migration = execution.getJobName();
+        switch (String.valueOf(execution.getExitStatus())) {
+            case "REFUSED" -> {
+                out.println("apply refused, nothing activated:");
+                refusals.refusals(id).forEach(r -> out.printf("  %s: %s%n", r.code(), r.message()));
+                return ExitCode.REFUSED;
+            }
+            case "UNCHANGED" -> {
+                out.printf("nothing to do: %s already executes generation %d, planned from this very data%n", migration,
+                        generations.current(migration).generation());
+                return ExitCode.OK;
+            }
+            case "ACTIVATED" -> {
+                out.printf("activated: %s now executes generation %d%n", migration, generations.current(migration).generation());
+                return ExitCode.OK;
+            }
+            default -> {
+                return planVerdict(report, parameters, out);
+            }
+        }
+    }
+
+    /** A dry run answers whether an apply of this plan would go ahead. */
+    private static int planVerdict(PlanReport report, Properties parameters, PrintWriter out) {
+        ApplyGate.Verdict verdict = ApplyGate.decide(report, parameters.getProperty(RunParameters.ACCEPT, ""), null, null);
+        if (verdict.decision() == ApplyGate.Decision.REFUSED) {
             out.printf("apply would be refused: unaccepted anomalies %s (accept with --accept CODE,...)%n",
-                    String.join(", ", blocking));
+                    String.join(", ", verdict.refusals().stream().map(RefusalLog.Refusal::code).toList()));
             return ExitCode.REFUSED;
         }
         out.println("apply would go ahead");
         return ExitCode.OK;
-    }
-
-    static SortedSet<String> blocking(PlanReport report, String accepted) {
-        SortedSet<String> codes = new TreeSet<>(report.anomalyCodes());
-        codes.removeAll(Arrays.stream(accepted.split(",")).map(String::trim).toList());
-        return codes;
     }
 
     private void writeReport(PlanReport report, String file, PrintWriter err) {

@@ -1,7 +1,5 @@
 package dev.cutover.ops.cli;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -9,11 +7,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.RunParameters;
-import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.ops.run.DemoSourcesLauncher;
-import dev.cutover.ops.run.MigrationCatalog;
-import dev.cutover.ops.run.MigrationLauncher;
-import dev.cutover.ops.run.SourcesConfig;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,30 +30,10 @@ public class PlanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    MigrationCatalog catalog;
-
-    @Inject
-    MigrationLauncher launcher;
-
-    @Inject
-    SourcesConfig sourcesConfig;
-
-    @Inject
-    DemoSourcesLauncher demo;
-
-    @Inject
-    ExecutionOutcome outcome;
+    MigrationRun run;
 
     @Override
-    public Integer call() throws Exception {
-        catalog.require(migration);
-        try (DemoSourcesLauncher.Running demoSources = options.demo ? demo.start() : null) {
-            List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
-            Properties parameters = options.parameters(RunParameters.DRY_RUN, endpoints);
-            long id = launcher.start(migration, parameters);
-            spec.commandLine().getErr().printf("plan %s: execution %d started%n", migration, id);
-            return outcome.report(launcher.await(id, Duration.ofDays(1)), parameters, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
-        }
+    public Integer call() {
+        return run.run(migration, RunParameters.DRY_RUN, options, new Properties(), spec);
     }
 }

@@ -1,0 +1,110 @@
+package dev.cutover.framework.activate;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.jboss.logging.Logger;
+
+import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.RefusalLog;
+import dev.cutover.framework.run.RefusalLog.Refusal;
+import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.run.StepProbe;
+import dev.cutover.framework.source.ConcurrencyGates;
+
+/**
+ * The atomic activation: checks that the run's staged model is the validated one with the plan's
+ * digest, refuses on drift ({@code REFUSED}, nothing activated) unless {@code DRIFT} is accepted,
+ * then switches the executing generation in one short transaction ({@link GenerationSwitch}) and
+ * ends {@code ACTIVATED}. A crash before the commit leaves the old model executing; a restart runs
+ * this step again.
+ */
+@Named
+@Dependent
+public class ActivationBatchlet extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(ActivationBatchlet.class);
+
+    @Inject
+    @BatchProperty
+    String sources;
+
+    @Inject
+    @BatchProperty
+    String concurrency;
+
+    @Inject
+    @BatchProperty
+    String accept;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    PlanStore plans;
+
+    @Inject
+    GenerationSwitch generations;
+
+    @Inject
+    DriftCheck driftCheck;
+
+    @Inject
+    ConcurrencyGates gates;
+
+    @Inject
+    RefusalLog refusals;
+
+    @Inject
+    StepProbe probe;
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public String process() {
+        long runId = jobContext.getInstanceId();
+        String migration = jobContext.getJobName();
+        String digest = plans.digest(runId).orElseThrow(() -> new IllegalStateException("no plan for this run"));
+        List<String> validated = Sql.query(dataSource, "select digest from validated_model where run_id = ?",
+                rs -> rs.getString(1), runId);
+        if (!validated.equals(List.of(digest))) {
+            throw new IllegalStateException("the staged model of this run is not the validated one for plan " + digest);
+        }
+        ExecutingModel executing = generations.current(migration);
+        if (executing.runId() != null && executing.runId() == runId) {
+            // the switch committed before a crash kept JBeret from recording this step: done already
+            LOG.infof("activate: %s already executes generation %d of this run", migration, executing.generation());
+            return "ACTIVATED";
+        }
+        if (!List.of(accept == null ? new String[0] : accept.split(",")).contains("DRIFT")) {
+            List<String> drift = driftCheck.drifted(runId, RunParameters.decodeSources(sources),
+                    gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)));
+            if (!drift.isEmpty()) {
+                refusals.record(jobContext.getExecutionId(), List.of(new Refusal("DRIFT",
+                        "legacy configuration changed after it was retrieved: " + String.join("; ", drift)
+                                + " (plan again, or accept with --accept DRIFT)")));
+                return "REFUSED";
+            }
+        }
+        String entityKind = plans.entityKind(runId).orElse("entities");
+        long start = System.nanoTime();
+        int generation = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            int next = generations.activate(migration, runId, digest, entityKind, jobContext.getExecutionId());
+            probe.reached("activate.beforeCommit");
+            return next;
+        });
+        LOG.infof("activate: %s executes generation %d (critical section %.1f ms)", migration, generation,
+                (System.nanoTime() - start) / 1e6);
+        return "ACTIVATED";
+    }
+}

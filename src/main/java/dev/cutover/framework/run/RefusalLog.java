@@ -1,0 +1,33 @@
+package dev.cutover.framework.run;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Why a safety gate refused an apply: one row per blocking reason, kept with the execution. */
+@ApplicationScoped
+public class RefusalLog {
+
+    @Inject
+    DataSource dataSource;
+
+    /** A blocking reason: an anomaly code (or DIGEST_MISMATCH) and what it means here. */
+    public record Refusal(String code, String message) {
+    }
+
+    public void record(long executionId, List<Refusal> refusals) {
+        QuarkusTransaction.requiringNew().run(() -> refusals.forEach(r -> Sql.update(dataSource,
+                "insert into execution_refusal (execution_id, code, message) values (?, ?, ?)", executionId, r.code(),
+                r.message())));
+    }
+
+    public List<Refusal> refusals(long executionId) {
+        return Sql.query(dataSource, "select code, message from execution_refusal where execution_id = ? order by code",
+                rs -> new Refusal(rs.getString(1), rs.getString(2)), executionId);
+    }
+}

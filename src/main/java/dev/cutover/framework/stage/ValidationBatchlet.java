@@ -1,0 +1,105 @@
+package dev.cutover.framework.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cutover.framework.plan.PlanReport;
+import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.run.StepProbe;
+import dev.cutover.framework.run.TargetStore;
+
+/**
+ * Structural completeness of the staged model before anything executes it: entity count and
+ * migrated count equal the plan's, every migrated record reaches a staged entity, every staged
+ * entity is reached, per source fetched = total (unless SOURCE_INCOMPLETE was accepted), and the
+ * migration's own {@link TargetValidator}. On failure the execution fails with the list of what is
+ * missing and nothing is activated; on success the run is marked validated (idempotently).
+ */
+@Named
+@Dependent
+public class ValidationBatchlet extends AbstractBatchlet {
+
+    @Inject
+    @BatchProperty
+    String validator;
+
+    @Inject
+    @BatchProperty
+    String accept;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    PlanStore plans;
+
+    @Inject
+    TargetStore targets;
+
+    @Inject
+    StepProbe probe;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Any
+    Instance<TargetValidator> validators;
+
+    @Override
+    public String process() throws Exception {
+        long runId = jobContext.getInstanceId();
+        probe.reached("validate");
+        PlanReport report = plans.report(runId).orElseThrow(() -> new IllegalStateException("no plan report for this run"));
+        List<String> problems = new ArrayList<>();
+        long staged = targets.entityCount(runId);
+        if (staged != report.counts().policies()) {
+            problems.add("staged " + staged + " entities, the plan has " + report.counts().policies());
+        }
+        long reached = targets.recordsWithLineage(runId);
+        if (reached != report.counts().migrated()) {
+            problems.add("lineage reaches " + reached + " records, the plan migrates " + report.counts().migrated());
+        }
+        targets.migratedWithoutEntity(runId).forEach(r -> problems.add("migrated record " + r + " has no staged entity"));
+        targets.entitiesWithoutLineage(runId).forEach(e -> problems.add("staged entity " + e + " is reached by no record"));
+        targets.lineageWithoutMigratedRecord(runId).forEach(l -> problems.add("lineage " + l + " has no migrated record"));
+        boolean incompleteAccepted = accept != null && List.of(accept.split(",")).contains("SOURCE_INCOMPLETE");
+        for (PlanReport.Source s : report.sources()) {
+            if (s.fetched() != s.total() && !incompleteAccepted) {
+                problems.add("source " + s.name() + ": fetched " + s.fetched() + " of " + s.total());
+            }
+        }
+        List<JsonNode> bodies = new ArrayList<>();
+        for (String body : targets.bodies(runId)) {
+            bodies.add(json.readTree(body));
+        }
+        problems.addAll(validators.select(NamedLiteral.of(validator)).get().problems(bodies));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("validation failed, nothing activated: " + String.join("; ", problems));
+        }
+        Sql.update(dataSource, """
+                insert into validated_model (run_id, migration, digest, execution_id) values (?, ?, ?, ?)
+                on conflict (run_id) do update set digest = excluded.digest, execution_id = excluded.execution_id,
+                  validated_at = now()""", runId, jobContext.getJobName(), report.digest(), jobContext.getExecutionId());
+        return "VALIDATED";
+    }
+}

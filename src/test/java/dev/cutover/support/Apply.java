@@ -1,0 +1,34 @@
+package dev.cutover.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cutover.migrations.notifications.demo.DemoRules;
+import dev.cutover.migrations.notifications.demo.DemoSources;
+
+/** Command lines for the reference migration against sources a test controls. */
+public final class Apply {
+
+    /** Every record anomaly code the demo data holds, so that an apply of it may go ahead. */
+    public static final String ACCEPT_DEMO_ANOMALIES = String.join(",", DemoRules.ANOMALY_CODES);
+
+    private Apply() {
+    }
+
+    public static String[] args(String command, DemoSources sources, String... extra) {
+        List<String> args = new ArrayList<>(List.of(command, "notification-rules-v2"));
+        for (String source : sources.sourceArguments()) {
+            args.add("--source");
+            args.add(source);
+        }
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code apply notification-rules-v2 --source ... --accept <demo codes> extra...} */
+    public static String[] accepting(DemoSources sources, String... extra) {
+        List<String> args = new ArrayList<>(List.of(args("apply", sources, "--accept", ACCEPT_DEMO_ANOMALIES)));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+}
