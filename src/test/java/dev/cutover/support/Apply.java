@@ -3,6 +3,7 @@ package dev.cutover.support;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.migrations.notifications.demo.DemoRules;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 
@@ -13,6 +14,19 @@ public final class Apply {
     public static final String ACCEPT_DEMO_ANOMALIES = String.join(",", DemoRules.ANOMALY_CODES);
 
     private Apply() {
+    }
+
+    /**
+     * Rolls the reference migration back until legacy executes, so that a test's apply has
+     * something to activate whatever earlier tests of the run activated.
+     */
+    public static void startFromLegacy(GenerationSwitch generations) {
+        while (!generations.current("notification-rules-v2").isLegacy()) {
+            Cli.Result r = Cli.run("rollback", "notification-rules-v2");
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException("cannot roll back to legacy: " + r);
+            }
+        }
     }
 
     public static String[] args(String command, DemoSources sources, String... extra) {

@@ -38,6 +38,10 @@ public class PlanBatchlet extends AbstractBatchlet {
     String planner;
 
     @Inject
+    @BatchProperty
+    String mode;
+
+    @Inject
     JobContext jobContext;
 
     @Inject
@@ -60,7 +64,7 @@ public class PlanBatchlet extends AbstractBatchlet {
         TargetPlanner targetPlanner = planners.select(NamedLiteral.of(planner)).get();
         TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), jobContext.getExecutionId(),
-                RunParameters.mode(jobContext.getProperties()), retrieval.summaries(runId), records, target);
+                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target);
         plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().policies(),
                 targetPlanner.entityKind(), report.digest());

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,11 @@ class ApplyTest {
 
     @Inject
     DataSource dataSource;
+
+    @BeforeEach
+    void startFromLegacy() {
+        Apply.startFromLegacy(generations);
+    }
 
     @Inject
     ObjectMapper json;
