@@ -18,7 +18,7 @@ import dev.cutover.migrations.notifications.PolicyLeaf;
  * synthetic runs of 10,000 and 100,000 records drawn from the same few hundred (schedule, zone)
  * pairs and prints the times and their ratio (about 10 when linear; less when the fixed cost of
  * computing the calendars of the distinct schedules still weighs at 10,000). Not a test: run it with
- * {@code ./mvnw -B -Pbench -DskipTests verify}.
+ * {@code ./mvnw -B -Pbench verify}.
  */
 public final class PlannerScalingBench {
 
