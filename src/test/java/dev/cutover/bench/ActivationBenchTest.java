@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @Tag("bench")
-class ActivationBench {
+class ActivationBenchTest {
 
     private static final String MIGRATION = "bench-activation";
     private static final int ROUNDS = 41;
