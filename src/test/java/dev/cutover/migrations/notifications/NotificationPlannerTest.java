@@ -192,7 +192,7 @@ class NotificationPlannerTest {
                 migratedWithoutId("eu-1", 0, leaf)), MONDAY);
 
         String id = new GroupKey("acme", "webhook", 2, "0 9 * * 1,2,3,4,5", "Europe/Paris").policyId();
-        assertEquals(json("[{\"policyId\":\"" + id + "\",\"tenant\":\"acme\",\"channel\":\"webhook\",\"priority\":2,"
+        assertEquals(json("[{\"id\":\"" + id + "\",\"tenant\":\"acme\",\"channel\":\"webhook\",\"priority\":2,"
                 + "\"schedule\":\"0 9 * * 1,2,3,4,5\",\"timezone\":\"Europe/Paris\","
                 + "\"recipients\":[\"https://hooks.example/x\"],"
                 + "\"members\":[[\"eu-1\",\"r-2\"],[\"eu-1\",null,0],[\"eu-1\",null,7],[\"us-1\",\"r-1\"]]}]"),
