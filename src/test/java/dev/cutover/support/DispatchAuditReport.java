@@ -51,7 +51,8 @@ public record DispatchAuditReport(int slots, int expected, int dispatched, int t
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(slots).append(" slots, ").append(expected).append(" tuples due, ").append(dispatched)
-                .append(" dispatched by ").append(ticks).append(" ticks; models ").append(modelsSeen).append(", ")
+                .append(" dispatched by ").append(ticks).append(" ticks; ").append(modelsSeen.size()).append(" models ")
+                .append(modelsSeen.size() <= SHOWN ? modelsSeen : modelsSeen.subList(0, SHOWN) + "...").append(", ")
                 .append(modelChanges).append(" model changes");
         problem(text, "missing", missing.size(), missing);
         problem(text, "unexpected", unexpected.size(), unexpected);
