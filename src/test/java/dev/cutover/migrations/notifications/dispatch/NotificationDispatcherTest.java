@@ -2,7 +2,6 @@ package dev.cutover.migrations.notifications.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.run.OutcomeStore;
@@ -52,8 +49,6 @@ class NotificationDispatcherTest {
     private static final Duration QUARTER = Duration.ofMinutes(15);
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Pattern EXECUTION = Pattern.compile("execution (\\d+) started");
-    /** Staged entities are immutable per run (the dispatcher caches them so): another model, another run id. */
-    private static final long EVERY_MINUTE_RUN = 9_000_000_001L;
 
     /** The demo plan's run, planned once for the class: its outcomes are the legacy model. */
     private static Long plannedRun;
@@ -69,9 +64,6 @@ class NotificationDispatcherTest {
 
     @Inject
     DataSource dataSource;
-
-    @Inject
-    ObjectMapper json;
 
     @BeforeEach
     void legacyExecutesTheLatestDemoPlan() {
@@ -90,7 +82,7 @@ class NotificationDispatcherTest {
     @AfterEach
     void cleanUp() {
         dispatcher.stop();
-        generations.deleteAll(plannedRun, EVERY_MINUTE_RUN);
+        generations.deleteAll(plannedRun);
     }
 
     @Test
@@ -229,26 +221,6 @@ class NotificationDispatcherTest {
         assertThat(Sql.query(dataSource, "select count(*) from dispatch_log where slot > ?", rs -> rs.getLong(1),
                 OffsetDateTime.ofInstant(processed.get(processed.size() - 1), ZoneOffset.UTC)))
                 .containsExactly(0L);
-    }
-
-    @Test
-    void aRestartedServingDispatcherDoesNotDispatchAMinuteItAlreadyDispatched() throws Exception {
-        generations.stage(EVERY_MINUTE_RUN, json.readTree("""
-                [{"id": "pol_every_minute", "tenant": "restart-test", "channel": "email", "priority": 1,
-                  "schedule": "* * * * *", "timezone": "UTC", "recipients": ["ops@restart.example"]}]"""));
-        activate(EVERY_MINUTE_RUN);
-
-        assertThat(dispatcher.startServing()).isTrue();
-        assertThat(dispatcher.startServing()).as("already running").isFalse();
-        await().atMost(Duration.ofSeconds(10)).until(() -> rowsAt(null) > 0);
-        dispatcher.stop();
-        assertThat(dispatcher.startServing()).isTrue();
-        sleep(1500);
-        dispatcher.stop();
-
-        List<Long> countsPerSlot = Sql.query(dataSource, "select count(*) from dispatch_log group by slot order by slot",
-                rs -> rs.getLong(1));
-        assertThat(countsPerSlot).isNotEmpty().allMatch(count -> count == 1);
     }
 
     private void stageDemoPolicies() {
