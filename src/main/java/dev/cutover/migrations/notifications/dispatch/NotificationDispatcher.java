@@ -1,0 +1,239 @@
+package dev.cutover.migrations.notifications.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The live behavior of the notification platform (DESIGN.md §3): on every tick it reads, in one
+ * database snapshot, which model of {@value #MIGRATION} executes (legacy or an activated generation),
+ * computes the notifications due in the tick's slots from that model only, and logs them in
+ * {@code dispatch_log} with the tick number and the model and generation that produced them.
+ *
+ * <p><b>Ticks.</b> Each tick that has slots due ({@link SlotClock}) is one REPEATABLE READ transaction
+ * ({@link SnapshotTransaction}): pointer, model and inserts together. Activation and rollback switch
+ * the pointer in one transaction, so a tick sees the old model or the new one, never a mix. A tick
+ * that fails is rolled back and logged; its slots stay due and the next tick processes them again:
+ * nothing is lost and nothing doubled. Ticks never overlap, {@link #tickOnce} included.
+ *
+ * <p><b>Restart and crash.</b> State is in memory: the clock's position and the model cache. A crash
+ * loses no committed dispatch and leaves no partial tick. A restarted {@link #startServing() serving}
+ * dispatcher starts with the current minute, or the next one when the log already holds the current
+ * minute (its previous incarnation dispatched it); minutes that passed while no dispatcher ran are
+ * not dispatched. Tick numbers continue after the highest one logged. One limit: a commit whose
+ * acknowledgement is lost (the connection drops during COMMIT) counts as failed, so its slots would be
+ * logged again.
+ *
+ * <p>One dispatcher per database is assumed: two running at once would both dispatch.
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+
+    /** The migration whose executing model is dispatched. */
+    public static final String MIGRATION = "notification-rules-v2";
+
+    private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
+    // longer than a tick's transaction timeout, so that stop() outwaits any tick that can still commit
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(SnapshotTransaction.TIMEOUT_SECONDS + 30);
+    private static final int FAILURE_LOG_EVERY = 60;
+
+    @Inject
+    SnapshotTransaction snapshot;
+
+    @Inject
+    DispatchModelReader reader;
+
+    @Inject
+    DispatcherConfig config;
+
+    private final ReentrantLock tickLock = new ReentrantLock();
+    private ScheduledExecutorService executor;
+    private volatile SlotClock clock;
+    // guarded by tickLock
+    private long lastTick = -1;
+    private String lastModel;
+    private int failuresInARow;
+
+    /**
+     * Starts ticking on the dispatcher's own thread: a tick at once, then {@code tick} after the end of
+     * each one.
+     *
+     * @throws IllegalStateException when already running
+     */
+    public synchronized void start(Duration tick, SlotClock clock) {
+        if (isRunning()) {
+            throw new IllegalStateException("the dispatcher is already running");
+        }
+        this.clock = clock;
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cutover-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::scheduledTick, 0, tick.toNanos(), TimeUnit.NANOSECONDS);
+        LOG.infof("dispatcher: started, a tick every %s", tick);
+    }
+
+    /**
+     * Starts the real-time dispatcher at the configured tick ({@code cutover.dispatcher.tick}): what
+     * {@code serve} calls. Starts with the current minute, or the next one when the log already holds
+     * the current minute.
+     *
+     * @return false when it was already running (nothing changes)
+     */
+    public synchronized boolean startServing() {
+        if (isRunning()) {
+            return false;
+        }
+        Instant now = Slots.minuteOf(Instant.now());
+        boolean dispatched = snapshot.call(connection -> DispatchLogWriter.logged(connection, now));
+        start(config.tick(), SlotClock.realTime(Clock.systemUTC(), dispatched ? now.plus(Slots.MINUTE) : now));
+        return true;
+    }
+
+    /** Stops ticking; waits for a running tick to commit or roll back. Does nothing when not running. */
+    public synchronized void stop() {
+        if (executor == null) {
+            return;
+        }
+        // shutdown() cancels the next ticks but lets the running one finish: interrupting it mid-JDBC
+        // would only turn a clean commit into a rollback
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("dispatcher: a tick still runs after %s; interrupting it", STOP_TIMEOUT);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+        LOG.info("dispatcher: stopped");
+    }
+
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /**
+     * Runs one tick now, on the caller's thread, with the clock of the last {@link #start}.
+     *
+     * @throws IllegalStateException when the dispatcher was never started; see {@link #tickOnce(SlotClock)}
+     */
+    public TickResult tickOnce() {
+        SlotClock current = clock;
+        if (current == null) {
+            throw new IllegalStateException("no slot clock: start the dispatcher or call tickOnce(clock)");
+        }
+        return tickOnce(current);
+    }
+
+    /**
+     * Runs one tick now, on the caller's thread, with {@code slotClock}, after any running tick.
+     *
+     * @return what it dispatched; {@link TickResult#isIdle() idle} when no slot was due
+     * @throws RuntimeException what made the tick fail, after its transaction rolled back; its slots
+     *                          stay due in {@code slotClock}
+     */
+    public TickResult tickOnce(SlotClock slotClock) {
+        return tick(slotClock);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            startServing();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    private void scheduledTick() {
+        // an exception escaping a scheduled task would cancel all further ticks
+        try {
+            tick(clock);
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    private TickResult tick(SlotClock slotClock) {
+        tickLock.lock();
+        try {
+            List<Instant> slots = slotClock.dueSlots();
+            if (slots.isEmpty()) {
+                return TickResult.idle();
+            }
+            long started = System.nanoTime();
+            Committed committed = snapshot.call(connection -> {
+                if (lastTick < 0) {
+                    lastTick = DispatchLogWriter.lastTick(connection);
+                }
+                // a number is never reused, even by a tick that rolls back
+                long tick = ++lastTick;
+                ExecutingDispatchModel executing = reader.read(connection, MIGRATION);
+                int rows = 0;
+                for (Instant slot : slots) {
+                    rows += DispatchLogWriter.insert(connection, tick, executing, slot, executing.model().dueAt(slot));
+                }
+                return new Committed(tick, executing, rows);
+            });
+            // only now, after the commit, may the clock forget these slots
+            slotClock.processed(slots.get(slots.size() - 1));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            committed(committed, slots, elapsed);
+            ExecutingDispatchModel executing = committed.executing();
+            return new TickResult(committed.tick(), slots, executing.kind(), executing.generation(), executing.runId(),
+                    committed.rows(), elapsed);
+        } catch (RuntimeException e) {
+            failuresInARow++;
+            throw e;
+        } finally {
+            tickLock.unlock();
+        }
+    }
+
+    private void committed(Committed committed, List<Instant> slots, Duration elapsed) {
+        if (failuresInARow > 0) {
+            LOG.infof("dispatcher: tick %d succeeded after %d failed ticks", committed.tick(), failuresInARow);
+            failuresInARow = 0;
+        }
+        ExecutingDispatchModel executing = committed.executing();
+        String model = executing.kind() + " " + executing.generation() + " run " + executing.runId();
+        if (!model.equals(lastModel)) {
+            LOG.infof("dispatcher: from tick %d executing %s", committed.tick(), executing);
+            lastModel = model;
+        }
+        LOG.debugf("dispatcher: tick %d, %d slots from %s, %d dispatched in %d ms", committed.tick(), slots.size(),
+                slots.get(0), committed.rows(), elapsed.toMillis());
+    }
+
+    private void failed(Throwable failure) {
+        int failures = failuresInARow;
+        if (failures <= 1 || failures % FAILURE_LOG_EVERY == 0) {
+            SlotClock current = clock;
+            List<Instant> pending = current == null ? List.of() : current.dueSlots();
+            LOG.errorf(failure, "dispatcher: tick failed (%d in a row) and was rolled back; slots from %s are "
+                    + "dispatched by the next tick", failures, pending.isEmpty() ? "?" : pending.get(0));
+        }
+    }
+
+    private record Committed(long tick, ExecutingDispatchModel executing, int rows) {
+    }
+}
