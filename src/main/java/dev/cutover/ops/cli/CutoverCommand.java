@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1",
         description = "Zero-downtime behavioral migrations: plan, apply, restart, inspect.",
         subcommands = { PlanCommand.class, ApplyCommand.class, RestartCommand.class, StatusCommand.class,
-                ExportCommand.class, RollbackCommand.class })
+                ExportCommand.class, RollbackCommand.class, ServeCommand.class })
 public class CutoverCommand {
 }

@@ -1,0 +1,38 @@
+package dev.cutover.ops.cli;
+
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.Quarkus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code cutover serve}: the long-running process. Runs the platform's dispatcher (one tick per
+ * {@code cutover.dispatcher.tick}) until stopped (SIGTERM or Ctrl-C), which stops it between ticks.
+ */
+@Dependent
+@Unremovable
+@Command(name = "serve", description = "Run the dispatcher until stopped.")
+public class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    NotificationDispatcher dispatcher;
+
+    @Override
+    public Integer call() {
+        dispatcher.startServing();
+        spec.commandLine().getErr().println("serve: dispatcher running; stop with SIGTERM or Ctrl-C");
+        Quarkus.waitForExit();
+        dispatcher.stop();
+        return ExitCode.OK;
+    }
+}
