@@ -19,6 +19,7 @@ import dev.cutover.framework.run.RefusalLog.Refusal;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
+import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.source.ConcurrencyGates;
 
 /**
@@ -48,6 +49,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
 
     @Inject
     JobContext jobContext;
+
+    @Inject
+    WriteFence fence;
 
     @Inject
     PlanStore plans;
@@ -99,6 +103,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
         String entityKind = plans.entityKind(runId).orElse("entities");
         long start = System.nanoTime();
         int generation = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            fence.check(migration, jobContext.getExecutionId());
             int next = generations.activate(migration, runId, digest, entityKind, jobContext.getExecutionId());
             probe.reached("activate.beforeCommit");
             return next;

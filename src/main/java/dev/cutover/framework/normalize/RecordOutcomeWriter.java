@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.run.OutcomeStore;
 
 /** Stores each record's {@link RecordOutcome} (its lineage) in the chunk's transaction, idempotently. */
@@ -20,10 +21,14 @@ public class RecordOutcomeWriter extends AbstractItemWriter {
     JobContext jobContext;
 
     @Inject
+    WriteFence fence;
+
+    @Inject
     OutcomeStore store;
 
     @Override
     public void writeItems(List<Object> items) {
+        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
         List<RecordOutcome> outcomes = new ArrayList<>(items.size());
         items.forEach(item -> outcomes.add((RecordOutcome) item));
         store.store(jobContext.getInstanceId(), outcomes);

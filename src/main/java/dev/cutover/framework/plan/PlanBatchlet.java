@@ -21,6 +21,7 @@ import dev.cutover.framework.run.OutcomeStore;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RetrievalStore;
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.WriteFence;
 
 /**
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
@@ -45,6 +46,9 @@ public class PlanBatchlet extends AbstractBatchlet {
     JobContext jobContext;
 
     @Inject
+    WriteFence fence;
+
+    @Inject
     RetrievalStore retrieval;
 
     @Inject
@@ -65,7 +69,10 @@ public class PlanBatchlet extends AbstractBatchlet {
         TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target);
-        plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            fence.check(jobContext.getJobName(), jobContext.getExecutionId());
+            plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());
+        });
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().policies(),
                 targetPlanner.entityKind(), report.digest());
         return "PLANNED";

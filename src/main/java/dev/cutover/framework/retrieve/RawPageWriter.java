@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.run.RetrievalStore;
 
 /**
@@ -22,10 +23,14 @@ public class RawPageWriter extends AbstractItemWriter {
     JobContext jobContext;
 
     @Inject
+    WriteFence fence;
+
+    @Inject
     RetrievalStore store;
 
     @Override
     public void writeItems(List<Object> pages) {
+        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
         for (Object page : pages) {
             store.store(jobContext.getInstanceId(), (FetchedPage) page);
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.run.TargetStore;
 import dev.cutover.framework.run.TargetStore.PlannedEntity;
 
@@ -21,10 +22,14 @@ public class TargetEntityWriter extends AbstractItemWriter {
     JobContext jobContext;
 
     @Inject
+    WriteFence fence;
+
+    @Inject
     TargetStore store;
 
     @Override
     public void writeItems(List<Object> items) {
+        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
         List<PlannedEntity> entities = new ArrayList<>(items.size());
         items.forEach(item -> entities.add((PlannedEntity) item));
         store.stage(jobContext.getInstanceId(), entities);

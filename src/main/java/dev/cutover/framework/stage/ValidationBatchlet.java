@@ -23,6 +23,7 @@ import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.TargetStore;
+import dev.cutover.framework.run.WriteFence;
 
 /**
  * Structural completeness of the staged model before anything executes it: entity count and
@@ -45,6 +46,9 @@ public class ValidationBatchlet extends AbstractBatchlet {
 
     @Inject
     JobContext jobContext;
+
+    @Inject
+    WriteFence fence;
 
     @Inject
     PlanStore plans;
@@ -96,10 +100,13 @@ public class ValidationBatchlet extends AbstractBatchlet {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("validation failed, nothing activated: " + String.join("; ", problems));
         }
-        Sql.update(dataSource, """
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            fence.check(jobContext.getJobName(), jobContext.getExecutionId());
+            Sql.update(dataSource, """
                 insert into validated_model (run_id, migration, digest, execution_id) values (?, ?, ?, ?)
                 on conflict (run_id) do update set digest = excluded.digest, execution_id = excluded.execution_id,
                   validated_at = now()""", runId, jobContext.getJobName(), report.digest(), jobContext.getExecutionId());
+        });
         return "VALIDATED";
     }
 }

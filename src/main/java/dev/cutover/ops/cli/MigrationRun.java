@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
@@ -40,7 +41,19 @@ public class MigrationRun {
             List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
             Properties parameters = options.parameters(mode, endpoints);
             parameters.putAll(extra);
-            long id = launcher.start(migration, parameters);
+            MigrationLauncher.Started started;
+            try {
+                started = options.noResume ? new MigrationLauncher.Started(launcher.start(migration, parameters), null)
+                        : launcher.startOrResume(migration, parameters);
+            } catch (LeaseHeldException held) {
+                spec.commandLine().getErr().println("cutover: " + held.getMessage());
+                return ExitCode.LEASE_HELD;
+            }
+            long id = started.executionId();
+            if (started.resumed() != null) {
+                spec.commandLine().getErr().printf("%s %s: resuming execution %d (failed, stopped or crashed) as execution %d%n",
+                        mode, migration, started.resumed(), id);
+            }
             spec.commandLine().getErr().printf("%s %s: execution %d started%n", mode, migration, id);
             return outcome.report(launcher.await(id, Duration.ofDays(1)), parameters, spec.commandLine().getOut(),
                     spec.commandLine().getErr());

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.ops.lease.Lease;
+import dev.cutover.ops.lease.LeaseHeldException;
+import dev.cutover.ops.lease.LeaseManager;
 import dev.cutover.ops.run.MigrationCatalog;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,11 +39,27 @@ public class RollbackCommand implements Callable<Integer> {
     @Inject
     GenerationSwitch generations;
 
+    @Inject
+    LeaseManager leases;
+
     @Override
     public Integer call() {
         catalog.require(migration);
-        int from = generations.current(migration).generation();
-        Optional<Integer> to = QuarkusTransaction.requiringNew().call(() -> generations.rollback(migration));
+        Lease lease;
+        try {
+            lease = leases.acquire(migration);
+        } catch (LeaseHeldException held) {
+            spec.commandLine().getErr().println("cutover: " + held.getMessage());
+            return ExitCode.LEASE_HELD;
+        }
+        int from;
+        Optional<Integer> to;
+        try {
+            from = generations.current(migration).generation();
+            to = QuarkusTransaction.requiringNew().call(() -> generations.rollback(migration));
+        } finally {
+            leases.releaseUnbound(lease);
+        }
         if (to.isEmpty()) {
             spec.commandLine().getOut().printf("rollback refused: %s executes legacy (generation 0), there is nothing to roll back to%n",
                     migration);

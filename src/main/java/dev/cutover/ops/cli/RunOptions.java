@@ -30,6 +30,10 @@ public class RunOptions {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the plan report (JSON) to this file.")
     Path out;
 
+    @Option(names = "--no-resume",
+            description = "Start a new run even if the last one of this migration failed, stopped or crashed with the same sources.")
+    boolean noResume;
+
     @Option(names = "--demo", description = "Read the built-in demo data set (3 sources served on loopback).")
     boolean demo;
 

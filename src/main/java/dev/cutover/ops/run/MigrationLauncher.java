@@ -1,41 +1,151 @@
 package dev.cutover.ops.run;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.run.RunParameters;
+import dev.cutover.ops.lease.CrashRecovery;
+import dev.cutover.ops.lease.Lease;
+import dev.cutover.ops.lease.LeaseManager;
+
 /**
- * Starts or restarts a migration execution and waits for its end. The same helper serves the
- * command line, the HTTP API and the tests, so "started and awaited" means one thing everywhere.
+ * Starts, resumes or restarts a migration execution under its migration's lease, and waits for its
+ * end. The same helper serves the command line, the HTTP API, the schedule and the tests, so
+ * "started and awaited" means one thing everywhere.
  */
 @ApplicationScoped
 public class MigrationLauncher {
 
+    /** The job parameter that carries the lease token to the execution. */
+    public static final String LEASE_TOKEN = "leaseToken";
+
     private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED,
             BatchStatus.STOPPED, BatchStatus.ABANDONED);
+    private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Inject
     JobOperator jobOperator;
 
-    /** @return the new execution's id */
-    public long start(String migration, Properties parameters) {
-        return jobOperator.start(migration, parameters);
+    @Inject
+    LeaseManager leases;
+
+    @Inject
+    CrashRecovery recovery;
+
+    /** An execution and, when it resumed an earlier one, that one's id. */
+    public record Started(long executionId, Long resumed) {
     }
 
     /**
-     * Restarts a failed or stopped execution with its original parameters (JBeret gives the new
-     * execution a new id; completed steps, partitions and chunks are not repeated).
+     * Starts a new execution.
+     *
+     * @throws dev.cutover.ops.lease.LeaseHeldException when another execution of the migration runs
+     */
+    public long start(String migration, Properties parameters) {
+        return run(migration, parameters, false).executionId();
+    }
+
+    /**
+     * Resumes the migration's last execution if it failed, stopped or crashed with the same mode and
+     * sources (a retried Kubernetes Job pod continues its run instead of starting a second one);
+     * otherwise starts a new execution.
+     *
+     * @throws dev.cutover.ops.lease.LeaseHeldException when another execution of the migration runs
+     */
+    public Started startOrResume(String migration, Properties parameters) {
+        return run(migration, parameters, true);
+    }
+
+    /**
+     * Restarts a failed, stopped or crashed execution with its original parameters (JBeret gives the
+     * new execution a new id; completed steps, partitions and chunks are not repeated).
      *
      * @return the new execution's id
+     * @throws dev.cutover.ops.lease.LeaseHeldException when an execution of the migration runs
      */
     public long restart(long executionId) {
-        return jobOperator.restart(executionId, jobOperator.getParameters(executionId));
+        String migration = jobOperator.getJobExecution(executionId).getJobName();
+        Lease lease = leases.acquire(migration);
+        try {
+            recoverCrashed(lease, executionId);
+            return restartUnder(lease, executionId);
+        } catch (RuntimeException e) {
+            leases.releaseUnbound(lease);
+            throw e;
+        }
+    }
+
+    private Started run(String migration, Properties parameters, boolean resume) {
+        Lease lease = leases.acquire(migration);
+        try {
+            Optional<Long> previous = resume ? resumable(migration, parameters) : Optional.empty();
+            if (previous.isPresent()) {
+                recoverCrashed(lease, previous.get());
+                return new Started(restartUnder(lease, previous.get()), previous.get());
+            }
+            if (lease.crashedExecution() != null) {
+                recovery.markCrashed(lease.crashedExecution());
+            }
+            Properties withLease = new Properties();
+            withLease.putAll(parameters);
+            withLease.setProperty(LEASE_TOKEN, Long.toString(lease.token()));
+            return new Started(jobOperator.start(migration, withLease), null);
+        } catch (RuntimeException e) {
+            leases.releaseUnbound(lease);
+            throw e;
+        }
+    }
+
+    /** A dead process's execution is still marked running; with the lease in hand it is known dead. */
+    private void recoverCrashed(Lease lease, long executionId) {
+        if (lease.crashedExecution() != null) {
+            recovery.markCrashed(lease.crashedExecution());
+        }
+        if (RUNNING.contains(jobOperator.getJobExecution(executionId).getBatchStatus())) {
+            recovery.markCrashed(executionId);
+        }
+    }
+
+    private long restartUnder(Lease lease, long executionId) {
+        Properties parameters = new Properties();
+        parameters.putAll(jobOperator.getParameters(executionId));
+        parameters.setProperty(LEASE_TOKEN, Long.toString(lease.token()));
+        return jobOperator.restart(executionId, parameters);
+    }
+
+    private Optional<Long> resumable(String migration, Properties parameters) {
+        List<JobInstance> instances;
+        try {
+            instances = jobOperator.getJobInstances(migration, 0, 1);
+        } catch (NoSuchJobException none) {
+            return Optional.empty();
+        }
+        if (instances.isEmpty()) {
+            return Optional.empty();
+        }
+        JobExecution last = jobOperator.getJobExecutions(instances.get(0)).stream()
+                .max(java.util.Comparator.comparingLong(JobExecution::getExecutionId)).orElse(null);
+        if (last == null || last.getBatchStatus() == BatchStatus.COMPLETED || last.getBatchStatus() == BatchStatus.ABANDONED) {
+            return Optional.empty();
+        }
+        Properties before = jobOperator.getParameters(last.getExecutionId());
+        boolean same = sameValue(before, parameters, RunParameters.MODE) && sameValue(before, parameters, RunParameters.SOURCES);
+        return same ? Optional.of(last.getExecutionId()) : Optional.empty();
+    }
+
+    private static boolean sameValue(Properties a, Properties b, String key) {
+        return java.util.Objects.equals(a.getProperty(key), b.getProperty(key));
     }
 
     /** Blocks until the execution has ended (or {@code timeout} passed) and returns it. */
