@@ -105,7 +105,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
         int generation = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             fence.check(migration, jobContext.getExecutionId());
             int next = generations.activate(migration, runId, digest, entityKind, jobContext.getExecutionId());
-            probe.reached("activate.beforeCommit");
+            probe.reached("activate-before-commit");
             return next;
         });
         LOG.infof("activate: %s executes generation %d (critical section %.1f ms)", migration, generation,

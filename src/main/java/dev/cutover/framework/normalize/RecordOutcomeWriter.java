@@ -28,9 +28,10 @@ public class RecordOutcomeWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
         List<RecordOutcome> outcomes = new ArrayList<>(items.size());
         items.forEach(item -> outcomes.add((RecordOutcome) item));
         store.store(jobContext.getInstanceId(), outcomes);
+        // last, just before the commit: the check locks the lease row, which a takeover waits for
+        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }
 }

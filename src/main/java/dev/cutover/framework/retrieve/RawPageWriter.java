@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.run.RetrievalStore;
 
@@ -26,13 +27,18 @@ public class RawPageWriter extends AbstractItemWriter {
     WriteFence fence;
 
     @Inject
+    StepProbe probe;
+
+    @Inject
     RetrievalStore store;
 
     @Override
     public void writeItems(List<Object> pages) {
-        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
+        probe.reached("retrieve-write");
         for (Object page : pages) {
             store.store(jobContext.getInstanceId(), (FetchedPage) page);
         }
+        // last, just before the commit: the check locks the lease row, which a takeover waits for
+        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.run.TargetStore;
 import dev.cutover.framework.run.TargetStore.PlannedEntity;
@@ -25,13 +26,18 @@ public class TargetEntityWriter extends AbstractItemWriter {
     WriteFence fence;
 
     @Inject
+    StepProbe probe;
+
+    @Inject
     TargetStore store;
 
     @Override
     public void writeItems(List<Object> items) {
-        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
+        probe.reached("stage-write");
         List<PlannedEntity> entities = new ArrayList<>(items.size());
         items.forEach(item -> entities.add((PlannedEntity) item));
         store.stage(jobContext.getInstanceId(), entities);
+        // last, just before the commit: the check locks the lease row, which a takeover waits for
+        fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }
 }

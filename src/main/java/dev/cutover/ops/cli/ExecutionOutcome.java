@@ -50,6 +50,11 @@ public class ExecutionOutcome {
 
     public int report(JobExecution execution, Properties parameters, PrintWriter out, PrintWriter err) {
         long id = execution.getExecutionId();
+        if (execution.getBatchStatus() == BatchStatus.STOPPED) {
+            err.printf("execution %d stopped at its last checkpoint%n", id);
+            err.printf("resume it with: cutover restart %d (or run the same command again)%n", id);
+            return ExitCode.FAILED;
+        }
         if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
             String reason = failures.reason(id);
             err.printf("execution %d failed: %s%n", id, reason != null ? reason

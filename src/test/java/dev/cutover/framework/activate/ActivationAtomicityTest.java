@@ -80,7 +80,7 @@ class ActivationAtomicityTest {
 
     @Test
     void failureInsideActivationThenRestartKeepsDispatchExactlyOnce() {
-        restartedApplyWhileDispatching("activate.beforeCommit");
+        restartedApplyWhileDispatching("activate-before-commit");
     }
 
     private void restartedApplyWhileDispatching(String failAt) {

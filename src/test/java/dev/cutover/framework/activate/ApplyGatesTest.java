@@ -160,7 +160,7 @@ class ApplyGatesTest {
 
     @Test
     void failureInsideActivationBeforeCommitKeepsTheOldModelAndRestartCompletesIt() {
-        failOnceAt("activate.beforeCommit");
+        failOnceAt("activate-before-commit");
         try (DemoSources sources = DemoSources.start()) {
             ExecutingModel before = generations.current(MIGRATION);
             Result failed = Cli.run(Apply.accepting(sources));
