@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
+import dev.cutover.ops.schedule.MigrationSchedules;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cutover serve}: the long-running process. Runs the platform's dispatcher (one tick per
- * {@code cutover.dispatcher.tick}) until stopped (SIGTERM or Ctrl-C), which stops it between ticks.
+ * {@code cutover.dispatcher.tick}) and the migrations' schedules until stopped (SIGTERM or Ctrl-C), which stops it between ticks.
  */
 @Dependent
 @Unremovable
@@ -27,9 +28,13 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     NotificationDispatcher dispatcher;
 
+    @Inject
+    MigrationSchedules schedules;
+
     @Override
     public Integer call() {
         dispatcher.startServing();
+        schedules.start();
         spec.commandLine().getErr().println("serve: dispatcher running; stop with SIGTERM or Ctrl-C");
         Quarkus.waitForExit();
         dispatcher.stop();

@@ -23,8 +23,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class LeaseManager implements WriteFence {
 
-    /** This process, as lease owner: host and pid. */
+    /** This process, as lease owner: pid and host. */
     static final String OWNER = ManagementFactory.getRuntimeMXBean().getName();
+
+    /** @return this process as it names itself in leases and schedule records */
+    public static String owner() {
+        return OWNER;
+    }
 
     @Inject
     DataSource dataSource;

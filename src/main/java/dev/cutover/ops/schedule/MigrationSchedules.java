@@ -1,0 +1,106 @@
+package dev.cutover.ops.schedule;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.ops.lease.LeaseHeldException;
+import dev.cutover.ops.lease.LeaseManager;
+import dev.cutover.ops.run.MigrationCatalog;
+import dev.cutover.ops.run.MigrationLauncher;
+import dev.cutover.ops.run.SourcesConfig;
+import io.quarkus.scheduler.Scheduler;
+
+/**
+ * Starts migrations on their cron schedule ({@link ScheduleConfig}) while {@code serve} runs. Of
+ * several replicas on one database only one starts a given fire time (the first to record it), and
+ * a fire time is skipped while an execution of the migration holds its lease.
+ */
+@ApplicationScoped
+public class MigrationSchedules {
+
+    private static final Logger LOG = Logger.getLogger(MigrationSchedules.class);
+
+    /** What a fire time led to. */
+    public enum Outcome {
+        STARTED, ANOTHER_REPLICA_STARTED_IT, SKIPPED_WHILE_RUNNING
+    }
+
+    @Inject
+    ScheduleConfig config;
+
+    @Inject
+    SourcesConfig sources;
+
+    @Inject
+    MigrationCatalog catalog;
+
+    @Inject
+    MigrationLauncher launcher;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "cutover.concurrency", defaultValue = "4")
+    int concurrency;
+
+    /** Registers a scheduler job per configured migration. @return the migrations scheduled */
+    public List<String> start() {
+        config.migrations().forEach((migration, schedule) -> {
+            catalog.require(migration);
+            scheduler.newJob(jobId(migration)).setCron(schedule.cron())
+                    .setTask(execution -> fire(migration, execution.getScheduledFireTime(), configuredSources()))
+                    .schedule();
+            LOG.infof("schedule: %s runs %s on '%s'", migration, schedule.mode(), schedule.cron());
+        });
+        return List.copyOf(config.migrations().keySet());
+    }
+
+    public static String jobId(String migration) {
+        return "cutover-schedule-" + migration;
+    }
+
+    /** Starts (or resumes) the migration for one fire time, unless another replica or a running execution has it. */
+    public Outcome fire(String migration, Instant fireTime, List<SourceEndpoint> endpoints) {
+        int recorded = Sql.update(dataSource, """
+                insert into schedule_fire (migration, fire_time, started_by) values (?, ?, ?) on conflict do nothing""",
+                migration, java.sql.Timestamp.from(fireTime), LeaseManager.owner());
+        if (recorded == 0) {
+            LOG.infof("schedule: %s at %s was started by another replica", migration, fireTime);
+            return Outcome.ANOTHER_REPLICA_STARTED_IT;
+        }
+        ScheduleConfig.Schedule schedule = config.migrations().get(migration);
+        Properties parameters = new Properties();
+        parameters.setProperty(RunParameters.MODE, schedule == null ? RunParameters.DRY_RUN : schedule.mode());
+        parameters.setProperty(RunParameters.SOURCES, RunParameters.encodeSources(endpoints));
+        parameters.setProperty(RunParameters.CONCURRENCY, Integer.toString(concurrency));
+        parameters.setProperty(RunParameters.ACCEPT, schedule == null ? "" : String.join(",", schedule.accept().orElse(List.of())));
+        try {
+            MigrationLauncher.Started started = launcher.startOrResume(migration, parameters);
+            LOG.infof("schedule: %s at %s started execution %d", migration, fireTime, started.executionId());
+            return Outcome.STARTED;
+        } catch (LeaseHeldException busy) {
+            LOG.infof("schedule: %s at %s skipped: %s", migration, fireTime, busy.getMessage());
+            return Outcome.SKIPPED_WHILE_RUNNING;
+        }
+    }
+
+    private List<SourceEndpoint> configuredSources() {
+        return sources.all().entrySet().stream().map(e -> SourceEndpoint.of(e.getKey(), e.getValue().url()))
+                .sorted(java.util.Comparator.comparing(SourceEndpoint::name)).toList();
+    }
+}
