@@ -1,5 +1,6 @@
 package dev.cutover.framework.plan;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The plan report, format {@code cutover.plan/v1} (DESIGN.md §6). Field names and shapes are a
  * contract read by other programs: change none of them.
  */
+@RegisterForReflection(targets = { PlanReport.class, PlanReport.Source.class, PlanReport.Counts.class, PlanReport.AnomalyRecord.class,
+        PlanReport.PlanAnomaly.class, PlanReport.Groups.class, PlanReport.DigestContent.class, TargetPlan.GroupSummary.class,
+        TargetPlan.BehaviorCheck.class })
 @JsonPropertyOrder({ "format", "migration", "executionId", "mode", "sources", "counts", "skipped", "anomalies",
         "anomalyRecords", "planAnomalies", "groups", "behavior", "digest" })
 public record PlanReport(String format, String migration, long executionId, String mode, List<Source> sources,

@@ -1,5 +1,6 @@
 package dev.cutover.framework.retrieve;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.Serializable;
 
 /**
@@ -12,6 +13,7 @@ import java.io.Serializable;
  * @param nextIndex listing index of the next page's first item
  * @param done      the last page ({@code next_cursor: null}) has been stored
  */
+@RegisterForReflection(serialization = true)
 public record RetrievalCheckpoint(String cursor, int pageNo, int nextIndex, boolean done) implements Serializable {
 
     public static RetrievalCheckpoint start() {

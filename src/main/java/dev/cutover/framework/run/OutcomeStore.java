@@ -1,5 +1,6 @@
 package dev.cutover.framework.run;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import dev.cutover.framework.normalize.RecordOutcome;
  * join the caller's (chunk) transaction and ignore records already decided, so a replayed chunk
  * cannot give a record two outcomes.
  */
+@RegisterForReflection(targets = OutcomeStore.Position.class, serialization = true)
 @ApplicationScoped
 public class OutcomeStore {
 

@@ -1,5 +1,6 @@
 package dev.cutover.migrations.notifications;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param timezone       tz region id, {@code UTC} when absent
  * @param recipients     normalized, deduplicated, sorted (code-point order)
  */
+@RegisterForReflection
 public record PolicyLeaf(String tenant, String channel, int priority, String schedule, String legacySchedule,
         String timezone, List<String> recipients) {
 }

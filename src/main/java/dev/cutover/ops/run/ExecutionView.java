@@ -1,5 +1,6 @@
 package dev.cutover.ops.run;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RunParameters;
 
 /** Executions as {@code status} and the HTTP API show them (DESIGN.md §8). */
+@RegisterForReflection(targets = { ExecutionView.Execution.class, ExecutionView.Step.class })
 @ApplicationScoped
 public class ExecutionView {
 
