@@ -3,6 +3,8 @@ package dev.cutover.ops.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +79,7 @@ public class RunStarter {
             parameters.putAll(extra);
             return started(launcher.start(migration, parameters), migration, mode);
         }
-        DemoSourcesLauncher.Running demoSources = demo.start();
+        DemoSourcesLauncher.Running demoSources = startDemo();
         try {
             List<SourceEndpoint> endpoints = demoSources.endpoints();
             Properties parameters = RunSettings.parameters(mode, endpoints, concurrency, accept, null);
@@ -88,6 +90,26 @@ public class RunStarter {
         } catch (RuntimeException e) {
             demoSources.close();
             throw e;
+        }
+    }
+
+    /**
+     * Each demo source runs a Vert.x instance of its own; created on a request thread (a Vert.x
+     * context) Vert.x warns about nesting instances, so they are started from a plain thread.
+     */
+    private DemoSourcesLauncher.Running startDemo() {
+        CompletableFuture<DemoSourcesLauncher.Running> started = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                started.complete(demo.start());
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "demo-sources-start").start();
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
