@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RefusalLog.Refusal;
@@ -74,6 +75,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    CutoverMetrics metrics;
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
@@ -108,8 +112,10 @@ public class ActivationBatchlet extends AbstractBatchlet {
             probe.reached("activate-before-commit");
             return next;
         });
+        long criticalSection = System.nanoTime() - start;
+        metrics.activated(migration, java.time.Duration.ofNanos(criticalSection));
         LOG.infof("activate: %s executes generation %d (critical section %.1f ms)", migration, generation,
-                (System.nanoTime() - start) / 1e6);
+                criticalSection / 1e6);
         return "ACTIVATED";
     }
 }

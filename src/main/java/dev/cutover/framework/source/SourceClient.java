@@ -20,6 +20,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.metrics.CutoverMetrics;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;
 
@@ -40,6 +41,9 @@ public class SourceClient {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CutoverMetrics metrics;
 
     /**
      * Fetches one page of {@code /v1/rules}.
@@ -65,7 +69,7 @@ public class SourceClient {
             java.util.function.Function<LegacySourceApi, Response> request) {
         LegacySourceApi api = clients.computeIfAbsent(source.baseUrl(), this::newClient);
         List<String> attempts = new ArrayList<>();
-        TypedGuard<JsonNode> guard = guard(attempts);
+        TypedGuard<JsonNode> guard = guard(source, attempts);
         try {
             return guard.call(() -> gate.call(() -> attempt(source, cursor, api, request, attempts)));
         } catch (SourceFailure e) {
@@ -78,7 +82,7 @@ public class SourceClient {
         }
     }
 
-    private TypedGuard<JsonNode> guard(List<String> attempts) {
+    private TypedGuard<JsonNode> guard(SourceEndpoint source, List<String> attempts) {
         long maxBackoff = config.maxBackoff().toMillis();
         return TypedGuard.create(JsonNode.class)
                 .withRetry()
@@ -87,6 +91,7 @@ public class SourceClient {
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(config.pageDeadline().toMillis(), ChronoUnit.MILLIS)
                 .retryOn(List.of(TransientSourceError.class, TimeoutException.class))
+                .beforeRetry(() -> metrics.sourceRetried(source.name()))
                 .withCustomBackoff().strategy(() -> new RetryAfterBackoff(maxBackoff)).done()
                 .done()
                 .withTimeout()

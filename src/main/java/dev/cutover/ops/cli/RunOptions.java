@@ -2,13 +2,12 @@ package dev.cutover.ops.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
-import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.ops.run.InvalidRunOption;
+import dev.cutover.ops.run.RunSettings;
 import dev.cutover.ops.run.SourcesConfig;
 import picocli.CommandLine.Option;
 
@@ -42,45 +41,28 @@ public class RunOptions {
      * @throws IllegalArgumentException naming the option and what is wrong with it
      */
     List<SourceEndpoint> endpoints(SourcesConfig configured) {
-        Map<String, SourceEndpoint> byName = new LinkedHashMap<>();
-        if (sources.isEmpty()) {
-            configured.all().forEach((name, source) -> byName.put(name, SourceEndpoint.of(name, source.url())));
+        try {
+            return RunSettings.endpoints(sources, configured);
+        } catch (InvalidRunOption e) {
+            throw asOption(e);
         }
-        for (String one : sources) {
-            SourceEndpoint endpoint;
-            try {
-                endpoint = SourceEndpoint.parse(one);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--source " + one + ": " + e.getMessage());
-            }
-            if (byName.put(endpoint.name(), endpoint) != null) {
-                throw new IllegalArgumentException("--source " + one + ": source " + endpoint.name() + " is given twice");
-            }
-        }
-        if (byName.isEmpty()) {
-            throw new IllegalArgumentException("no sources: give --source NAME=URL (or --demo), or configure cutover.sources.NAME.url");
-        }
-        return byName.values().stream().sorted(java.util.Comparator.comparing(SourceEndpoint::name)).toList();
     }
 
     /** @throws IllegalArgumentException naming the option and what is wrong with it */
     Properties parameters(String mode, List<SourceEndpoint> endpoints) {
-        if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalArgumentException("--concurrency " + concurrency + ": must be between 1 and 64");
+        try {
+            return RunSettings.parameters(mode, endpoints, concurrency, accept, out);
+        } catch (InvalidRunOption e) {
+            throw asOption(e);
         }
-        for (String code : accept) {
-            if (!code.trim().matches("[A-Z][A-Z_]*")) {
-                throw new IllegalArgumentException("--accept " + code + ": not an anomaly code (upper-case letters and '_')");
-            }
+    }
+
+    /** The rules are {@link RunSettings}'; only the way the command line names its options is here. */
+    private static IllegalArgumentException asOption(InvalidRunOption e) {
+        if (e.given() == null) {
+            return new IllegalArgumentException("no sources: give --source NAME=URL (or --demo), or configure cutover.sources.NAME.url");
         }
-        Properties p = new Properties();
-        p.setProperty(RunParameters.MODE, mode);
-        p.setProperty(RunParameters.SOURCES, RunParameters.encodeSources(endpoints));
-        p.setProperty(RunParameters.CONCURRENCY, Integer.toString(concurrency));
-        p.setProperty(RunParameters.ACCEPT, String.join(",", accept.stream().map(String::trim).toList()));
-        if (out != null) {
-            p.setProperty(RunParameters.OUT, out.toAbsolutePath().toString());
-        }
-        return p;
+        String option = e.option().equals(RunSettings.SOURCES) ? "--source" : "--" + e.option();
+        return new IllegalArgumentException(option + " " + e.given() + ": " + e.problem());
     }
 }

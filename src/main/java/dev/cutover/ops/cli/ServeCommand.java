@@ -14,12 +14,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code cutover serve}: the long-running process. Runs the platform's dispatcher (one tick per
+ * {@code cutover serve}: the long-running process: the HTTP API (port 8080), the platform's dispatcher (one tick per
  * {@code cutover.dispatcher.tick}) and the migrations' schedules until stopped (SIGTERM or Ctrl-C), which stops it between ticks.
  */
 @Dependent
 @Unremovable
-@Command(name = "serve", description = "Run the dispatcher until stopped.")
+@Command(name = "serve", description = "Run the HTTP API, the schedules and the dispatcher until stopped.")
 public class ServeCommand implements Callable<Integer> {
 
     @Spec

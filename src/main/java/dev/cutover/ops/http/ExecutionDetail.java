@@ -1,0 +1,20 @@
+package dev.cutover.ops.http;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import dev.cutover.framework.run.RefusalLog;
+import dev.cutover.ops.run.ExecutionProgress;
+import dev.cutover.ops.run.ExecutionView;
+
+/**
+ * One execution as {@code GET /api/executions/{id}} shows it: the status object of
+ * {@code cutover status <id> --json} (DESIGN.md §8), then why it failed or was refused, its
+ * partitions and the retrieval progress of its run.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ExecutionDetail(@JsonUnwrapped ExecutionView.Execution execution, String failure,
+        List<RefusalLog.Refusal> refusals, List<ExecutionProgress.Partition> partitions, ExecutionProgress.Progress progress) {
+}

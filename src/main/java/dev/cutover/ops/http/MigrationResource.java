@@ -1,0 +1,115 @@
+package dev.cutover.ops.http;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.run.RunParameters;
+import dev.cutover.ops.run.MigrationCatalog;
+import dev.cutover.ops.run.ModelExport;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** A migration: start its plan or apply, export its executing model, roll it back. */
+@Path("/api/migrations/{migration}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "migrations")
+public class MigrationResource {
+
+    @Inject
+    MigrationCatalog catalog;
+
+    @Inject
+    RunStarter starter;
+
+    @Inject
+    GenerationSwitch generations;
+
+    @Inject
+    ModelExport export;
+
+    /** What a rollback answers. */
+    public record RolledBack(String migration, int generation, int previous) {
+    }
+
+    @POST
+    @Path("/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Start a plan (dry run)", description = "Retrieves, normalizes and plans; writes nothing but the "
+            + "run's bookkeeping. Answers at once; follow the execution at the returned status URL.")
+    @APIResponse(responseCode = "202", description = "Started")
+    @APIResponse(responseCode = "400", description = "A field of the body is invalid (named in 'field')")
+    @APIResponse(responseCode = "404", description = "Unknown migration")
+    @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
+    public Response plan(@PathParam("migration") String migration, RunRequest body) {
+        return accepted(starter.start(known(migration), RunParameters.DRY_RUN, body));
+    }
+
+    @POST
+    @Path("/apply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Start an apply", description = "Plans again, passes the safety gates, stages the new model "
+            + "inert, validates it and activates it atomically. Answers at once; follow the execution at the returned status URL.")
+    @APIResponse(responseCode = "202", description = "Started")
+    @APIResponse(responseCode = "400", description = "A field of the body is invalid (named in 'field')")
+    @APIResponse(responseCode = "404", description = "Unknown migration")
+    @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
+    public Response apply(@PathParam("migration") String migration, RunRequest body) {
+        return accepted(starter.start(known(migration), RunParameters.APPLY, body));
+    }
+
+    @POST
+    @Path("/rollback")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Roll back", description = "Switches back, in one short transaction, to the generation that "
+            + "executed before the current one (0 = legacy).")
+    @APIResponse(responseCode = "200", description = "Rolled back")
+    @APIResponse(responseCode = "404", description = "Unknown migration")
+    @APIResponse(responseCode = "409", description = "Legacy already executes: nothing to roll back to")
+    public RolledBack rollback(@PathParam("migration") String migration) {
+        int from = generations.current(known(migration)).generation();
+        Optional<Integer> to = QuarkusTransaction.requiringNew().call(() -> generations.rollback(migration));
+        return to.map(generation -> new RolledBack(migration, generation, from))
+                .orElseThrow(() -> ApiException.conflict(migration + " executes legacy (generation 0): there is nothing to roll back to"));
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR })
+    @Operation(summary = "Export the executing model", description = "The executing target model as canonical JSON: "
+            + "generation 0 with no entities while legacy executes.")
+    @APIResponse(responseCode = "200", description = "The model")
+    @APIResponse(responseCode = "404", description = "Unknown migration")
+    public ObjectNode export(@PathParam("migration") String migration) throws Exception {
+        return export.export(known(migration));
+    }
+
+    private String known(String migration) {
+        if (!catalog.names().contains(migration)) {
+            throw ApiException.notFound("unknown migration '" + migration + "'; known: " + String.join(", ", catalog.names()));
+        }
+        return migration;
+    }
+
+    private static Response accepted(RunStarter.Started started) {
+        return Response.accepted(started).location(URI.create(started.status())).build();
+    }
+}

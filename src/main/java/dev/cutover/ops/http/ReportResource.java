@@ -1,0 +1,110 @@
+package dev.cutover.ops.http;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.cutover.framework.plan.PlanReport;
+import dev.cutover.framework.run.PlanStore;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The plan report of an execution ({@code cutover.plan/v1}, DESIGN.md §6) as JSON, or as an HTML page
+ * for a browser ({@code Accept: text/html}, or {@code ?format=html}).
+ */
+@Path(ExecutionResource.PATH + "/{id}/report")
+@Tag(name = "executions")
+public class ReportResource {
+
+    /** The HTML page lists this many anomalous records; the JSON report has them all. */
+    static final int RECORDS_SHOWN = 1000;
+
+    @Inject
+    JobOperator jobOperator;
+
+    @Inject
+    PlanStore plans;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(PlanReport report, long executionId, List<PlanReport.AnomalyRecord> records,
+                int hidden);
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR })
+    @Operation(summary = "Get an execution's plan report", description = "The cutover.plan/v1 report of the execution's "
+            + "run as JSON; an HTML page when the client prefers text/html or asks ?format=html.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "404", description = "No such execution, or it has no plan report yet")
+    public Response report(@PathParam("id") long id,
+            @Parameter(description = "json or html; overrides the Accept header") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        long runId = runId(id);
+        String json = plans.reportJson(runId)
+                .orElseThrow(() -> ApiException.notFound("execution " + id + " has no plan report yet"));
+        if (!wantsHtml(format, headers)) {
+            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        PlanReport report = plans.report(runId).orElseThrow();
+        List<PlanReport.AnomalyRecord> records = report.anomalyRecords();
+        List<PlanReport.AnomalyRecord> shown = records.size() > RECORDS_SHOWN ? records.subList(0, RECORDS_SHOWN) : records;
+        String html = Templates.page(report, id, shown, records.size() - shown.size()).render();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private long runId(long executionId) {
+        JobInstance instance;
+        try {
+            instance = jobOperator.getJobInstance(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            instance = null;
+        }
+        if (instance == null) {
+            throw ApiException.notFound("no execution " + executionId);
+        }
+        return instance.getInstanceId();
+    }
+
+    /** The first media type the client prefers decides; a wildcard gets JSON, the API's own format. */
+    static boolean wantsHtml(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            if (format.equalsIgnoreCase("html")) {
+                return true;
+            }
+            if (format.equalsIgnoreCase("json")) {
+                return false;
+            }
+            throw ApiException.badRequest("format", "format is json or html, not '" + format + "'");
+        }
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

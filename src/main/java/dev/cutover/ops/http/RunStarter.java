@@ -1,0 +1,129 @@
+package dev.cutover.ops.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.ops.run.DemoSourcesLauncher;
+import dev.cutover.ops.run.MigrationLauncher;
+import dev.cutover.ops.run.RunSettings;
+import dev.cutover.ops.run.SourcesConfig;
+
+/**
+ * Starts a plan or an apply for the HTTP API without waiting for it: checks the request with the
+ * command line's rules ({@link RunSettings}), starts the execution and returns its id. Demo sources,
+ * when asked for, are stopped once the execution has ended.
+ */
+@ApplicationScoped
+public class RunStarter {
+
+    private static final Logger LOG = Logger.getLogger(RunStarter.class);
+
+    @Inject
+    MigrationLauncher launcher;
+
+    @Inject
+    SourcesConfig sourcesConfig;
+
+    @Inject
+    DemoSourcesLauncher demo;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @ConfigProperty(name = "cutover.concurrency", defaultValue = "4")
+    int defaultConcurrency;
+
+    /** What a 202 answers. */
+    public record Started(long executionId, String migration, String mode, String status) {
+    }
+
+    /**
+     * @param migration a known migration
+     * @throws ApiException or {@link dev.cutover.ops.run.InvalidRunOption} (400) naming the field at fault
+     */
+    public Started start(String migration, String mode, RunRequest request) {
+        RunRequest body = request == null ? new RunRequest() : request;
+        body.unknownField().ifPresent(field -> {
+            throw ApiException.badRequest(field, "unknown field '" + field
+                    + "' (known: sources, concurrency, accept, planDigest, demo)");
+        });
+        Properties extra = new Properties();
+        if (body.planDigest != null) {
+            if (!RunParameters.APPLY.equals(mode)) {
+                throw ApiException.badRequest(RunSettings.PLAN_DIGEST, "planDigest is for an apply only");
+            }
+            extra.setProperty(RunParameters.PLAN_DIGEST, RunSettings.planDigest(body.planDigest));
+        }
+        List<String> sources = body.sources == null ? List.of()
+                : body.sources.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        if (body.demo() && !sources.isEmpty()) {
+            throw ApiException.badRequest("demo", "give either sources or demo, not both");
+        }
+        int concurrency = body.concurrency == null ? defaultConcurrency : body.concurrency;
+        List<String> accept = body.accept == null ? List.of() : body.accept;
+        if (!body.demo()) {
+            Properties parameters = RunSettings.parameters(mode, RunSettings.endpoints(sources, sourcesConfig), concurrency, accept,
+                    null);
+            parameters.putAll(extra);
+            return started(launcher.start(migration, parameters), migration, mode);
+        }
+        DemoSourcesLauncher.Running demoSources = startDemo();
+        try {
+            List<SourceEndpoint> endpoints = demoSources.endpoints();
+            Properties parameters = RunSettings.parameters(mode, endpoints, concurrency, accept, null);
+            parameters.putAll(extra);
+            long id = launcher.start(migration, parameters);
+            executor.execute(() -> stopWhenEnded(id, demoSources));
+            return started(id, migration, mode);
+        } catch (RuntimeException e) {
+            demoSources.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Each demo source runs a Vert.x instance of its own; created on a request thread (a Vert.x
+     * context) Vert.x warns about nesting instances, so they are started from a plain thread.
+     */
+    private DemoSourcesLauncher.Running startDemo() {
+        CompletableFuture<DemoSourcesLauncher.Running> started = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                started.complete(demo.start());
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "demo-sources-start").start();
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void stopWhenEnded(long executionId, DemoSourcesLauncher.Running demoSources) {
+        try {
+            launcher.await(executionId, Duration.ofDays(1));
+        } catch (RuntimeException e) {
+            LOG.warnf("demo sources of execution %d stopped before it ended: %s", executionId, e.getMessage());
+        } finally {
+            demoSources.close();
+        }
+    }
+
+    private static Started started(long id, String migration, String mode) {
+        return new Started(id, migration, mode, ExecutionResource.PATH + "/" + id);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.cutover.ops.run;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import dev.cutover.framework.plan.PlanDigest;
+import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.source.SourceEndpoint;
+
+/**
+ * The rules for the options of a plan or an apply and the job parameters they become, shared by the
+ * command line and the HTTP API so that both accept and refuse exactly the same input. Every refusal
+ * is an {@link InvalidRunOption} naming the option.
+ */
+public final class RunSettings {
+
+    public static final String SOURCES = "sources";
+    public static final String CONCURRENCY = "concurrency";
+    public static final String ACCEPT = "accept";
+    public static final String PLAN_DIGEST = "planDigest";
+
+    public static final int MIN_CONCURRENCY = 1;
+    public static final int MAX_CONCURRENCY = 64;
+
+    private RunSettings() {
+    }
+
+    /**
+     * @param given {@code NAME=URL} per source; when empty, the configured sources are used
+     * @return the sources sorted by name
+     * @throws InvalidRunOption for a malformed or repeated source, or when there is no source at all
+     *         (then {@link InvalidRunOption#given()} is {@code null})
+     */
+    public static List<SourceEndpoint> endpoints(List<String> given, SourcesConfig configured) {
+        Map<String, SourceEndpoint> byName = new LinkedHashMap<>();
+        if (given.isEmpty()) {
+            configured.all().forEach((name, source) -> byName.put(name, SourceEndpoint.of(name, source.url())));
+        }
+        for (String one : given) {
+            SourceEndpoint endpoint;
+            try {
+                endpoint = SourceEndpoint.parse(one);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRunOption(SOURCES, one, e.getMessage());
+            }
+            if (byName.put(endpoint.name(), endpoint) != null) {
+                throw new InvalidRunOption(SOURCES, one, "source " + endpoint.name() + " is given twice");
+            }
+        }
+        if (byName.isEmpty()) {
+            throw new InvalidRunOption(SOURCES, null, "no sources given, and none configured (cutover.sources.NAME.url)");
+        }
+        return byName.values().stream().sorted(Comparator.comparing(SourceEndpoint::name)).toList();
+    }
+
+    /**
+     * @param out where the report file goes, or {@code null} for none
+     * @return the job parameters of a run ({@link RunParameters})
+     * @throws InvalidRunOption for a concurrency out of range or an accepted code that is not one
+     */
+    public static Properties parameters(String mode, List<SourceEndpoint> endpoints, int concurrency, List<String> accept,
+            Path out) {
+        if (concurrency < MIN_CONCURRENCY || concurrency > MAX_CONCURRENCY) {
+            throw new InvalidRunOption(CONCURRENCY, Integer.toString(concurrency),
+                    "must be between " + MIN_CONCURRENCY + " and " + MAX_CONCURRENCY);
+        }
+        for (String code : accept) {
+            if (code == null || !code.trim().matches("[A-Z][A-Z_]*")) {
+                throw new InvalidRunOption(ACCEPT, String.valueOf(code), "not an anomaly code (upper-case letters and '_')");
+            }
+        }
+        Properties p = new Properties();
+        p.setProperty(RunParameters.MODE, mode);
+        p.setProperty(RunParameters.SOURCES, RunParameters.encodeSources(endpoints));
+        p.setProperty(RunParameters.CONCURRENCY, Integer.toString(concurrency));
+        p.setProperty(RunParameters.ACCEPT, String.join(",", accept.stream().map(String::trim).toList()));
+        if (out != null) {
+            p.setProperty(RunParameters.OUT, out.toAbsolutePath().toString());
+        }
+        return p;
+    }
+
+    /** @throws InvalidRunOption unless the digest is {@code sha256:} and 64 lower-case hex digits */
+    public static String planDigest(String digest) {
+        if (!PlanDigest.isWellFormed(digest)) {
+            throw new InvalidRunOption(PLAN_DIGEST, digest, "must be sha256: and 64 lower-case hex digits");
+        }
+        return digest;
+    }
+}
