@@ -1,18 +1,14 @@
 package dev.cutover.ops.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.cutover.framework.activate.GenerationSwitch;
-import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseHeldException;
-import dev.cutover.ops.lease.LeaseManager;
 import dev.cutover.ops.run.MigrationCatalog;
+import dev.cutover.ops.run.ModelRollback;
 import io.quarkus.arc.Unremovable;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,35 +33,25 @@ public class RollbackCommand implements Callable<Integer> {
     MigrationCatalog catalog;
 
     @Inject
-    GenerationSwitch generations;
-
-    @Inject
-    LeaseManager leases;
+    ModelRollback rollbacks;
 
     @Override
     public Integer call() {
         catalog.require(migration);
-        Lease lease;
+        ModelRollback.Result result;
         try {
-            lease = leases.acquire(migration);
+            result = rollbacks.rollback(migration);
         } catch (LeaseHeldException held) {
             spec.commandLine().getErr().println("cutover: " + held.getMessage());
             return ExitCode.LEASE_HELD;
         }
-        int from;
-        Optional<Integer> to;
-        try {
-            from = generations.current(migration).generation();
-            to = QuarkusTransaction.requiringNew().call(() -> generations.rollback(migration));
-        } finally {
-            leases.releaseUnbound(lease);
-        }
-        if (to.isEmpty()) {
+        if (result.to().isEmpty()) {
             spec.commandLine().getOut().printf("rollback refused: %s executes legacy (generation 0), there is nothing to roll back to%n",
                     migration);
             return ExitCode.REFUSED;
         }
-        spec.commandLine().getOut().printf("rolled back: %s now executes generation %d (was %d)%n", migration, to.get(), from);
+        spec.commandLine().getOut().printf("rolled back: %s now executes generation %d (was %d)%n", migration,
+                result.to().get(), result.from());
         return ExitCode.OK;
     }
 }

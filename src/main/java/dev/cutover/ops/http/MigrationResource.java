@@ -1,7 +1,6 @@
 package dev.cutover.ops.http;
 
 import java.net.URI;
-import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,11 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.ModelExport;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.cutover.ops.run.ModelRollback;
 
 /** A migration: start its plan or apply, export its executing model, roll it back. */
 @Path("/api/migrations/{migration}")
@@ -39,7 +37,7 @@ public class MigrationResource {
     RunStarter starter;
 
     @Inject
-    GenerationSwitch generations;
+    ModelRollback rollbacks;
 
     @Inject
     ModelExport export;
@@ -85,9 +83,8 @@ public class MigrationResource {
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Legacy already executes: nothing to roll back to")
     public RolledBack rollback(@PathParam("migration") String migration) {
-        int from = generations.current(known(migration)).generation();
-        Optional<Integer> to = QuarkusTransaction.requiringNew().call(() -> generations.rollback(migration));
-        return to.map(generation -> new RolledBack(migration, generation, from))
+        ModelRollback.Result result = rollbacks.rollback(known(migration));
+        return result.to().map(generation -> new RolledBack(migration, generation, result.from()))
                 .orElseThrow(() -> ApiException.conflict(migration + " executes legacy (generation 0): there is nothing to roll back to"));
     }
 
