@@ -14,16 +14,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cutover.framework.run.StepProbe;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 import dev.cutover.support.Apply;
 import dev.cutover.support.Cli;
+import dev.cutover.support.FailOnce;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;
 import dev.cutover.support.DispatchAuditReport;
 import dev.cutover.support.DispatcherRun;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -84,17 +83,7 @@ class ActivationAtomicityTest {
     }
 
     private void restartedApplyWhileDispatching(String failAt) {
-        QuarkusMock.installMockForType(new StepProbe() {
-            private boolean failed;
-
-            @Override
-            public synchronized void reached(String point) {
-                if (point.equals(failAt) && !failed) {
-                    failed = true;
-                    throw new IllegalStateException("injected failure at " + failAt);
-                }
-            }
-        }, StepProbe.class);
+        FailOnce.at(failAt);
         try (DemoSources sources = DemoSources.start()) {
             plannedLegacy(sources);
             try (DispatcherRun run = dispatching()) {

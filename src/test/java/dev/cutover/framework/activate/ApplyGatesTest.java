@@ -25,6 +25,7 @@ import dev.cutover.migrations.notifications.demo.DemoRules;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.support.Apply;
 import dev.cutover.support.Cli;
+import dev.cutover.support.FailOnce;
 import dev.cutover.support.Cli.Result;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -144,7 +145,7 @@ class ApplyGatesTest {
 
     @Test
     void failureInValidateActivatesNothingAndRestartCompletesIt() {
-        failOnceAt("validate");
+        FailOnce.at("validate");
         try (DemoSources sources = DemoSources.start()) {
             ExecutingModel before = generations.current(MIGRATION);
             Result failed = Cli.run(Apply.accepting(sources));
@@ -160,7 +161,7 @@ class ApplyGatesTest {
 
     @Test
     void failureInsideActivationBeforeCommitKeepsTheOldModelAndRestartCompletesIt() {
-        failOnceAt("activate-before-commit");
+        FailOnce.at("activate-before-commit");
         try (DemoSources sources = DemoSources.start()) {
             ExecutingModel before = generations.current(MIGRATION);
             Result failed = Cli.run(Apply.accepting(sources));
@@ -177,20 +178,6 @@ class ApplyGatesTest {
     private int nextGeneration(ExecutingModel before) {
         return Sql.query(dataSource, "select max(generation) from model_generation where migration = ?",
                 rs -> rs.getInt(1), MIGRATION).get(0);
-    }
-
-    private static void failOnceAt(String where) {
-        QuarkusMock.installMockForType(new StepProbe() {
-            private boolean failed;
-
-            @Override
-            public synchronized void reached(String point) {
-                if (point.equals(where) && !failed) {
-                    failed = true;
-                    throw new IllegalStateException("injected failure at " + where);
-                }
-            }
-        }, StepProbe.class);
     }
 
     private void assertUnchanged(ExecutingModel before, long stagedBefore) {
