@@ -94,7 +94,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
             LOG.infof("activate: %s already executes generation %d of this run", migration, executing.generation());
             return "ACTIVATED";
         }
-        if (!List.of(accept == null ? new String[0] : accept.split(",")).contains("DRIFT")) {
+        if (!RunParameters.accepted(accept).contains("DRIFT")) {
             List<String> drift = driftCheck.drifted(runId, RunParameters.decodeSources(sources),
                     gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)));
             if (!drift.isEmpty()) {

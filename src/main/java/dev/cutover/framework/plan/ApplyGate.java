@@ -1,7 +1,6 @@
 package dev.cutover.framework.plan;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.cutover.framework.run.RefusalLog.Refusal;
+import dev.cutover.framework.run.RunParameters;
 
 /**
  * The safety gates between plan and mutation (DESIGN.md §2 {@code mode}): an apply goes on only if
@@ -39,8 +39,7 @@ public final class ApplyGate {
      * @param executingDigest digest of the plan behind the executing generation, null for legacy
      */
     public static Verdict decide(PlanReport report, String accepted, String reviewedDigest, String executingDigest) {
-        Set<String> acceptedCodes = Arrays.stream(accepted == null ? new String[0] : accepted.split(","))
-                .map(String::trim).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
+        Set<String> acceptedCodes = RunParameters.accepted(accepted);
         List<Refusal> refusals = new ArrayList<>();
         if (reviewedDigest != null && !reviewedDigest.isEmpty() && !reviewedDigest.equals(report.digest())) {
             refusals.add(new Refusal("DIGEST_MISMATCH", "the reviewed plan " + reviewedDigest

@@ -43,6 +43,19 @@ public final class RunParameters {
         return sources;
     }
 
+    /** @return the accepted anomaly codes of the {@code accept} parameter (comma-separated, may be null) */
+    public static java.util.Set<String> accepted(String accept) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        if (accept != null) {
+            for (String code : accept.split(",")) {
+                if (!code.trim().isEmpty()) {
+                    codes.add(code.trim());
+                }
+            }
+        }
+        return codes;
+    }
+
     public static String mode(Properties parameters) {
         return parameters == null ? DRY_RUN : parameters.getProperty(MODE, DRY_RUN);
     }

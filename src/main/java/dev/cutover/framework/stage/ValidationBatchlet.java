@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.TargetStore;
@@ -86,7 +87,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
         targets.migratedWithoutEntity(runId).forEach(r -> problems.add("migrated record " + r + " has no staged entity"));
         targets.entitiesWithoutLineage(runId).forEach(e -> problems.add("staged entity " + e + " is reached by no record"));
         targets.lineageWithoutMigratedRecord(runId).forEach(l -> problems.add("lineage " + l + " has no migrated record"));
-        boolean incompleteAccepted = accept != null && List.of(accept.split(",")).contains("SOURCE_INCOMPLETE");
+        boolean incompleteAccepted = RunParameters.accepted(accept).contains("SOURCE_INCOMPLETE");
         for (PlanReport.Source s : report.sources()) {
             if (s.fetched() != s.total() && !incompleteAccepted) {
                 problems.add("source " + s.name() + ": fetched " + s.fetched() + " of " + s.total());
