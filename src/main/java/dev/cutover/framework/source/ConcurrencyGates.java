@@ -19,6 +19,11 @@ public class ConcurrencyGates {
         return gates.computeIfAbsent(executionId, id -> new ConcurrencyGate(limit));
     }
 
+    /** @return whether a gate is kept for the execution (only while it runs) */
+    public boolean holds(long executionId) {
+        return gates.containsKey(executionId);
+    }
+
     public void release(long executionId) {
         gates.remove(executionId);
     }

@@ -13,7 +13,11 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import dev.cutover.framework.source.ConcurrencyGates;
 
 import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.framework.source.server.SourceFaults;
@@ -25,6 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Transient faults are retried until nothing is lost; fatal ones fail a restartable execution. */
 @QuarkusTest
 class RetrievalFaultsTest {
+
+    @Inject
+    ConcurrencyGates gates;
 
     private static final Pattern DIGEST = Pattern.compile("digest\\s+(sha256:[0-9a-f]{64})");
     private static final Pattern FAILED = Pattern.compile("execution (\\d+) failed: ");
@@ -109,6 +116,9 @@ class RetrievalFaultsTest {
             assertThat(r.exitCode()).as(r.toString()).isZero();
             System.out.printf("max requests in flight with --concurrency 2 over 6 sources: %d%n", sources.gauge().max());
             assertThat(sources.gauge().max()).isBetween(1, 2);
+            Matcher started = Pattern.compile("execution (\\d+) started").matcher(r.err());
+            assertThat(started.find()).isTrue();
+            assertThat(gates.holds(Long.parseLong(started.group(1)))).as("gate released when the execution ended").isFalse();
 
             sources.gauge().reset();
             for (int s = 1; s <= 6; s++) {
