@@ -19,6 +19,7 @@ import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.lease.LeaseManager;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
+import dev.cutover.ops.run.RunSettings;
 import dev.cutover.ops.run.SourcesConfig;
 import io.quarkus.scheduler.Scheduler;
 
@@ -84,11 +85,8 @@ public class MigrationSchedules {
             return Outcome.ANOTHER_REPLICA_STARTED_IT;
         }
         ScheduleConfig.Schedule schedule = config.migrations().get(migration);
-        Properties parameters = new Properties();
-        parameters.setProperty(RunParameters.MODE, schedule == null ? RunParameters.DRY_RUN : schedule.mode());
-        parameters.setProperty(RunParameters.SOURCES, RunParameters.encodeSources(endpoints));
-        parameters.setProperty(RunParameters.CONCURRENCY, Integer.toString(concurrency));
-        parameters.setProperty(RunParameters.ACCEPT, schedule == null ? "" : String.join(",", schedule.accept().orElse(List.of())));
+        Properties parameters = RunSettings.parameters(schedule == null ? RunParameters.DRY_RUN : schedule.mode(), endpoints,
+                concurrency, schedule == null ? List.of() : schedule.accept().orElse(List.of()), null);
         try {
             MigrationLauncher.Started started = launcher.startOrResume(migration, parameters);
             LOG.infof("schedule: %s at %s started execution %d", migration, fireTime, started.executionId());
@@ -100,7 +98,6 @@ public class MigrationSchedules {
     }
 
     private List<SourceEndpoint> configuredSources() {
-        return sources.all().entrySet().stream().map(e -> SourceEndpoint.of(e.getKey(), e.getValue().url()))
-                .sorted(java.util.Comparator.comparing(SourceEndpoint::name)).toList();
+        return RunSettings.endpoints(List.of(), sources);
     }
 }
