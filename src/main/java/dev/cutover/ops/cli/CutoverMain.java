@@ -6,6 +6,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import dev.cutover.ops.lease.LeaseHeldException;
 import picocli.CommandLine;
 
 /**
@@ -45,6 +46,10 @@ public class CutoverMain implements QuarkusApplication {
     public CommandLine commandLine() {
         CommandLine line = new CommandLine(root, new CdiFactory());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof LeaseHeldException) {
+                cmd.getErr().println("cutover: " + e.getMessage());
+                return ExitCode.LEASE_HELD;
+            }
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("cutover: " + e.getMessage());
                 return ExitCode.USAGE;

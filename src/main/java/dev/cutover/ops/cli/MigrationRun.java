@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
@@ -41,14 +40,9 @@ public class MigrationRun {
             List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
             Properties parameters = options.parameters(mode, endpoints);
             parameters.putAll(extra);
-            MigrationLauncher.Started started;
-            try {
-                started = options.noResume ? new MigrationLauncher.Started(launcher.start(migration, parameters), null)
-                        : launcher.startOrResume(migration, parameters);
-            } catch (LeaseHeldException held) {
-                spec.commandLine().getErr().println("cutover: " + held.getMessage());
-                return ExitCode.LEASE_HELD;
-            }
+            MigrationLauncher.Started started = options.noResume
+                    ? new MigrationLauncher.Started(launcher.start(migration, parameters), null)
+                    : launcher.startOrResume(migration, parameters);
             long id = started.executionId();
             if (started.resumed() != null) {
                 spec.commandLine().getErr().printf("%s %s: resuming execution %d (failed, stopped or crashed) as execution %d%n",

@@ -13,7 +13,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.run.MigrationLauncher;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
@@ -64,9 +63,6 @@ public class RestartCommand implements Callable<Integer> {
         long id;
         try {
             id = launcher.restart(executionId);
-        } catch (LeaseHeldException held) {
-            spec.commandLine().getErr().println("cutover: " + held.getMessage());
-            return ExitCode.LEASE_HELD;
         } catch (JobRestartException | JobExecutionNotMostRecentException e) {
             throw new IllegalArgumentException("execution " + executionId + " cannot be restarted: " + e.getMessage());
         }

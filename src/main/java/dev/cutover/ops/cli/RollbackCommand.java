@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.ModelRollback;
 import io.quarkus.arc.Unremovable;
@@ -38,13 +37,7 @@ public class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         catalog.require(migration);
-        ModelRollback.Result result;
-        try {
-            result = rollbacks.rollback(migration);
-        } catch (LeaseHeldException held) {
-            spec.commandLine().getErr().println("cutover: " + held.getMessage());
-            return ExitCode.LEASE_HELD;
-        }
+        ModelRollback.Result result = rollbacks.rollback(migration);
         if (result.to().isEmpty()) {
             spec.commandLine().getOut().printf("rollback refused: %s executes legacy (generation 0), there is nothing to roll back to%n",
                     migration);
