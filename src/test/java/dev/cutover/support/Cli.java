@@ -2,6 +2,8 @@ package dev.cutover.support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.arc.Arc;
 
@@ -19,6 +21,30 @@ public final class Cli {
 
     /** What a command printed and returned. */
     public record Result(int exitCode, String out, String err) {
+
+        /** @return the id of the execution the command started (stderr {@code execution N started}) */
+        public String executionId() {
+            return find("execution (\\d+) started", err);
+        }
+
+        /** @return the id of the execution the command reports failed (stderr {@code execution N failed: ...}) */
+        public String failedExecutionId() {
+            return find("execution (\\d+) failed: ", err);
+        }
+
+        /** @return the plan digest of the summary (stdout {@code digest sha256:...}) */
+        public String digest() {
+            return find("digest\\s+(sha256:[0-9a-f]{64})", out);
+        }
+
+        private String find(String regex, String text) {
+            Matcher m = Pattern.compile(regex).matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("no '" + regex + "' in the output of the command:\n" + this);
+            }
+            return m.group(1);
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -93,9 +91,7 @@ class ActivationAtomicityTest {
                 assertThat(generations.current(MIGRATION).isLegacy()).isTrue();
                 run.awaitSlots(run.slots().size() + 10, Duration.ofSeconds(30));
 
-                Matcher m = Pattern.compile("execution (\\d+) failed").matcher(failed.err());
-                assertThat(m.find()).isTrue();
-                Result restarted = Cli.run("restart", m.group(1));
+                Result restarted = Cli.run("restart", failed.failedExecutionId());
                 assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
                 int activated = generations.current(MIGRATION).generation();
                 run.awaitSlots(run.slots().size() + 20, Duration.ofSeconds(30));

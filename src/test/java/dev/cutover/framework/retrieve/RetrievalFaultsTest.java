@@ -10,8 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -33,8 +31,6 @@ class RetrievalFaultsTest {
     @Inject
     ConcurrencyGates gates;
 
-    private static final Pattern DIGEST = Pattern.compile("digest\\s+(sha256:[0-9a-f]{64})");
-    private static final Pattern FAILED = Pattern.compile("execution (\\d+) failed: ");
     private static final String RULES = LegacySourceServer.RULES_PATH;
 
     @Test
@@ -79,7 +75,7 @@ class RetrievalFaultsTest {
     void sourceThatStaysDownFailsRestartablyAndRestartFetchesOnlyWhatIsMissing() throws Exception {
         String uninterrupted;
         try (TestSources sources = TestSources.start(2, 500, 100)) {
-            uninterrupted = digest(Cli.run(sources.planArgs()));
+            uninterrupted = Cli.run(sources.planArgs()).digest();
         }
         try (TestSources sources = TestSources.start(2, 500, 100)) {
             SourceFaults faults = sources.get(2).faults();
@@ -88,16 +84,15 @@ class RetrievalFaultsTest {
             Result failed = Cli.run(sources.planArgs("--out", report.toString()));
             assertThat(report).doesNotExist();
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-            Matcher m = FAILED.matcher(failed.err());
-            assertThat(m.find()).as(failed.toString()).isTrue();
+            String id = failed.failedExecutionId();
             assertThat(failed.err()).contains("source s2, cursor '").contains("gave up after 8 attempt(s)")
-                    .contains("cutover restart " + m.group(1));
+                    .contains("cutover restart " + id);
 
             faults.recover();
             int before = faults.requestCount(RULES);
-            Result restarted = Cli.run("restart", m.group(1));
+            Result restarted = Cli.run("restart", id);
             assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
-            assertThat(digest(restarted)).isEqualTo(uninterrupted);
+            assertThat(restarted.digest()).isEqualTo(uninterrupted);
             // the restart keeps the original parameters, so its report goes to the original --out
             assertThat(Files.readString(report)).contains(uninterrupted);
             // 5 pages in all, 2 stored before the failure: only the 3 missing ones are fetched again
@@ -116,9 +111,7 @@ class RetrievalFaultsTest {
             assertThat(r.exitCode()).as(r.toString()).isZero();
             System.out.printf("max requests in flight with --concurrency 2 over 6 sources: %d%n", sources.gauge().max());
             assertThat(sources.gauge().max()).isBetween(1, 2);
-            Matcher started = Pattern.compile("execution (\\d+) started").matcher(r.err());
-            assertThat(started.find()).isTrue();
-            assertThat(gates.holds(Long.parseLong(started.group(1)))).as("gate released when the execution ended").isFalse();
+            assertThat(gates.holds(Long.parseLong(r.executionId()))).as("gate released when the execution ended").isFalse();
 
             sources.gauge().reset();
             for (int s = 1; s <= 6; s++) {
@@ -197,11 +190,5 @@ class RetrievalFaultsTest {
         Result r = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).contains("source gone, first page: gave up after");
-    }
-
-    static String digest(Result r) {
-        Matcher m = DIGEST.matcher(r.out());
-        assertThat(m.find()).as(r.toString()).isTrue();
-        return m.group(1);
     }
 }
