@@ -32,7 +32,9 @@ public final class SourceFaults {
         /** {@code 200} with the first half of the real JSON answer. */
         TRUNCATED,
         /** {@code 200} with JSON of the wrong shape: {@code items} not an array, {@code total} a string. */
-        WRONG_SHAPE
+        WRONG_SHAPE,
+        /** {@code 200} with the real answer, but one byte {@code 0xFF} inside its first string: not UTF-8. */
+        INVALID_UTF8
     }
 
     /**
@@ -40,7 +42,7 @@ public final class SourceFaults {
      * {@code reason} says why an error status is answered.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor) {
+            boolean repeatCursor, boolean closeMidBody) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -79,6 +81,22 @@ public final class SourceFaults {
     /** The next {@code times} requests are answered {@code 429} with {@code Retry-After} as an HTTP date. */
     public SourceFaults throttleNext(int times, Instant retryAt) {
         return arm(new Armed(Kind.STATUS, times, 429, HTTP_DATE.format(retryAt), 0, null));
+    }
+
+    /**
+     * The next {@code times} requests are answered {@code 429} with {@code Retry-After} exactly as given
+     * (any text: a huge number, a malformed date), for clients that must not trust it blindly.
+     */
+    public SourceFaults throttleNext(int times, String retryAfter) {
+        return arm(new Armed(Kind.STATUS, times, 429, retryAfter, 0, null));
+    }
+
+    /**
+     * The next {@code times} requests get the real answer's status line and headers, with a
+     * {@code Content-Length} of the whole body, then half of the body, and the connection is closed.
+     */
+    public SourceFaults closeMidBodyNext(int times) {
+        return arm(new Armed(Kind.CLOSE_MID_BODY, times, 0, null, 0, null));
     }
 
     /** The next {@code times} requests are held in flight for {@code delay} before being answered. */
@@ -163,7 +181,7 @@ public final class SourceFaults {
             shared.requests++;
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
             if (shared.down) {
-                return new Decision(0, 503, null, "down (injected)", null, false);
+                return new Decision(0, 503, null, "down (injected)", null, false, false);
             }
             Armed delay = take(Kind.DELAY, requestPath);
             Armed status = take(Kind.STATUS, requestPath);
@@ -171,9 +189,10 @@ public final class SourceFaults {
             boolean repeat = status == null && bad == null && hasCursor
                     && LegacySourceServer.RULES_PATH.equals(requestPath)
                     && take(Kind.REPEAT_CURSOR, requestPath) != null;
+            boolean close = status == null && bad == null && take(Kind.CLOSE_MID_BODY, requestPath) != null;
             return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
                     status == null ? null : status.retryAfter, "injected fault",
-                    bad == null ? null : bad.badBody, repeat);
+                    bad == null ? null : bad.badBody, repeat, close);
         }
     }
 
@@ -211,7 +230,7 @@ public final class SourceFaults {
     }
 
     private enum Kind {
-        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR
+        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY
     }
 
     /** An armed fault; mutable count, guarded by the {@link Shared} lock. */

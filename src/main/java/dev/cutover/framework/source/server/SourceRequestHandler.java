@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -48,7 +49,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
-        Exchange exchange = new Exchange(request.response());
+        Exchange exchange = new Exchange(request);
         gauge.enter();
         // a client that gives up must not stay counted in flight until a delay ends
         request.response().closeHandler(closed -> exchange.release());
@@ -112,7 +113,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         body.put("watermark", page.watermark());
         if (!badBody(decision, body, exchange)) {
             faults.pageServed();
-            exchange.ok(JSON.writeValueAsString(body));
+            exchange.ok(JSON.writeValueAsString(body), decision.closeMidBody());
         }
     }
 
@@ -129,7 +130,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         body.putArray("items").addAll(changes.items());
         body.put("watermark", changes.watermark());
         if (!badBody(decision, body, exchange)) {
-            exchange.ok(JSON.writeValueAsString(body));
+            exchange.ok(JSON.writeValueAsString(body), decision.closeMidBody());
         }
     }
 
@@ -148,18 +149,28 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
             case WRONG_SHAPE -> exchange.send(200, APPLICATION_JSON,
                     "{\"source\":" + JSON.writeValueAsString(name) + ",\"items\":{\"unexpected\":true},"
                             + "\"next_cursor\":42,\"total\":\"many\",\"watermark\":null}");
+            case INVALID_UTF8 -> {
+                byte[] whole = JSON.writeValueAsBytes(body);
+                // the body starts {"source":" : the byte goes right after that quote, inside the string
+                int inString = whole.length > 11 ? 11 : whole.length;
+                Buffer broken = Buffer.buffer().appendBytes(whole, 0, inString).appendByte((byte) 0xFF)
+                        .appendBytes(whole, inString, whole.length - inString);
+                exchange.send(200, APPLICATION_JSON, broken);
+            }
         }
         return true;
     }
 
     /** One response; releases its place in the gauge exactly once, before anything is written. */
     private final class Exchange {
+        final HttpServerRequest request;
         final HttpServerResponse response;
         private final AtomicBoolean released = new AtomicBoolean();
         private final Map<String, String> headers = new LinkedHashMap<>();
 
-        Exchange(HttpServerResponse response) {
-            this.response = response;
+        Exchange(HttpServerRequest request) {
+            this.request = request;
+            this.response = request.response();
         }
 
         void release() {
@@ -168,8 +179,22 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
             }
         }
 
-        void ok(String json) {
-            send(200, APPLICATION_JSON, json);
+        void ok(String json, boolean closeMidBody) {
+            if (!closeMidBody) {
+                send(200, APPLICATION_JSON, json);
+                return;
+            }
+            release();
+            if (response.closed() || response.ended()) {
+                return;
+            }
+            Buffer whole = Buffer.buffer(json);
+            headers.forEach(response::putHeader);
+            // the length promised is the whole body's; half of it comes, then the connection goes
+            response.setStatusCode(200).putHeader("Content-Type", APPLICATION_JSON)
+                    .putHeader("Content-Length", Integer.toString(whole.length()))
+                    .write(whole.slice(0, whole.length() / 2))
+                    .onComplete(written -> request.connection().close());
         }
 
         /** Adds a header to the answer; a {@code null} value adds nothing. */
@@ -185,6 +210,10 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         }
 
         void send(int status, String contentType, String body) {
+            send(status, contentType, Buffer.buffer(body));
+        }
+
+        void send(int status, String contentType, Buffer body) {
             // released before the write, so the client cannot have sent its next request yet
             release();
             if (response.closed() || response.ended()) {
