@@ -22,6 +22,7 @@ import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.source.ConcurrencyGates;
+import dev.cutover.framework.source.SourceWaitStopped;
 
 /**
  * The atomic activation: checks that the run's staged model is the validated one with the plan's
@@ -78,6 +79,14 @@ public class ActivationBatchlet extends AbstractBatchlet {
     @Inject
     CutoverMetrics metrics;
 
+    private volatile boolean stopped;
+
+    /** A stop gives up the drift check's wait for the sources; the switch itself is never interrupted. */
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
@@ -95,8 +104,15 @@ public class ActivationBatchlet extends AbstractBatchlet {
             return "ACTIVATED";
         }
         if (!RunParameters.accepted(accept).contains("DRIFT")) {
-            List<String> drift = driftCheck.drifted(runId, RunParameters.decodeSources(sources),
-                    gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)));
+            List<String> drift;
+            try {
+                drift = driftCheck.drifted(runId, RunParameters.decodeSources(sources),
+                        gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)), () -> stopped);
+            } catch (SourceWaitStopped e) {
+                // nothing was switched; JBeret ends the step STOPPED and a restart runs it again
+                LOG.infof("activate: %s", e.getMessage());
+                return "STOPPED";
+            }
             if (!drift.isEmpty()) {
                 refusals.record(jobContext.getExecutionId(), List.of(new Refusal("DRIFT",
                         "legacy configuration changed after it was retrieved: " + String.join("; ", drift)

@@ -18,6 +18,7 @@ import dev.cutover.framework.source.ConcurrencyGate;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.source.SourceFailure;
+import dev.cutover.framework.source.StopSignal;
 
 /**
  * Drift (DESIGN.md §4): asks each source for {@code /v1/changes?since=<baseline>} (the watermark of
@@ -35,14 +36,18 @@ public class DriftCheck {
     @Inject
     DataSource dataSource;
 
-    /** @return what drifted, one line each (at most 10 per source); empty when nothing did */
-    public List<String> drifted(long runId, List<SourceEndpoint> sources, ConcurrencyGate gate) {
+    /**
+     * @return what drifted, one line each (at most 10 per source); empty when nothing did
+     * @throws dev.cutover.framework.source.SourceWaitStopped when {@code stop} asked to stop while a
+     *         source was awaited
+     */
+    public List<String> drifted(long runId, List<SourceEndpoint> sources, ConcurrencyGate gate, StopSignal stop) {
         List<String> drift = new ArrayList<>();
         for (SourceEndpoint source : sources) {
             long baseline = Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
                     rs -> rs.getLong(1), runId, source.name()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("source " + source.name() + " was not retrieved in this run"));
-            JsonNode answer = client.changes(source, baseline, gate);
+            JsonNode answer = client.changes(source, baseline, gate, stop);
             JsonNode items = answer.get("items");
             if (items == null || !items.isArray()) {
                 throw new SourceFailure(source.name(), "changes since " + baseline, "the body has no 'items' array", null);

@@ -20,12 +20,17 @@ import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.source.SourceFailure;
 import dev.cutover.framework.source.SourcePage;
 import dev.cutover.framework.source.SourceRetryConfig;
+import dev.cutover.framework.source.SourceWaitStopped;
+import dev.cutover.framework.source.StopSignal;
+import dev.cutover.framework.run.StopRequests;
 
 /**
  * Reads one source partition page by page ({@code /v1/rules}); one item = one page, checkpointed
  * after each page as a {@link RetrievalCheckpoint}. On restart it resumes at the checkpointed cursor
  * and refetches nothing already stored. Only {@code next_cursor: null} ends the listing; a
- * {@code next_cursor} already requested in this partition fails the execution.
+ * {@code next_cursor} already requested in this partition fails the execution. A stop requested while
+ * a page is awaited (a slow source, a {@code Retry-After}) ends the partition at once, STOPPED at the
+ * last stored page.
  */
 @Named
 @Dependent
@@ -63,6 +68,10 @@ public class SourcePageReader extends AbstractItemReader {
     @Inject
     SourceRetryConfig config;
 
+    @Inject
+    StopRequests stopRequests;
+
+    private StopSignal stopSignal;
     private SourceEndpoint endpoint;
     private RetrievalCheckpoint position;
     private Set<String> requested;
@@ -71,6 +80,7 @@ public class SourcePageReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) {
         endpoint = SourceEndpoint.of(source, url);
+        stopSignal = stopRequests.of(jobContext.getExecutionId());
         position = checkpoint == null ? RetrievalCheckpoint.start() : (RetrievalCheckpoint) checkpoint;
         requested = store.requestedCursors(jobContext.getInstanceId(), source);
         ids = store.fetchedIds(jobContext.getInstanceId(), source);
@@ -87,6 +97,11 @@ public class SourcePageReader extends AbstractItemReader {
         }
         try {
             return next();
+        } catch (SourceWaitStopped stopped) {
+            // JBeret sees the stop request at this chunk boundary: the partition ends STOPPED with its
+            // checkpoint still at this page's cursor, which a restart asks for again
+            LOG.infof("retrieve %s: stopped while waiting for %s", source, SourceFailure.describeCursor(position.cursor()));
+            return null;
         } catch (SourceFailure e) {
             failureLog.record(jobContext.getExecutionId(), "retrieve", e);
             throw e;
@@ -96,7 +111,7 @@ public class SourcePageReader extends AbstractItemReader {
     private FetchedPage next() {
         String cursor = position.cursor();
         SourcePage page = client.rules(endpoint, cursor, config.pageSize(),
-                gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)));
+                gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)), stopSignal);
         String next = page.nextCursor();
         if (next != null && (next.equals(cursor) || requested.contains(next))) {
             throw new SourceFailure(source, cursor, "next_cursor '" + next + "' was already requested in this listing", null);

@@ -1,40 +1,50 @@
 package dev.cutover.framework.source;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.TypedGuard;
 
 /**
- * Reads legacy sources per DESIGN.md §4 through the Quarkus REST client. Transient answers are
- * retried with exponential backoff and jitter (at least {@code Retry-After}), at most
- * {@code cutover.source.max-attempts} times and {@code page-deadline} per page; every other problem
- * becomes a {@link SourceFailure} naming source and cursor. Stateless between calls: a restarted
- * execution simply asks again from its checkpointed cursor.
+ * Reads legacy sources per DESIGN.md §4 through the Quarkus REST client, each page a
+ * {@link GuardedRequest} (retries with backoff and jitter, at least {@code Retry-After}, within
+ * {@code cutover.source.max-attempts} and {@code page-deadline}); every problem that retrying cannot
+ * fix is a {@link SourceFailure} naming source and cursor.
+ * <p>
+ * A request and its waits run on a thread of their own while the caller polls its {@link StopSignal}:
+ * a stop requested meanwhile abandons the request at once ({@link SourceWaitStopped}), so an execution
+ * asked to stop never sleeps out a {@code Retry-After} or a slow source first. Stateless between calls:
+ * a restarted execution simply asks again from its checkpointed cursor.
  */
 @ApplicationScoped
 public class SourceClient {
 
+    /** How often a caller looks at its stop signal while its request is pending. */
+    private static final long STOP_POLL_MILLIS = 100;
+
     private final Map<URI, LegacySourceApi> clients = new ConcurrentHashMap<>();
+    private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cutover-source-request");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     SourceRetryConfig config;
@@ -50,98 +60,56 @@ public class SourceClient {
      *
      * @param cursor {@code null} for the first page
      * @throws SourceFailure when the page cannot be had
+     * @throws SourceWaitStopped when {@code stop} asked to stop before the page came
      */
-    public SourcePage rules(SourceEndpoint source, String cursor, int limit, ConcurrencyGate gate) {
-        JsonNode body = guarded(source, cursor, gate, api -> api.rules(limit, cursor));
-        return RulesPageParser.parse(source.name(), cursor, body);
+    public SourcePage rules(SourceEndpoint source, String cursor, int limit, ConcurrencyGate gate, StopSignal stop) {
+        String body = call(source, cursor, gate, stop, api -> api.rules(limit, cursor));
+        return RulesPageParser.parse(source.name(), cursor, readJson(source, cursor, body));
     }
 
     /**
      * Fetches {@code /v1/changes?since=watermark} (for the drift check).
      *
      * @throws SourceFailure when the answer cannot be had
+     * @throws SourceWaitStopped when {@code stop} asked to stop before the answer came
      */
-    public JsonNode changes(SourceEndpoint source, long since, ConcurrencyGate gate) {
-        return guarded(source, "changes since " + since, gate, api -> api.changes(since));
+    public JsonNode changes(SourceEndpoint source, long since, ConcurrencyGate gate, StopSignal stop) {
+        String what = "changes since " + since;
+        return readJson(source, what, call(source, what, gate, stop, api -> api.changes(since)));
     }
 
-    private JsonNode guarded(SourceEndpoint source, String cursor, ConcurrencyGate gate,
-            java.util.function.Function<LegacySourceApi, Response> request) {
-        LegacySourceApi api = clients.computeIfAbsent(source.baseUrl(), this::newClient);
-        List<String> attempts = new ArrayList<>();
-        TypedGuard<JsonNode> guard = guard(source, attempts);
+    private String call(SourceEndpoint source, String cursor, ConcurrencyGate gate, StopSignal stop,
+            Function<LegacySourceApi, Response> request) {
+        GuardedRequest guarded = new GuardedRequest(source, cursor, config, metrics,
+                clients.computeIfAbsent(source.baseUrl(), this::newClient), request);
+        Future<String> pending = requests.submit(() -> guarded.run(gate));
         try {
-            return guard.call(() -> gate.call(() -> attempt(source, cursor, api, request, attempts)));
-        } catch (SourceFailure e) {
-            throw e;
-        } catch (TransientSourceError | TimeoutException e) {
-            throw new SourceFailure(source.name(), cursor,
-                    "gave up after " + attempts.size() + " attempt(s): " + String.join("; ", attempts), e);
+            while (true) {
+                try {
+                    return pending.get(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillPending) {
+                    if (stop.stopRequested()) {
+                        // interrupts the request or the backoff sleep; the permit is released on the way out
+                        pending.cancel(true);
+                        throw new SourceWaitStopped(source.name(), cursor);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new SourceFailure(source.name(), cursor, e.getCause().toString(), e.getCause());
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SourceWaitStopped(source.name(), cursor);
+        }
+    }
+
+    private JsonNode readJson(SourceEndpoint source, String cursor, String body) {
+        try {
+            return json.readTree(body);
         } catch (Exception e) {
-            throw new SourceFailure(source.name(), cursor, e.toString(), e);
-        }
-    }
-
-    private TypedGuard<JsonNode> guard(SourceEndpoint source, List<String> attempts) {
-        long maxBackoff = config.maxBackoff().toMillis();
-        return TypedGuard.create(JsonNode.class)
-                .withRetry()
-                .maxRetries(config.maxAttempts() - 1)
-                .delay(config.initialBackoff().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(config.pageDeadline().toMillis(), ChronoUnit.MILLIS)
-                .retryOn(List.of(TransientSourceError.class, TimeoutException.class))
-                .beforeRetry(() -> metrics.sourceRetried(source.name()))
-                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(maxBackoff)).done()
-                .done()
-                .withTimeout()
-                // a backstop for a request that hangs below the HTTP client's own timeouts
-                .duration(config.requestTimeout().toMillis() + 1000, ChronoUnit.MILLIS)
-                .done()
-                .build();
-    }
-
-    private JsonNode attempt(SourceEndpoint source, String cursor, LegacySourceApi api,
-            java.util.function.Function<LegacySourceApi, Response> request, List<String> attempts) {
-        Response response;
-        try {
-            response = request.apply(api);
-        } catch (RuntimeException e) {
-            attempts.add(rootMessage(e));
-            throw new TransientSourceError(rootMessage(e), 0, e);
-        }
-        try (response) {
-            int status = response.getStatus();
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            if (status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
-                attempts.add("HTTP " + status);
-                throw new TransientSourceError("HTTP " + status, retryAfterMillis(response.getHeaderString("Retry-After")), null);
-            }
-            if (status != 200) {
-                throw new SourceFailure(source.name(), cursor, "HTTP " + status + " " + abbreviate(text), null);
-            }
-            try {
-                return json.readTree(text);
-            } catch (Exception e) {
-                throw new SourceFailure(source.name(), cursor, "the body is not JSON: " + abbreviate(text), e);
-            }
-        }
-    }
-
-    /** {@code Retry-After} is seconds or an HTTP date; anything unreadable counts as absent. */
-    static long retryAfterMillis(String header) {
-        if (header == null || header.isBlank()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Long.parseLong(header.trim()) * 1000);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis());
-            } catch (RuntimeException notADate) {
-                return 0;
-            }
+            throw new SourceFailure(source.name(), cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
         }
     }
 
@@ -156,17 +124,8 @@ public class SourceClient {
                 .build(LegacySourceApi.class);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= 120 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 120) + "...'";
+    @PreDestroy
+    void close() {
+        requests.shutdownNow();
     }
 }

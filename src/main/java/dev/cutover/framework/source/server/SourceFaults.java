@@ -42,7 +42,7 @@ public final class SourceFaults {
      * {@code reason} says why an error status is answered.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor, boolean closeMidBody) {
+            boolean repeatCursor, boolean closeMidBody, long trickleMillis) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -97,6 +97,14 @@ public final class SourceFaults {
      */
     public SourceFaults closeMidBodyNext(int times) {
         return arm(new Armed(Kind.CLOSE_MID_BODY, times, 0, null, 0, null));
+    }
+
+    /**
+     * The next {@code times} requests get {@code 200} and headers at once, then one blank of body every
+     * {@code every}, never ending: the connection is never idle, so only a client's own deadline ends it.
+     */
+    public SourceFaults trickleNext(int times, Duration every) {
+        return arm(new Armed(Kind.TRICKLE, times, 0, null, every.toMillis(), null));
     }
 
     /** The next {@code times} requests are held in flight for {@code delay} before being answered. */
@@ -181,7 +189,7 @@ public final class SourceFaults {
             shared.requests++;
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
             if (shared.down) {
-                return new Decision(0, 503, null, "down (injected)", null, false, false);
+                return new Decision(0, 503, null, "down (injected)", null, false, false, 0);
             }
             Armed delay = take(Kind.DELAY, requestPath);
             Armed status = take(Kind.STATUS, requestPath);
@@ -190,9 +198,10 @@ public final class SourceFaults {
                     && LegacySourceServer.RULES_PATH.equals(requestPath)
                     && take(Kind.REPEAT_CURSOR, requestPath) != null;
             boolean close = status == null && bad == null && take(Kind.CLOSE_MID_BODY, requestPath) != null;
+            Armed trickle = status == null && bad == null ? take(Kind.TRICKLE, requestPath) : null;
             return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
                     status == null ? null : status.retryAfter, "injected fault",
-                    bad == null ? null : bad.badBody, repeat, close);
+                    bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis);
         }
     }
 
@@ -230,7 +239,7 @@ public final class SourceFaults {
     }
 
     private enum Kind {
-        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY
+        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY, TRICKLE
     }
 
     /** An armed fault; mutable count, guarded by the {@link Shared} lock. */

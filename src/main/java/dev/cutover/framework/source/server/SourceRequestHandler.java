@@ -64,7 +64,9 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
 
     private void answer(HttpServerRequest request, SourceFaults.Decision decision, Exchange exchange) {
         try {
-            if (decision.status() != 0) {
+            if (decision.trickleMillis() > 0) {
+                exchange.trickle(decision.trickleMillis());
+            } else if (decision.status() != 0) {
                 exchange.header("Retry-After", decision.retryAfter());
                 exchange.error(decision.status(), "source " + name + ": " + decision.reason());
             } else if (request.method() != HttpMethod.GET) {
@@ -177,6 +179,19 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
             if (released.compareAndSet(false, true)) {
                 gauge.exit();
             }
+        }
+
+        /** Headers now, then a blank every {@code everyMillis} until the client goes away. */
+        void trickle(long everyMillis) {
+            release();
+            response.setChunked(true).setStatusCode(200).putHeader("Content-Type", APPLICATION_JSON).write(" ");
+            vertx.setPeriodic(everyMillis, timer -> {
+                if (response.closed() || response.ended()) {
+                    vertx.cancelTimer(timer);
+                } else {
+                    response.write(" ");
+                }
+            });
         }
 
         void ok(String json, boolean closeMidBody) {

@@ -1,0 +1,192 @@
+package dev.cutover.framework.source;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import dev.cutover.framework.metrics.CutoverMetrics;
+import io.smallrye.faulttolerance.api.TypedGuard;
+
+/**
+ * One request to a source with the retries DESIGN.md §4 asks for: transient answers (429, 500, 502,
+ * 503, 504, connection errors, timeouts, a body cut short) are retried with backoff, at most
+ * {@code max-attempts} times and within the page deadline, waits included; a {@code Retry-After}
+ * beyond the deadline fails at once. The answer is the body, strictly UTF-8. Every other problem is
+ * a {@link SourceFailure} naming the source, the cursor and what was wrong. Single use.
+ */
+final class GuardedRequest {
+
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
+
+    private final SourceEndpoint source;
+    private final String cursor;
+    private final SourceRetryConfig config;
+    private final CutoverMetrics metrics;
+    private final LegacySourceApi api;
+    private final Function<LegacySourceApi, Response> request;
+    /** Why each failed attempt failed, counted, in order of first occurrence. */
+    private final Map<String, Integer> failures = new LinkedHashMap<>();
+    private PageDeadline deadline;
+    private int attempts;
+
+    GuardedRequest(SourceEndpoint source, String cursor, SourceRetryConfig config, CutoverMetrics metrics,
+            LegacySourceApi api, Function<LegacySourceApi, Response> request) {
+        this.source = source;
+        this.cursor = cursor;
+        this.config = config;
+        this.metrics = metrics;
+        this.api = api;
+        this.request = request;
+    }
+
+    /** @return the body, decoded as UTF-8; @throws SourceFailure when it cannot be had */
+    String run(ConcurrencyGate gate) {
+        deadline = PageDeadline.starting(config.pageDeadline());
+        try {
+            return guard().call(() -> gate.call(this::attempt));
+        } catch (SourceFailure e) {
+            throw e;
+        } catch (TransientSourceError | TimeoutException e) {
+            if (e instanceof TimeoutException) {
+                failed(noAnswer());
+            }
+            throw new SourceFailure(source.name(), cursor, gaveUp(), e);
+        } catch (Exception e) {
+            throw new SourceFailure(source.name(), cursor, e.toString(), e);
+        }
+    }
+
+    private TypedGuard<String> guard() {
+        String what = "source " + source.name() + ", " + SourceFailure.describeCursor(cursor);
+        return TypedGuard.create(String.class)
+                .withRetry()
+                .maxRetries(config.maxAttempts() - 1)
+                .delay(config.initialBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(config.pageDeadline().toMillis(), ChronoUnit.MILLIS)
+                .retryOn(List.of(TransientSourceError.class, TimeoutException.class))
+                .beforeRetry(cause -> {
+                    if (cause instanceof TimeoutException) {
+                        failed(noAnswer());
+                    }
+                    metrics.sourceRetried(source.name());
+                })
+                .withCustomBackoff()
+                .strategy(() -> new RetryAfterBackoff(config.maxBackoff().toMillis(), deadline, what, config.maxAttempts()))
+                .done()
+                .done()
+                .withTimeout()
+                // a backstop for a request that hangs below the HTTP client's own timeouts (a trickling body)
+                .duration(config.requestTimeout().toMillis() + 1000, ChronoUnit.MILLIS)
+                .done()
+                .build();
+    }
+
+    private String attempt() {
+        attempts++;
+        Response response;
+        try {
+            response = request.apply(api);
+        } catch (RuntimeException e) {
+            throw transientFailure(e, rootMessage(e));
+        }
+        try (response) {
+            int status = response.getStatus();
+            if (TRANSIENT.contains(status)) {
+                String header = response.getHeaderString("Retry-After");
+                long wait = RetryAfter.millis(header, Clock.systemUTC());
+                if (wait > deadline.remainingMillis()) {
+                    throw new SourceFailure(source.name(), cursor, "HTTP " + status + " with Retry-After "
+                            + RetryAfter.quoted(header) + " asks to wait " + describeWait(wait) + ", beyond what is left ("
+                            + seconds(Duration.ofMillis(deadline.remainingMillis())) + ") of the page deadline of "
+                            + seconds(config.pageDeadline()) + " (cutover.source.page-deadline)", null);
+                }
+                failed("HTTP " + status);
+                throw new TransientSourceError("HTTP " + status, wait, null);
+            }
+            byte[] body;
+            try {
+                body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+            } catch (ProcessingException e) {
+                // the headers came, then the connection closed before Content-Length bytes: transient
+                throw transientFailure(e, "the body was cut short (" + rootMessage(e) + ")");
+            }
+            if (status != 200) {
+                throw new SourceFailure(source.name(), cursor, "HTTP " + status + " "
+                        + Excerpt.of(new String(body, java.nio.charset.StandardCharsets.UTF_8), 120), null);
+            }
+            try {
+                return StrictUtf8.decode(body);
+            } catch (IllegalArgumentException notUtf8) {
+                throw new SourceFailure(source.name(), cursor, notUtf8.getMessage(), null);
+            }
+        }
+    }
+
+    /** An interrupted attempt is the timeout's doing: the guard reports that, not the interruption. */
+    private RuntimeException transientFailure(RuntimeException e, String why) {
+        if (!interrupted(e)) {
+            failed(why);
+        }
+        return new TransientSourceError(why, 0, e);
+    }
+
+    private void failed(String why) {
+        failures.merge(why, 1, Integer::sum);
+    }
+
+    private String gaveUp() {
+        String why = failures.entrySet().stream()
+                .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " (x" + e.getValue() + ")")
+                .collect(Collectors.joining("; "));
+        return "gave up after " + attempts + " attempt(s) in " + seconds(deadline.elapsed()) + " (at most "
+                + config.maxAttempts() + " attempts within " + seconds(config.pageDeadline()) + "): "
+                + (why.isEmpty() ? "no answer" : why);
+    }
+
+    private String noAnswer() {
+        return "no answer within " + seconds(config.requestTimeout().plusSeconds(1));
+    }
+
+    /** @return what a failed attempt was, for the log line of the wait that follows it */
+    static String describe(Throwable cause) {
+        return cause instanceof TimeoutException ? "no answer in time" : String.valueOf(cause.getMessage());
+    }
+
+    private static String describeWait(long millis) {
+        return millis == Long.MAX_VALUE ? "longer than any deadline" : seconds(Duration.ofMillis(millis));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + Excerpt.bare(message, 200));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cutover.framework.retrieve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cutover.framework.source.server.LegacySourceServer;
+import dev.cutover.support.Cli;
+import dev.cutover.support.Cli.Result;
+import dev.cutover.support.TestSources;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The page deadline bounds every wait and every failure says why: run with a short deadline, short
+ * request timeouts and two attempts, so that giving up takes seconds.
+ */
+@QuarkusTest
+@TestProfile(PageDeadlineTest.ShortDeadline.class)
+class PageDeadlineTest {
+
+    private static final String RULES = LegacySourceServer.RULES_PATH;
+
+    public static class ShortDeadline implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cutover.source.page-deadline", "4s", "cutover.source.request-timeout", "300ms",
+                    "cutover.source.max-attempts", "2");
+        }
+    }
+
+    @Test
+    void aSourceThatNeverAnswersFailsNamingTheAttemptsAndWhyEachFailed() {
+        try (TestSources sources = TestSources.start(1, 50, 100)) {
+            sources.get(1).faults().on(RULES).delayNext(2, Duration.ofSeconds(10));
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).containsPattern(
+                    "source s1, first page: gave up after 2 attempt\\(s\\) in [0-9.]+ s \\(at most 2 attempts within 4\\.0 s\\): \\S");
+            assertThat(r.err()).doesNotContain("gave up after 0 attempt");
+        }
+    }
+
+    @Test
+    void aSourceThatTricklesItsAnswerForeverFailsNamingTheTimeoutOfEachAttempt() {
+        try (TestSources sources = TestSources.start(1, 50, 100)) {
+            // never idle, so the HTTP client's read timeout never fires: only the request deadline ends it
+            sources.get(1).faults().on(RULES).trickleNext(2, Duration.ofMillis(100));
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("source s1, first page: gave up after 2 attempt(s)")
+                    .contains("no answer within 1.3 s (x2)");
+        }
+    }
+
+    @Test
+    void aRetryAfterLongerThanWhatIsLeftOfTheDeadlineFailsAtOnce() {
+        try (TestSources sources = TestSources.start(1, 50, 100)) {
+            sources.get(1).faults().on(RULES).throttleNext(1, Duration.ofSeconds(30));
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("source s1, first page: HTTP 429 with Retry-After '30' asks to wait 30.0 s")
+                    .contains("page deadline of 4.0 s");
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRetryAfterWithinTheDeadlineIsWaitedOut() {
+        try (TestSources sources = TestSources.start(1, 50, 100)) {
+            sources.get(1).faults().on(RULES).throttleNext(1, Duration.ofSeconds(1));
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(2);
+        }
+    }
+}
