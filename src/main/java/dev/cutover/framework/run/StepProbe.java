@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Named points inside the steps where a failure drill can stop an execution: a test replaces this
@@ -17,10 +18,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class StepProbe {
 
+    private static final Logger LOG = Logger.getLogger(StepProbe.class);
+
     /** Called when a step reaches {@code point}. */
     public void reached(String point) {
         Optional<Duration> pause = ConfigProvider.getConfig().getOptionalValue("cutover.probe.pause." + point, Duration.class);
         if (pause.isPresent()) {
+            // a drill waits for this line: the process itself reports that it reached the point
+            long millis = pause.get().toMillis();
+            LOG.infof("probe: pausing %s at %s", millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms", point);
             try {
                 Thread.sleep(pause.get().toMillis());
             } catch (InterruptedException e) {

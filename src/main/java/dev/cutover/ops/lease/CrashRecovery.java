@@ -32,21 +32,42 @@ public class CrashRecovery {
 
     /** @return whether the execution was still marked as running (and is now FAILED) */
     public boolean markCrashed(long executionId) {
-        int marked = QuarkusTransaction.requiringNew().call(() -> {
-            Sql.update(dataSource, "update partition_execution set batchstatus = 'FAILED', exitstatus = 'CRASHED' "
-                    + "where batchstatus in " + UNFINISHED + " and stepexecutionid in "
-                    + "(select stepexecutionid from step_execution where jobexecutionid = ?)", executionId);
-            Sql.update(dataSource, "update step_execution set batchstatus = 'FAILED', exitstatus = 'CRASHED', endtime = now() "
-                    + "where jobexecutionid = ? and batchstatus in " + UNFINISHED, executionId);
-            return Sql.update(dataSource, "update job_execution set batchstatus = 'FAILED', exitstatus = 'CRASHED', "
-                    + "endtime = now(), lastupdatedtime = now() where jobexecutionid = ? and batchstatus in " + UNFINISHED,
-                    executionId);
-        });
-        if (marked > 0) {
+        boolean marked = mark(executionId, "FAILED", "CRASHED");
+        if (marked) {
             failures.record(executionId, "lease", new IllegalStateException(
                     "the process running it died (its lease expired); marked FAILED so it can be restarted"));
             LOG.warnf("execution %d crashed (its lease expired): marked FAILED", executionId);
         }
-        return marked > 0;
+        return marked;
+    }
+
+    /**
+     * Ends an execution of this process that did not stop by itself within the stop timeout: its rows
+     * become STOPPED (restartable from their last checkpoints, like any stopped execution). The caller
+     * releases its lease, after which anything the execution still tries to commit is fenced off.
+     *
+     * @return whether the execution was still marked as running (and is now STOPPED)
+     */
+    public boolean markStopped(long executionId) {
+        boolean marked = mark(executionId, "STOPPED", "STOPPED");
+        if (marked) {
+            failures.record(executionId, "stop", new IllegalStateException(
+                    "it did not reach a checkpoint within the stop timeout; marked STOPPED so it can be restarted"));
+        }
+        return marked;
+    }
+
+    private boolean mark(long executionId, String batchStatus, String exitStatus) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Sql.update(dataSource, "update partition_execution set batchstatus = ?, exitstatus = ? "
+                    + "where batchstatus in " + UNFINISHED + " and stepexecutionid in "
+                    + "(select stepexecutionid from step_execution where jobexecutionid = ?)", batchStatus, exitStatus,
+                    executionId);
+            Sql.update(dataSource, "update step_execution set batchstatus = ?, exitstatus = ?, endtime = now() "
+                    + "where jobexecutionid = ? and batchstatus in " + UNFINISHED, batchStatus, exitStatus, executionId);
+            return Sql.update(dataSource, "update job_execution set batchstatus = ?, exitstatus = ?, "
+                    + "endtime = now(), lastupdatedtime = now() where jobexecutionid = ? and batchstatus in " + UNFINISHED,
+                    batchStatus, exitStatus, executionId);
+        }) > 0;
     }
 }

@@ -18,7 +18,9 @@ import io.quarkus.runtime.ShutdownEvent;
 /**
  * SIGTERM (a Kubernetes pod being stopped) stops the executions running in this process at their
  * next checkpoint (JBeret's stop: batch status STOPPED), so that their lease is released and the
- * next run resumes them from there, instead of leaving them to be detected as crashed.
+ * next run resumes them from there, instead of leaving them to be detected as crashed. Waits for a
+ * source give up at once on a stop; an execution that still has not stopped after
+ * {@code cutover.stop-timeout} is marked STOPPED and its lease released all the same.
  */
 @ApplicationScoped
 public class GracefulStop {
@@ -32,6 +34,12 @@ public class GracefulStop {
 
     @Inject
     JobOperator jobOperator;
+
+    @Inject
+    CrashRecovery recovery;
+
+    @Inject
+    LeaseManager leases;
 
     @ConfigProperty(name = "cutover.stop-timeout", defaultValue = "75s")
     Duration timeout;
@@ -50,17 +58,37 @@ public class GracefulStop {
             }
         });
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Long id : running.keySet()) {
+        running.forEach((id, migration) -> {
             while (!ENDED.contains(jobOperator.getJobExecution(id).getBatchStatus()) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    break;
                 }
+            }
+            if (!ENDED.contains(jobOperator.getJobExecution(id).getBatchStatus())) {
+                forceStop(id, migration);
             }
             LOG.warnf("execution %d is %s; resume it with: cutover restart %d (or run the same command again)", id,
                     jobOperator.getJobExecution(id).getBatchStatus(), id);
+        });
+    }
+
+    /**
+     * The execution is stuck where no checkpoint comes (a call that ignores interruption): the process
+     * is going away all the same, so it must not leave the execution STARTED and its lease held for
+     * the next run to wait out or take for a crash. Releasing the lease fences whatever it still does.
+     */
+    private void forceStop(long id, String migration) {
+        LOG.warnf("execution %d did not stop within %s: marking it STOPPED and releasing its lease", id, timeout);
+        try {
+            heartbeat.unregister(id);
+            recovery.markStopped(id);
+            leases.release(migration, id);
+        } catch (RuntimeException e) {
+            LOG.errorf("could not mark execution %d stopped (%s): its lease expires in %s and the next run takes it over",
+                    id, e.getMessage(), "cutover.lease.ttl");
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchStatus;
@@ -13,6 +15,8 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.jberet.runtime.JobExecutionImpl;
 
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.ops.lease.CrashRecovery;
@@ -165,6 +169,26 @@ public class MigrationLauncher {
             }
             execution = jobOperator.getJobExecution(executionId);
         }
+        awaitTermination(execution, deadline);
         return execution;
+    }
+
+    /**
+     * JBeret sets the final status before the job listeners' {@code afterJob} (which releases the
+     * lease) and before the repository records it: a command that returned on the status alone could
+     * exit with the lease still held and the execution still STARTED in the database. JBeret's own
+     * termination latch opens after both.
+     */
+    private static void awaitTermination(JobExecution execution, long deadline) {
+        if (execution instanceof JobExecutionImpl running) {
+            try {
+                running.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException timedOut) {
+                throw new IllegalStateException("execution " + execution.getExecutionId() + " ended but did not finish "
+                        + "its bookkeeping in time: " + timedOut.getMessage(), timedOut);
+            }
+        }
     }
 }

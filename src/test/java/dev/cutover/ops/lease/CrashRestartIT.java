@@ -149,6 +149,45 @@ class CrashRestartIT {
         assertCompleteAndEqualToAnUninterruptedRun(again);
     }
 
+    @Test
+    void sigtermWhileWaitingOutARetryAfterStopsAtOnceAndReleasesTheLease() throws Exception {
+        // us-1 asks the first page to come back in 50 s: the run waits inside the retry
+        sources.server("us-1").faults().on(LegacySourceServer.RULES_PATH).throttleNext(1, Duration.ofSeconds(50));
+        CutoverProcess first = apply(Map.of());
+        long id = first.executionId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.err().contains("in 50.0 s (Retry-After)"));
+        first.sigterm();
+        // far below the 50 s asked for and the 75 s stop timeout: the wait is given up, not slept out
+        assertThat(first.awaitExit(Duration.ofSeconds(30))).as(first.toString()).isNotZero();
+        assertThat(first.err()).contains("execution " + id + " stopped at its last checkpoint")
+                .doesNotContain("ArC container not initialized");
+        assertThat(count("select count(*) from job_execution where batchstatus = 'STOPPED'")).isEqualTo(1);
+        assertThat(count("select count(*) from migration_lease")).as("lease released").isZero();
+
+        sources.server("us-1").faults().clear();
+        CutoverProcess again = CutoverProcess.run(db, Apply.accepting(sources));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("resuming execution " + id);
+        assertCompleteAndEqualToAnUninterruptedRun(again);
+    }
+
+    @Test
+    void sigtermOnAnExecutionStuckPastTheStopTimeoutMarksItStoppedAndReleasesItsLease() throws Exception {
+        CutoverProcess first = CutoverProcess.start(db,
+                Map.of("cutover.probe.pause.stage-write", "300s", "cutover.stop-timeout", "3s"), Apply.accepting(sources));
+        long id = first.executionId();
+        await().atMost(Duration.ofSeconds(90)).until(() -> first.err().contains("probe: pausing 300 s at stage-write"));
+        first.sigterm();
+        assertThat(first.awaitExit(Duration.ofSeconds(90))).as(first.toString()).isNotZero();
+        assertThat(first.err()).contains("execution " + id + " did not stop within 3s: marking it STOPPED");
+        assertThat(count("select count(*) from job_execution where batchstatus = 'STOPPED'")).isEqualTo(1);
+        assertThat(count("select count(*) from migration_lease")).as("lease released").isZero();
+
+        CutoverProcess restart = CutoverProcess.run(db, "restart", Long.toString(id));
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertCompleteAndEqualToAnUninterruptedRun(restart);
+    }
+
     private CutoverProcess apply(Map<String, String> pause) {
         return CutoverProcess.start(db, pause, Apply.accepting(sources));
     }
