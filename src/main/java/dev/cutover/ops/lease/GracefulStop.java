@@ -67,11 +67,12 @@ public class GracefulStop {
                     break;
                 }
             }
-            if (!ENDED.contains(jobOperator.getJobExecution(id).getBatchStatus())) {
-                forceStop(id, migration);
+            BatchStatus status = jobOperator.getJobExecution(id).getBatchStatus();
+            if (!ENDED.contains(status)) {
+                status = forceStop(id, migration) ? BatchStatus.STOPPED : status;
             }
             LOG.warnf("execution %d is %s; resume it with: cutover restart %d (or run the same command again)", id,
-                    jobOperator.getJobExecution(id).getBatchStatus(), id);
+                    status, id);
         });
     }
 
@@ -80,15 +81,18 @@ public class GracefulStop {
      * is going away all the same, so it must not leave the execution STARTED and its lease held for
      * the next run to wait out or take for a crash. Releasing the lease fences whatever it still does.
      */
-    private void forceStop(long id, String migration) {
-        LOG.warnf("execution %d did not stop within %s: marking it STOPPED and releasing its lease", id, timeout);
+    private boolean forceStop(long id, String migration) {
+        LOG.warnf("execution %d did not stop within %.1f s (cutover.stop-timeout): marking it STOPPED and releasing its lease",
+                id, timeout.toMillis() / 1000.0);
         try {
             heartbeat.unregister(id);
             recovery.markStopped(id);
             leases.release(migration, id);
+            return true;
         } catch (RuntimeException e) {
-            LOG.errorf("could not mark execution %d stopped (%s): its lease expires in %s and the next run takes it over",
-                    id, e.getMessage(), "cutover.lease.ttl");
+            LOG.errorf("could not mark execution %d stopped (%s): its lease expires after cutover.lease.ttl and the next "
+                    + "run takes it over", id, e.getMessage());
+            return false;
         }
     }
 }

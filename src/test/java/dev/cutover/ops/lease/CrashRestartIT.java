@@ -179,7 +179,7 @@ class CrashRestartIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> first.err().contains("probe: pausing 300 s at stage-write"));
         first.sigterm();
         assertThat(first.awaitExit(Duration.ofSeconds(90))).as(first.toString()).isNotZero();
-        assertThat(first.err()).contains("execution " + id + " did not stop within 3s: marking it STOPPED");
+        assertThat(first.err()).contains("execution " + id + " did not stop within 3.0 s (cutover.stop-timeout): marking it STOPPED");
         assertThat(count("select count(*) from job_execution where batchstatus = 'STOPPED'")).isEqualTo(1);
         assertThat(count("select count(*) from migration_lease")).as("lease released").isZero();
 
