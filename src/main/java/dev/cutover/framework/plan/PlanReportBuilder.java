@@ -55,7 +55,8 @@ public final class PlanReportBuilder {
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
         PlanReport.Counts counts = new PlanReport.Counts(outcomes.size(), migrated, skippedCount, anomalyRecords.size(),
                 target.entityCount());
-        String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration, sources, counts, skipped,
+        String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
+                sources.stream().map(PlanReport.DigestSource::of).toList(), counts, skipped,
                 anomalies, anomalyRecords, planAnomalies, target.model()));
         return new PlanReport(PlanReport.FORMAT, migration, executionId, mode, sources, counts, skipped, anomalies,
                 anomalyRecords, planAnomalies, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest);
