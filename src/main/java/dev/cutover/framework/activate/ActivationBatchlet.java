@@ -5,7 +5,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -17,7 +16,7 @@ import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RefusalLog.Refusal;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
@@ -35,18 +34,6 @@ import dev.cutover.framework.source.ConcurrencyGates;
 public class ActivationBatchlet extends AbstractBatchlet {
 
     private static final Logger LOG = Logger.getLogger(ActivationBatchlet.class);
-
-    @Inject
-    @BatchProperty
-    String sources;
-
-    @Inject
-    @BatchProperty
-    String concurrency;
-
-    @Inject
-    @BatchProperty
-    String accept;
 
     @Inject
     JobContext jobContext;
@@ -78,6 +65,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
     @Inject
     CutoverMetrics metrics;
 
+    @Inject
+    RunSettingsStore settingsStore;
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
@@ -94,9 +84,10 @@ public class ActivationBatchlet extends AbstractBatchlet {
             LOG.infof("activate: %s already executes generation %d of this run", migration, executing.generation());
             return "ACTIVATED";
         }
-        if (!RunParameters.accepted(accept).contains("DRIFT")) {
-            List<String> drift = driftCheck.drifted(runId, RunParameters.decodeSources(sources),
-                    gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)));
+        RunSettingsStore.Settings settings = settingsStore.of(jobContext);
+        if (!settings.accepted().contains("DRIFT")) {
+            List<String> drift = driftCheck.drifted(runId, settings.sources(),
+                    gates.forExecution(jobContext.getExecutionId(), settings.concurrency()));
             if (!drift.isEmpty()) {
                 refusals.record(jobContext.getExecutionId(), List.of(new Refusal("DRIFT",
                         "legacy configuration changed after it was retrieved: " + String.join("; ", drift)

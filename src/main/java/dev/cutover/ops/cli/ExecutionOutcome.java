@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Set;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
@@ -20,12 +20,13 @@ import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.PlanStore;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 
 /**
  * Turns an ended execution into what the operator sees: the summary, the report file and the exit
- * code (DESIGN.md §8). Used after a first run and after a restart alike, with the execution's own
- * parameters, so a restart reports exactly as the original command would have.
+ * code (DESIGN.md §8). Used after a first run and after a restart alike, with the run's own settings
+ * ({@link RunSettingsStore}: accepted codes, report file), so a restart reports exactly as the
+ * original command would have.
  */
 @ApplicationScoped
 public class ExecutionOutcome {
@@ -48,7 +49,10 @@ public class ExecutionOutcome {
     @Inject
     GenerationSwitch generations;
 
-    public int report(JobExecution execution, Properties parameters, PrintWriter out, PrintWriter err) {
+    @Inject
+    RunSettingsStore settingsStore;
+
+    public int report(JobExecution execution, PrintWriter out, PrintWriter err) {
         long id = execution.getExecutionId();
         if (execution.getBatchStatus() == BatchStatus.STOPPED) {
             err.printf("execution %d stopped at its last checkpoint%n", id);
@@ -64,7 +68,8 @@ public class ExecutionOutcome {
         }
         PlanReport report = plans.report(jobOperator.getJobInstance(id).getInstanceId())
                 .orElseThrow(() -> new IllegalStateException("execution " + id + " completed without a plan report"));
-        writeReport(report, parameters.getProperty(RunParameters.OUT), err);
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(id));
+        writeReport(report, settings == null ? null : settings.out(), err);
         PlanSummary.print(report, execution, out);
         String migration = execution.getJobName();
         switch (String.valueOf(execution.getExitStatus())) {
@@ -83,14 +88,14 @@ public class ExecutionOutcome {
                 return ExitCode.OK;
             }
             default -> {
-                return planVerdict(report, parameters, out);
+                return planVerdict(report, settings == null ? Set.of() : settings.accepted(), out);
             }
         }
     }
 
     /** A dry run answers whether an apply of this plan would go ahead. */
-    private static int planVerdict(PlanReport report, Properties parameters, PrintWriter out) {
-        ApplyGate.Verdict verdict = ApplyGate.decide(report, parameters.getProperty(RunParameters.ACCEPT, ""), null, null);
+    private static int planVerdict(PlanReport report, Set<String> accepted, PrintWriter out) {
+        ApplyGate.Verdict verdict = ApplyGate.decide(report, accepted, null, null);
         if (verdict.decision() == ApplyGate.Decision.REFUSED) {
             out.printf("apply would be refused: unaccepted anomalies %s (accept with --accept CODE,...)%n",
                     String.join(", ", verdict.refusals().stream().map(RefusalLog.Refusal::code).toList()));

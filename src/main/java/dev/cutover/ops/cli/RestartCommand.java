@@ -1,7 +1,6 @@
 package dev.cutover.ops.cli;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -59,7 +58,6 @@ public class RestartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("execution " + executionId + " is " + original.getBatchStatus()
                     + ": there is nothing to restart (run the command again instead)");
         }
-        Properties parameters = jobOperator.getParameters(executionId);
         long id;
         try {
             id = launcher.restart(executionId);
@@ -68,7 +66,7 @@ public class RestartCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("restarting execution %d of %s as execution %d%n", executionId,
                 original.getJobName(), id);
-        return outcome.report(launcher.await(id, Duration.ofDays(1)), parameters, spec.commandLine().getOut(),
+        return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -2,7 +2,6 @@ package dev.cutover.ops.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -16,7 +15,7 @@ import org.jberet.runtime.StepExecutionImpl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
 import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
@@ -30,7 +29,7 @@ import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
 @ApplicationScoped
 public class ExecutionProgress {
 
-    /** The framework's retrieve step has one partition per source, in the order of the sources parameter. */
+    /** The framework's retrieve step has one partition per source, in the order of the run's settings. */
     private static final String RETRIEVE_STEP = "retrieve";
 
     @Inject
@@ -38,6 +37,9 @@ public class ExecutionProgress {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RunSettingsStore settingsStore;
 
     /** One partition of a step of this execution; {@code source} for the retrieve step's partitions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,9 +61,8 @@ public class ExecutionProgress {
 
     /** @return the partitions of the execution's partitioned steps, by step then partition */
     public List<Partition> partitions(long executionId) {
-        Properties parameters = jobOperator.getParameters(executionId);
-        List<SourceEndpoint> sources = RunParameters.decodeSources(parameters == null ? null
-                : parameters.getProperty(RunParameters.SOURCES));
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(executionId));
+        List<SourceEndpoint> sources = settings == null ? List.of() : settings.sources();
         List<Partition> partitions = new ArrayList<>();
         for (StepExecution step : jobOperator.getStepExecutions(executionId)) {
             if (!(step instanceof StepExecutionImpl impl)) {

@@ -5,16 +5,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import dev.cutover.framework.plan.PlanDigest;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 
 /**
- * The rules for the options of a plan or an apply and the job parameters they become, shared by the
- * command line and the HTTP API so that both accept and refuse exactly the same input. Every refusal
- * is an {@link InvalidRunOption} naming the option.
+ * The rules for the options of a plan or an apply and the run settings they become
+ * ({@link RunSettingsStore.Settings}), shared by the command line, the HTTP API and the schedules so
+ * that all accept and refuse exactly the same input. Every refusal is an {@link InvalidRunOption}
+ * naming the option.
  */
 public final class RunSettings {
 
@@ -58,12 +58,14 @@ public final class RunSettings {
     }
 
     /**
-     * @param out where the report file goes, or {@code null} for none
-     * @return the job parameters of a run ({@link RunParameters})
-     * @throws InvalidRunOption for a concurrency out of range or an accepted code that is not one
+     * @param planDigest the reviewed digest (apply only), or {@code null}
+     * @param out        where the report file goes, or {@code null} for none
+     * @return the settings of a run, to be saved by {@link MigrationLauncher} when it starts the run
+     * @throws InvalidRunOption for a concurrency out of range, an accepted code that is not one or a
+     *         malformed digest
      */
-    public static Properties parameters(String mode, List<SourceEndpoint> endpoints, int concurrency, List<String> accept,
-            Path out) {
+    public static RunSettingsStore.Settings settings(List<SourceEndpoint> endpoints, int concurrency, List<String> accept,
+            String planDigest, Path out) {
         if (concurrency < MIN_CONCURRENCY || concurrency > MAX_CONCURRENCY) {
             throw new InvalidRunOption(CONCURRENCY, Integer.toString(concurrency),
                     "must be between " + MIN_CONCURRENCY + " and " + MAX_CONCURRENCY);
@@ -73,15 +75,8 @@ public final class RunSettings {
                 throw new InvalidRunOption(ACCEPT, String.valueOf(code), "not an anomaly code (upper-case letters and '_')");
             }
         }
-        Properties p = new Properties();
-        p.setProperty(RunParameters.MODE, mode);
-        p.setProperty(RunParameters.SOURCES, RunParameters.encodeSources(endpoints));
-        p.setProperty(RunParameters.CONCURRENCY, Integer.toString(concurrency));
-        p.setProperty(RunParameters.ACCEPT, String.join(",", accept.stream().map(String::trim).toList()));
-        if (out != null) {
-            p.setProperty(RunParameters.OUT, out.toAbsolutePath().toString());
-        }
-        return p;
+        return new RunSettingsStore.Settings(endpoints, concurrency, accept.stream().map(String::trim).toList(),
+                planDigest == null ? null : planDigest(planDigest), out == null ? null : out.toAbsolutePath().toString());
     }
 
     /** @throws InvalidRunOption unless the digest is {@code sha256:} and 64 lower-case hex digits */
