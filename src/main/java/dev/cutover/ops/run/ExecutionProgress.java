@@ -71,7 +71,7 @@ public class ExecutionProgress {
             // a step execution read back from the repository carries no partitions: JBeret then reads them too
             List<PartitionExecutionImpl> found = jobOperator.getJobRepository().getPartitionExecutions(
                     step.getStepExecutionId(), impl, false, Thread.currentThread().getContextClassLoader());
-            for (PartitionExecutionImpl p : found == null ? List.<PartitionExecutionImpl> of() : found) {
+            for (PartitionExecutionImpl p : snapshot(found)) {
                 int index = p.getPartitionId();
                 String source = RETRIEVE_STEP.equals(step.getStepName()) && index < sources.size() ? sources.get(index).name()
                         : null;
@@ -81,6 +81,24 @@ public class ExecutionProgress {
         }
         partitions.sort(java.util.Comparator.comparing(Partition::step).thenComparingInt(Partition::partition));
         return partitions;
+    }
+
+    /**
+     * Of a running step JBeret returns its live list of partitions, which grows while partitions
+     * start: iterating it would fail with a ConcurrentModificationException, so it is copied first
+     * (toArray does not check for modification; a slot not filled yet is skipped).
+     */
+    private static List<PartitionExecutionImpl> snapshot(List<PartitionExecutionImpl> live) {
+        if (live == null) {
+            return List.of();
+        }
+        List<PartitionExecutionImpl> copy = new ArrayList<>();
+        for (Object p : live.toArray()) {
+            if (p != null) {
+                copy.add((PartitionExecutionImpl) p);
+            }
+        }
+        return copy;
     }
 
     /** @return retrieval progress of the execution's run (job instance), sources by name */
