@@ -2,7 +2,10 @@ package dev.cutover.ops.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -69,8 +72,21 @@ public class ExecutionOutcome {
         PlanReport report = plans.report(jobOperator.getJobInstance(id).getInstanceId())
                 .orElseThrow(() -> new IllegalStateException("execution " + id + " completed without a plan report"));
         RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(id));
-        writeReport(report, settings == null ? null : settings.out(), err);
+        String file = settings == null ? null : settings.out();
+        String unwritten = writeReport(report, file);
         PlanSummary.print(report, execution, out);
+        int exit = outcome(report, execution, settings, out);
+        if (unwritten != null) {
+            // a script that sees the command's exit code must be able to rely on the file
+            err.printf("execution %d completed, but its plan report could not be written to %s: %s%n", id, file, unwritten);
+            err.printf("the report is kept with the execution (GET /api/executions/%d/report of cutover serve)%n", id);
+            return ExitCode.FAILED;
+        }
+        return exit;
+    }
+
+    private int outcome(PlanReport report, JobExecution execution, RunSettingsStore.Settings settings, PrintWriter out) {
+        long id = execution.getExecutionId();
         String migration = execution.getJobName();
         switch (String.valueOf(execution.getExitStatus())) {
             case "REFUSED" -> {
@@ -105,18 +121,27 @@ public class ExecutionOutcome {
         return ExitCode.OK;
     }
 
-    private void writeReport(PlanReport report, String file, PrintWriter err) {
+    /**
+     * The directory was checked before the run (RunSettings.reportFile) and is not created here: what
+     * went missing since is a failure to report, not something to paper over.
+     *
+     * @return why the report could not be written, or {@code null} when it was (or none was asked for)
+     */
+    private String writeReport(PlanReport report, String file) {
         if (file == null || file.isEmpty()) {
-            return;
+            return null;
         }
         try {
-            Path path = Path.of(file);
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
-            }
-            Files.writeString(path, json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            Files.writeString(Path.of(file), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            return null;
+        } catch (NoSuchFileException e) {
+            return "no such file or directory";
+        } catch (AccessDeniedException e) {
+            return "permission denied";
+        } catch (FileSystemException e) {
+            return e.getReason() != null ? e.getReason() : e.toString();
         } catch (IOException e) {
-            err.printf("cannot write the plan report to %s: %s%n", file, e.getMessage());
+            return e.getMessage() != null ? e.getMessage() : e.toString();
         }
     }
 }

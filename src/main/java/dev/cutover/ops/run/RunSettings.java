@@ -1,5 +1,6 @@
 package dev.cutover.ops.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ public final class RunSettings {
     public static final String CONCURRENCY = "concurrency";
     public static final String ACCEPT = "accept";
     public static final String PLAN_DIGEST = "planDigest";
+    public static final String OUT = "out";
 
     public static final int MIN_CONCURRENCY = 1;
     public static final int MAX_CONCURRENCY = 64;
@@ -61,8 +63,8 @@ public final class RunSettings {
      * @param planDigest the reviewed digest (apply only), or {@code null}
      * @param out        where the report file goes, or {@code null} for none
      * @return the settings of a run, to be saved by {@link MigrationLauncher} when it starts the run
-     * @throws InvalidRunOption for a concurrency out of range, an accepted code that is not one or a
-     *         malformed digest
+     * @throws InvalidRunOption for a concurrency out of range, an accepted code that is not one, a
+     *         malformed digest or a report file that cannot be written ({@link #reportFile})
      */
     public static RunSettingsStore.Settings settings(List<SourceEndpoint> endpoints, int concurrency, List<String> accept,
             String planDigest, Path out) {
@@ -76,7 +78,39 @@ public final class RunSettings {
             }
         }
         return new RunSettingsStore.Settings(endpoints, concurrency, accept.stream().map(String::trim).toList(),
-                planDigest == null ? null : planDigest(planDigest), out == null ? null : out.toAbsolutePath().toString());
+                planDigest == null ? null : planDigest(planDigest), out == null ? null : reportFile(out).toString());
+    }
+
+    /**
+     * Checks, before anything runs, that the report can be written there: otherwise the problem
+     * would show only after the whole run, and a script would take the exit code for a report.
+     *
+     * @return the absolute path
+     * @throws InvalidRunOption when the path is a directory, exists and is not writable, or its
+     *         directory is missing, not a directory or not writable
+     */
+    public static Path reportFile(Path out) {
+        Path file = out.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new InvalidRunOption(OUT, out.toString(), "is a directory");
+        }
+        if (Files.exists(file)) {
+            if (!Files.isWritable(file)) {
+                throw new InvalidRunOption(OUT, out.toString(), "exists and is not writable");
+            }
+            return file;
+        }
+        Path directory = file.getParent();
+        if (!Files.exists(directory)) {
+            throw new InvalidRunOption(OUT, out.toString(), "directory " + directory + " does not exist");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidRunOption(OUT, out.toString(), directory + " is not a directory");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidRunOption(OUT, out.toString(), "directory " + directory + " is not writable");
+        }
+        return file;
     }
 
     /** @throws InvalidRunOption unless the digest is {@code sha256:} and 64 lower-case hex digits */
