@@ -22,10 +22,26 @@ public final class TestSources implements AutoCloseable {
 
     /** Starts {@code count} sources named {@code s1..sN} with {@code rules} rules each, pages capped at {@code pageCap}. */
     public static TestSources start(int count, int rules, int pageCap) {
+        return start(count, rules, pageCap, 1);
+    }
+
+    /** As {@link #start(int, int, int)}, every rule written at watermark {@code watermark}. */
+    public static TestSources start(int count, int rules, int pageCap, long watermark) {
+        int[] sizes = new int[count];
+        java.util.Arrays.fill(sizes, rules);
+        return sized(pageCap, watermark, sizes);
+    }
+
+    /** Sources {@code s1..sN} holding {@code rules[i]} rules each (0: a source that lists nothing). */
+    public static TestSources sized(int pageCap, int... rules) {
+        return sized(pageCap, 1, rules);
+    }
+
+    private static TestSources sized(int pageCap, long watermark, int... rules) {
         TestSources sources = new TestSources();
-        for (int s = 1; s <= count; s++) {
-            LegacySourceServer server = new LegacySourceServer("s" + s, new LegacySourceData(rules("s" + s, rules)), pageCap,
-                    sources.gauge);
+        for (int s = 1; s <= rules.length; s++) {
+            LegacySourceServer server = new LegacySourceServer("s" + s,
+                    new LegacySourceData(rules("s" + s, rules[s - 1]), watermark), pageCap, sources.gauge);
             server.start();
             sources.servers.add(server);
         }
@@ -68,7 +84,12 @@ public final class TestSources implements AutoCloseable {
 
     /** @return {@code plan notification-rules-v2 --source ... extra...} */
     public String[] planArgs(String... extra) {
-        List<String> args = new ArrayList<>(List.of("plan", "notification-rules-v2"));
+        return args("plan", extra);
+    }
+
+    /** @return {@code <command> notification-rules-v2 --source ... extra...} */
+    public String[] args(String command, String... extra) {
+        List<String> args = new ArrayList<>(List.of(command, "notification-rules-v2"));
         args.addAll(sourceArgs());
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);

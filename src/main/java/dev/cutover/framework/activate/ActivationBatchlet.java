@@ -5,7 +5,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -17,7 +16,7 @@ import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RefusalLog.Refusal;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
@@ -36,18 +35,6 @@ import dev.cutover.framework.source.SourceWaitStopped;
 public class ActivationBatchlet extends AbstractBatchlet {
 
     private static final Logger LOG = Logger.getLogger(ActivationBatchlet.class);
-
-    @Inject
-    @BatchProperty
-    String sources;
-
-    @Inject
-    @BatchProperty
-    String concurrency;
-
-    @Inject
-    @BatchProperty
-    String accept;
 
     @Inject
     JobContext jobContext;
@@ -79,6 +66,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
     @Inject
     CutoverMetrics metrics;
 
+    @Inject
+    RunSettingsStore settingsStore;
+
     private volatile boolean stopped;
 
     /** A stop gives up the drift check's wait for the sources; the switch itself is never interrupted. */
@@ -103,11 +93,12 @@ public class ActivationBatchlet extends AbstractBatchlet {
             LOG.infof("activate: %s already executes generation %d of this run", migration, executing.generation());
             return "ACTIVATED";
         }
-        if (!RunParameters.accepted(accept).contains("DRIFT")) {
+        RunSettingsStore.Settings settings = settingsStore.of(jobContext);
+        if (!settings.accepted().contains("DRIFT")) {
             List<String> drift;
             try {
-                drift = driftCheck.drifted(runId, RunParameters.decodeSources(sources),
-                        gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)), () -> stopped);
+                drift = driftCheck.drifted(runId, settings.sources(),
+                        gates.forExecution(jobContext.getExecutionId(), settings.concurrency()), () -> stopped);
             } catch (SourceWaitStopped e) {
                 // nothing was switched; JBeret ends the step STOPPED and a restart runs it again
                 LOG.infof("activate: %s", e.getMessage());

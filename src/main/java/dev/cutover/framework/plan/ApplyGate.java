@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.cutover.framework.run.RefusalLog.Refusal;
-import dev.cutover.framework.run.RunParameters;
 
 /**
  * The safety gates between plan and mutation (DESIGN.md §2 {@code mode}): an apply goes on only if
@@ -34,12 +33,11 @@ public final class ApplyGate {
     }
 
     /**
-     * @param accepted        the accepted codes ({@code --accept}), comma-separated, may be empty
+     * @param acceptedCodes   the accepted codes ({@code --accept}), may be empty
      * @param reviewedDigest  the digest the operator reviewed ({@code --plan-digest}), or null/empty
      * @param executingDigest digest of the plan behind the executing generation, null for legacy
      */
-    public static Verdict decide(PlanReport report, String accepted, String reviewedDigest, String executingDigest) {
-        Set<String> acceptedCodes = RunParameters.accepted(accepted);
+    public static Verdict decide(PlanReport report, Set<String> acceptedCodes, String reviewedDigest, String executingDigest) {
         List<Refusal> refusals = new ArrayList<>();
         if (reviewedDigest != null && !reviewedDigest.isEmpty() && !reviewedDigest.equals(report.digest())) {
             refusals.add(new Refusal("DIGEST_MISMATCH", "the reviewed plan " + reviewedDigest

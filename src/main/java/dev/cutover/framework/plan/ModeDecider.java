@@ -14,6 +14,7 @@ import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 
 /**
  * Observation before mutation: a dry run ends after the plan ({@code PLANNED}); an apply passes the
@@ -32,14 +33,6 @@ public class ModeDecider implements Decider {
     String mode;
 
     @Inject
-    @BatchProperty
-    String accept;
-
-    @Inject
-    @BatchProperty
-    String planDigest;
-
-    @Inject
     JobContext jobContext;
 
     @Inject
@@ -50,6 +43,9 @@ public class ModeDecider implements Decider {
 
     @Inject
     RefusalLog refusals;
+
+    @Inject
+    RunSettingsStore settingsStore;
 
     @Override
     public String decide(StepExecution[] executions) {
@@ -62,7 +58,8 @@ public class ModeDecider implements Decider {
         PlanReport report = plans.report(jobContext.getInstanceId())
                 .orElseThrow(() -> new IllegalStateException("no plan report for this run"));
         String executingDigest = generations.current(jobContext.getJobName()).digest();
-        ApplyGate.Verdict verdict = ApplyGate.decide(report, accept, planDigest, executingDigest);
+        RunSettingsStore.Settings settings = settingsStore.of(jobContext);
+        ApplyGate.Verdict verdict = ApplyGate.decide(report, settings.accepted(), settings.planDigest(), executingDigest);
         if (!verdict.refusals().isEmpty()) {
             refusals.record(jobContext.getExecutionId(), verdict.refusals());
         }

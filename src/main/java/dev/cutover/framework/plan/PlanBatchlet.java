@@ -25,8 +25,9 @@ import dev.cutover.framework.run.WriteFence;
 
 /**
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
- * migration's {@link TargetPlanner} (bean named by the {@code planner} property). Writes only the
- * run's own report; re-running it (restart) rebuilds the same report and digest.
+ * migration's {@link TargetPlanner} (bean named by the {@code planner} property), and checks it
+ * against the executing generation ({@link MassRemovalCheck}). Writes only the run's own report;
+ * re-running it (restart) rebuilds the same digest.
  */
 @Named
 @Dependent
@@ -58,6 +59,9 @@ public class PlanBatchlet extends AbstractBatchlet {
     PlanStore plans;
 
     @Inject
+    MassRemovalCheck massRemoval;
+
+    @Inject
     @Any
     Instance<TargetPlanner> planners;
 
@@ -68,7 +72,8 @@ public class PlanBatchlet extends AbstractBatchlet {
         TargetPlanner targetPlanner = planners.select(NamedLiteral.of(planner)).get();
         TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), jobContext.getExecutionId(),
-                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target);
+                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target,
+                massRemoval.check(jobContext.getJobName(), target.model()).stream().toList());
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
             plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * {@code sha256:} over the canonical serialization of what describes the data of a plan (sources'
- * names, totals and fetched counts, counts, maps, anomaly records, plan anomalies, planned target
- * model) and nothing that describes the run (execution id, mode, times, concurrency, page sizes,
- * watermarks). Canonical: compact JSON, object properties and map keys sorted.
+ * names, totals and fetched counts, counts, maps, anomaly records, the plan anomalies found in the
+ * data, planned target model) and nothing that describes the run (execution id, mode, times,
+ * concurrency, page sizes, watermarks) or what executes when it is planned ({@code MASS_REMOVAL}).
+ * Canonical: compact JSON, object properties and map keys sorted.
  */
 public final class PlanDigest {
 

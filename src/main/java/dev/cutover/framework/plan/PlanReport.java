@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * contract read by other programs: change none of them.
  */
 @RegisterForReflection(targets = { PlanReport.class, PlanReport.Source.class, PlanReport.Counts.class, PlanReport.AnomalyRecord.class,
-        PlanReport.PlanAnomaly.class, PlanReport.Groups.class, PlanReport.DigestContent.class, TargetPlan.GroupSummary.class,
+        PlanReport.PlanAnomaly.class, PlanReport.Groups.class, PlanReport.DigestContent.class, PlanReport.DigestSource.class,
+        TargetPlan.GroupSummary.class,
         TargetPlan.BehaviorCheck.class })
 @JsonPropertyOrder({ "format", "migration", "executionId", "mode", "sources", "counts", "skipped", "anomalies",
         "anomalyRecords", "planAnomalies", "groups", "behavior", "digest" })
@@ -51,9 +52,23 @@ public record PlanReport(String format, String migration, long executionId, Stri
         return codes;
     }
 
-    /** The canonical target model is not part of the report; this carries it to the digest. */
-    record DigestContent(String format, String migration, List<Source> sources, Counts counts,
+    /**
+     * What the digest covers: the data, not the run. The canonical target model is not part of the
+     * report; this carries it to the digest.
+     */
+    record DigestContent(String format, String migration, List<DigestSource> sources, Counts counts,
             Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
             List<PlanAnomaly> planAnomalies, JsonNode model) {
+    }
+
+    /**
+     * A source as the digest sees it: without its watermark, a change counter that grows on every
+     * edit, even one that is undone later, so the same data can be served at any watermark.
+     */
+    record DigestSource(String name, long total, long fetched) {
+
+        static DigestSource of(Source source) {
+            return new DigestSource(source.name(), source.total(), source.fetched());
+        }
     }
 }

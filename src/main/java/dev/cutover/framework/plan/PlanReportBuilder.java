@@ -2,8 +2,10 @@ package dev.cutover.framework.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.cutover.framework.normalize.RecordOutcome;
@@ -12,14 +14,22 @@ import dev.cutover.framework.run.RetrievalStore.SourceSummary;
 /**
  * Assembles the {@link PlanReport} of a run from its sources, its record outcomes and the
  * migration's {@link TargetPlan}. Pure: the same inputs give the same report and digest.
+ *
+ * <p>Plan anomalies found in the data ({@code SOURCE_INCOMPLETE}, {@code EMPTY_SOURCE},
+ * {@code BEHAVIOR_CHANGE}) enter the digest; anomalies of the executing state ({@code MASS_REMOVAL},
+ * given by the caller) are reported and block like the others but stay out of the digest.
  */
 public final class PlanReportBuilder {
 
     private PlanReportBuilder() {
     }
 
+    /**
+     * @param stateAnomalies plan anomalies that describe what executes now rather than the data (may
+     *                       be empty); listed after the data's own, left out of the digest
+     */
     public static PlanReport build(String migration, long executionId, String mode, List<SourceSummary> sourceSummaries,
-            List<RecordOutcome> outcomes, TargetPlan target) {
+            List<RecordOutcome> outcomes, TargetPlan target, List<PlanReport.PlanAnomaly> stateAnomalies) {
         List<PlanReport.Source> sources = sourceSummaries.stream()
                 .sorted(Comparator.comparing(SourceSummary::name))
                 .map(s -> new PlanReport.Source(s.name(), s.total(), s.fetched(), s.watermark()))
@@ -40,10 +50,17 @@ public final class PlanReportBuilder {
         }
         anomalyRecords.sort(ANOMALY_ORDER);
         List<PlanReport.PlanAnomaly> planAnomalies = new ArrayList<>();
+        Set<String> listingSources = new HashSet<>();
+        outcomes.forEach(o -> listingSources.add(o.source()));
         for (PlanReport.Source s : sources) {
             if (s.fetched() != s.total()) {
                 planAnomalies.add(new PlanReport.PlanAnomaly("SOURCE_INCOMPLETE",
                         s.name() + ": total " + s.total() + ", fetched " + s.fetched()));
+            }
+            // an outage answering 200 or a wrong URL behind a catch-all looks like a source with no rule:
+            // planned as is, the empty model would stop everything the source's rules do
+            if (!listingSources.contains(s.name())) {
+                planAnomalies.add(new PlanReport.PlanAnomaly("EMPTY_SOURCE", s.name() + ": lists no record"));
             }
         }
         if (!target.behavior().equal()) {
@@ -55,10 +72,15 @@ public final class PlanReportBuilder {
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
         PlanReport.Counts counts = new PlanReport.Counts(outcomes.size(), migrated, skippedCount, anomalyRecords.size(),
                 target.entityCount());
-        String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration, sources, counts, skipped,
+        String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
+                sources.stream().map(PlanReport.DigestSource::of).toList(), counts, skipped,
                 anomalies, anomalyRecords, planAnomalies, target.model()));
+        // the digest is a function of the source data: the same data planned while another generation
+        // executes (or legacy) must keep the digest its reviewer saw, so state anomalies come after it
+        List<PlanReport.PlanAnomaly> reported = new ArrayList<>(planAnomalies);
+        reported.addAll(stateAnomalies);
         return new PlanReport(PlanReport.FORMAT, migration, executionId, mode, sources, counts, skipped, anomalies,
-                anomalyRecords, planAnomalies, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest);
+                anomalyRecords, reported, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest);
     }
 
     /** Source, then records with an id (code-point order of ids), then id-less ones by index. */

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RetrievalStore;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.ConcurrencyGates;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
@@ -47,10 +48,6 @@ public class SourcePageReader extends AbstractItemReader {
     String url;
 
     @Inject
-    @BatchProperty
-    String concurrency;
-
-    @Inject
     JobContext jobContext;
 
     @Inject
@@ -71,16 +68,21 @@ public class SourcePageReader extends AbstractItemReader {
     @Inject
     StopRequests stopRequests;
 
+    @Inject
+    RunSettingsStore settingsStore;
+
     private StopSignal stopSignal;
     private SourceEndpoint endpoint;
     private RetrievalCheckpoint position;
     private Set<String> requested;
     private Set<String> ids;
+    private int concurrency;
 
     @Override
     public void open(Serializable checkpoint) {
         endpoint = SourceEndpoint.of(source, url);
         stopSignal = stopRequests.of(jobContext.getExecutionId());
+        concurrency = settingsStore.of(jobContext).concurrency();
         position = checkpoint == null ? RetrievalCheckpoint.start() : (RetrievalCheckpoint) checkpoint;
         requested = store.requestedCursors(jobContext.getInstanceId(), source);
         ids = store.fetchedIds(jobContext.getInstanceId(), source);
@@ -111,7 +113,7 @@ public class SourcePageReader extends AbstractItemReader {
     private FetchedPage next() {
         String cursor = position.cursor();
         SourcePage page = client.rules(endpoint, cursor, config.pageSize(),
-                gates.forExecution(jobContext.getExecutionId(), Integer.parseInt(concurrency)), stopSignal);
+                gates.forExecution(jobContext.getExecutionId(), concurrency), stopSignal);
         String next = page.nextCursor();
         if (next != null && (next.equals(cursor) || requested.contains(next))) {
             throw new SourceFailure(source, cursor, "next_cursor '" + next + "' was already requested in this listing", null);

@@ -3,37 +3,37 @@ package dev.cutover.framework.retrieve;
 import java.util.List;
 import java.util.Properties;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 
 /**
- * One partition per source, run on at most {@code concurrency} threads. On restart JBeret calls it
- * again: the job parameters are the original ones, so the same partitions come out in the same
- * order, completed ones are skipped and unfinished ones resume from their checkpoints.
+ * One partition per source of the run's settings, run on at most {@code concurrency} threads. On
+ * restart JBeret calls it again: the run's settings are the original ones ({@link RunSettingsStore}),
+ * so the same partitions come out in the same order, completed ones are skipped and unfinished ones
+ * resume from their checkpoints.
  */
 @Named
 @Dependent
 public class SourcePartitionMapper implements PartitionMapper {
 
     @Inject
-    @BatchProperty
-    String sources;
+    JobContext jobContext;
 
     @Inject
-    @BatchProperty
-    String concurrency;
+    RunSettingsStore settingsStore;
 
     @Override
     public PartitionPlan mapPartitions() {
-        List<SourceEndpoint> endpoints = RunParameters.decodeSources(sources);
+        RunSettingsStore.Settings settings = settingsStore.of(jobContext);
+        List<SourceEndpoint> endpoints = settings.sources();
         if (endpoints.isEmpty()) {
             throw new IllegalStateException("no sources to read: give --source NAME=URL or configure cutover.sources.NAME.url");
         }
@@ -45,7 +45,7 @@ public class SourcePartitionMapper implements PartitionMapper {
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(partitions.length);
-        plan.setThreads(Math.max(1, Math.min(Integer.parseInt(concurrency), partitions.length)));
+        plan.setThreads(Math.max(1, Math.min(settings.concurrency(), partitions.length)));
         plan.setPartitionProperties(partitions);
         return plan;
     }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.run.PlanStore;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.TargetStore;
@@ -42,10 +42,6 @@ public class ValidationBatchlet extends AbstractBatchlet {
     String validator;
 
     @Inject
-    @BatchProperty
-    String accept;
-
-    @Inject
     JobContext jobContext;
 
     @Inject
@@ -59,6 +55,9 @@ public class ValidationBatchlet extends AbstractBatchlet {
 
     @Inject
     StepProbe probe;
+
+    @Inject
+    RunSettingsStore settingsStore;
 
     @Inject
     DataSource dataSource;
@@ -87,7 +86,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
         targets.migratedWithoutEntity(runId).forEach(r -> problems.add("migrated record " + r + " has no staged entity"));
         targets.entitiesWithoutLineage(runId).forEach(e -> problems.add("staged entity " + e + " is reached by no record"));
         targets.lineageWithoutMigratedRecord(runId).forEach(l -> problems.add("lineage " + l + " has no migrated record"));
-        boolean incompleteAccepted = RunParameters.accepted(accept).contains("SOURCE_INCOMPLETE");
+        boolean incompleteAccepted = settingsStore.of(jobContext).accepted().contains("SOURCE_INCOMPLETE");
         for (PlanReport.Source s : report.sources()) {
             if (s.fetched() != s.total() && !incompleteAccepted) {
                 problems.add("source " + s.name() + ": fetched " + s.fetched() + " of " + s.total());

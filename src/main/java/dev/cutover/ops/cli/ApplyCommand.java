@@ -1,12 +1,10 @@
 package dev.cutover.ops.cli;
 
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.cutover.framework.plan.PlanDigest;
 import dev.cutover.framework.run.RunParameters;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
@@ -43,13 +41,6 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Properties extra = new Properties();
-        if (planDigest != null) {
-            if (!PlanDigest.isWellFormed(planDigest)) {
-                throw new IllegalArgumentException("--plan-digest " + planDigest + ": must be sha256: and 64 lower-case hex digits");
-            }
-            extra.setProperty(RunParameters.PLAN_DIGEST, planDigest);
-        }
-        return run.run(migration, RunParameters.APPLY, options, extra, spec);
+        return run.run(migration, RunParameters.APPLY, options, planDigest, spec);
     }
 }

@@ -2,9 +2,12 @@ package dev.cutover.ops.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Set;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
@@ -20,12 +23,13 @@ import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.PlanStore;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 
 /**
  * Turns an ended execution into what the operator sees: the summary, the report file and the exit
- * code (DESIGN.md §8). Used after a first run and after a restart alike, with the execution's own
- * parameters, so a restart reports exactly as the original command would have.
+ * code (DESIGN.md §8). Used after a first run and after a restart alike, with the run's own settings
+ * ({@link RunSettingsStore}: accepted codes, report file), so a restart reports exactly as the
+ * original command would have.
  */
 @ApplicationScoped
 public class ExecutionOutcome {
@@ -48,7 +52,10 @@ public class ExecutionOutcome {
     @Inject
     GenerationSwitch generations;
 
-    public int report(JobExecution execution, Properties parameters, PrintWriter out, PrintWriter err) {
+    @Inject
+    RunSettingsStore settingsStore;
+
+    public int report(JobExecution execution, PrintWriter out, PrintWriter err) {
         long id = execution.getExecutionId();
         if (execution.getBatchStatus() == BatchStatus.STOPPED) {
             err.printf("execution %d stopped at its last checkpoint%n", id);
@@ -64,8 +71,22 @@ public class ExecutionOutcome {
         }
         PlanReport report = plans.report(jobOperator.getJobInstance(id).getInstanceId())
                 .orElseThrow(() -> new IllegalStateException("execution " + id + " completed without a plan report"));
-        writeReport(report, parameters.getProperty(RunParameters.OUT), err);
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(id));
+        String file = settings == null ? null : settings.out();
+        String unwritten = writeReport(report, file);
         PlanSummary.print(report, execution, out);
+        int exit = outcome(report, execution, settings, out);
+        if (unwritten != null) {
+            // a script that sees the command's exit code must be able to rely on the file
+            err.printf("execution %d completed, but its plan report could not be written to %s: %s%n", id, file, unwritten);
+            err.printf("the report is kept with the execution (GET /api/executions/%d/report of cutover serve)%n", id);
+            return ExitCode.FAILED;
+        }
+        return exit;
+    }
+
+    private int outcome(PlanReport report, JobExecution execution, RunSettingsStore.Settings settings, PrintWriter out) {
+        long id = execution.getExecutionId();
         String migration = execution.getJobName();
         switch (String.valueOf(execution.getExitStatus())) {
             case "REFUSED" -> {
@@ -83,14 +104,14 @@ public class ExecutionOutcome {
                 return ExitCode.OK;
             }
             default -> {
-                return planVerdict(report, parameters, out);
+                return planVerdict(report, settings == null ? Set.of() : settings.accepted(), out);
             }
         }
     }
 
     /** A dry run answers whether an apply of this plan would go ahead. */
-    private static int planVerdict(PlanReport report, Properties parameters, PrintWriter out) {
-        ApplyGate.Verdict verdict = ApplyGate.decide(report, parameters.getProperty(RunParameters.ACCEPT, ""), null, null);
+    private static int planVerdict(PlanReport report, Set<String> accepted, PrintWriter out) {
+        ApplyGate.Verdict verdict = ApplyGate.decide(report, accepted, null, null);
         if (verdict.decision() == ApplyGate.Decision.REFUSED) {
             out.printf("apply would be refused: unaccepted anomalies %s (accept with --accept CODE,...)%n",
                     String.join(", ", verdict.refusals().stream().map(RefusalLog.Refusal::code).toList()));
@@ -100,18 +121,27 @@ public class ExecutionOutcome {
         return ExitCode.OK;
     }
 
-    private void writeReport(PlanReport report, String file, PrintWriter err) {
+    /**
+     * The directory was checked before the run (RunSettings.reportFile) and is not created here: what
+     * went missing since is a failure to report, not something to paper over.
+     *
+     * @return why the report could not be written, or {@code null} when it was (or none was asked for)
+     */
+    private String writeReport(PlanReport report, String file) {
         if (file == null || file.isEmpty()) {
-            return;
+            return null;
         }
         try {
-            Path path = Path.of(file);
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
-            }
-            Files.writeString(path, json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            Files.writeString(Path.of(file), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            return null;
+        } catch (NoSuchFileException e) {
+            return "no such file or directory";
+        } catch (AccessDeniedException e) {
+            return "permission denied";
+        } catch (FileSystemException e) {
+            return e.getReason() != null ? e.getReason() : e.toString();
         } catch (IOException e) {
-            err.printf("cannot write the plan report to %s: %s%n", file, e.getMessage());
+            return e.getMessage() != null ? e.getMessage() : e.toString();
         }
     }
 }

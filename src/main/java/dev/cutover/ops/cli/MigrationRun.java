@@ -2,11 +2,11 @@ package dev.cutover.ops.cli;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationCatalog;
@@ -33,23 +33,25 @@ public class MigrationRun {
     @Inject
     ExecutionOutcome outcome;
 
-    /** @return the exit code (DESIGN.md §8) */
-    public int run(String migration, String mode, RunOptions options, Properties extra, CommandSpec spec) {
+    /**
+     * @param planDigest {@code --plan-digest} of an apply, or {@code null}
+     * @return the exit code (DESIGN.md §8)
+     */
+    public int run(String migration, String mode, RunOptions options, String planDigest, CommandSpec spec) {
         catalog.require(migration);
         try (DemoSourcesLauncher.Running demoSources = options.demo ? demo.start() : null) {
             List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
-            Properties parameters = options.parameters(mode, endpoints);
-            parameters.putAll(extra);
+            RunSettingsStore.Settings settings = options.settings(endpoints, planDigest);
             MigrationLauncher.Started started = options.noResume
-                    ? new MigrationLauncher.Started(launcher.start(migration, parameters), null)
-                    : launcher.startOrResume(migration, parameters);
+                    ? new MigrationLauncher.Started(launcher.start(migration, mode, settings), null)
+                    : launcher.startOrResume(migration, mode, settings);
             long id = started.executionId();
             if (started.resumed() != null) {
                 spec.commandLine().getErr().printf("%s %s: resuming execution %d (failed, stopped or crashed) as execution %d%n",
                         mode, migration, started.resumed(), id);
             }
             spec.commandLine().getErr().printf("%s %s: execution %d started%n", mode, migration, id);
-            return outcome.report(launcher.await(id, Duration.ofDays(1)), parameters, spec.commandLine().getOut(),
+            return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
     }

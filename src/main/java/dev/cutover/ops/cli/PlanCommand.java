@@ -1,6 +1,5 @@
 package dev.cutover.ops.cli;
 
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -34,6 +33,6 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run.run(migration, RunParameters.DRY_RUN, options, new Properties(), spec);
+        return run.run(migration, RunParameters.DRY_RUN, options, null, spec);
     }
 }

@@ -1,7 +1,7 @@
 package dev.cutover.ops.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -13,7 +13,10 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationLauncher;
+import dev.cutover.ops.run.RunSettings;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -44,6 +47,9 @@ public class RestartCommand implements Callable<Integer> {
     @Inject
     ExecutionOutcome outcome;
 
+    @Inject
+    RunSettingsStore settingsStore;
+
     @Override
     public Integer call() {
         JobExecution original;
@@ -59,7 +65,7 @@ public class RestartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("execution " + executionId + " is " + original.getBatchStatus()
                     + ": there is nothing to restart (run the command again instead)");
         }
-        Properties parameters = jobOperator.getParameters(executionId);
+        checkReportFile();
         long id;
         try {
             id = launcher.restart(executionId);
@@ -68,7 +74,20 @@ public class RestartCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("restarting execution %d of %s as execution %d%n", executionId,
                 original.getJobName(), id);
-        return outcome.report(launcher.await(id, Duration.ofDays(1)), parameters, spec.commandLine().getOut(),
+        return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /** The restart writes the original --out: checked now, as the original command did, not after the run. */
+    private void checkReportFile() {
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(executionId));
+        if (settings == null || settings.out() == null) {
+            return;
+        }
+        try {
+            RunSettings.reportFile(Path.of(settings.out()));
+        } catch (InvalidRunOption e) {
+            throw new IllegalArgumentException("--out " + e.given() + " (of execution " + executionId + "): " + e.problem());
+        }
     }
 }

@@ -3,8 +3,8 @@ package dev.cutover.ops.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.RunSettings;
@@ -48,10 +48,13 @@ public class RunOptions {
         }
     }
 
-    /** @throws IllegalArgumentException naming the option and what is wrong with it */
-    Properties parameters(String mode, List<SourceEndpoint> endpoints) {
+    /**
+     * @param planDigest {@code --plan-digest} of an apply, or {@code null}
+     * @throws IllegalArgumentException naming the option and what is wrong with it
+     */
+    RunSettingsStore.Settings settings(List<SourceEndpoint> endpoints, String planDigest) {
         try {
-            return RunSettings.parameters(mode, endpoints, concurrency, accept, out);
+            return RunSettings.settings(endpoints, concurrency, accept, planDigest, out);
         } catch (InvalidRunOption e) {
             throw asOption(e);
         }
@@ -62,7 +65,11 @@ public class RunOptions {
         if (e.given() == null) {
             return new IllegalArgumentException("no sources: give --source NAME=URL (or --demo), or configure cutover.sources.NAME.url");
         }
-        String option = e.option().equals(RunSettings.SOURCES) ? "--source" : "--" + e.option();
+        String option = switch (e.option()) {
+            case RunSettings.SOURCES -> "--source";
+            case RunSettings.PLAN_DIGEST -> "--plan-digest";
+            default -> "--" + e.option();
+        };
         return new IllegalArgumentException(option + " " + e.given() + ": " + e.problem());
     }
 }

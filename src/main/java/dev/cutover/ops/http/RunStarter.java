@@ -2,7 +2,6 @@ package dev.cutover.ops.http;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationLauncher;
@@ -59,12 +59,8 @@ public class RunStarter {
             throw ApiException.badRequest(field, "unknown field '" + field
                     + "' (known: sources, concurrency, accept, planDigest, demo)");
         });
-        Properties extra = new Properties();
-        if (body.planDigest != null) {
-            if (!RunParameters.APPLY.equals(mode)) {
-                throw ApiException.badRequest(RunSettings.PLAN_DIGEST, "planDigest is for an apply only");
-            }
-            extra.setProperty(RunParameters.PLAN_DIGEST, RunSettings.planDigest(body.planDigest));
+        if (body.planDigest != null && !RunParameters.APPLY.equals(mode)) {
+            throw ApiException.badRequest(RunSettings.PLAN_DIGEST, "planDigest is for an apply only");
         }
         List<String> sources = body.sources == null ? List.of()
                 : body.sources.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
@@ -74,17 +70,15 @@ public class RunStarter {
         int concurrency = body.concurrency == null ? defaultConcurrency : body.concurrency;
         List<String> accept = body.accept == null ? List.of() : body.accept;
         if (!body.demo()) {
-            Properties parameters = RunSettings.parameters(mode, RunSettings.endpoints(sources, sourcesConfig), concurrency, accept,
-                    null);
-            parameters.putAll(extra);
-            return started(launcher.start(migration, parameters), migration, mode);
+            RunSettingsStore.Settings settings = RunSettings.settings(RunSettings.endpoints(sources, sourcesConfig), concurrency,
+                    accept, body.planDigest, null);
+            return started(launcher.start(migration, mode, settings), migration, mode);
         }
         DemoSourcesLauncher.Running demoSources = startDemo();
         try {
             List<SourceEndpoint> endpoints = demoSources.endpoints();
-            Properties parameters = RunSettings.parameters(mode, endpoints, concurrency, accept, null);
-            parameters.putAll(extra);
-            long id = launcher.start(migration, parameters);
+            RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency, accept, body.planDigest, null);
+            long id = launcher.start(migration, mode, settings);
             executor.execute(() -> stopWhenEnded(id, demoSources));
             return started(id, migration, mode);
         } catch (RuntimeException e) {

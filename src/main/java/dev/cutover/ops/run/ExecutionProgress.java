@@ -2,7 +2,6 @@ package dev.cutover.ops.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -16,7 +15,7 @@ import org.jberet.runtime.StepExecutionImpl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
 import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
@@ -30,7 +29,7 @@ import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
 @ApplicationScoped
 public class ExecutionProgress {
 
-    /** The framework's retrieve step has one partition per source, in the order of the sources parameter. */
+    /** The framework's retrieve step has one partition per source, in the order of the run's settings. */
     private static final String RETRIEVE_STEP = "retrieve";
 
     @Inject
@@ -38,6 +37,9 @@ public class ExecutionProgress {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RunSettingsStore settingsStore;
 
     /** One partition of a step of this execution; {@code source} for the retrieve step's partitions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,9 +61,8 @@ public class ExecutionProgress {
 
     /** @return the partitions of the execution's partitioned steps, by step then partition */
     public List<Partition> partitions(long executionId) {
-        Properties parameters = jobOperator.getParameters(executionId);
-        List<SourceEndpoint> sources = RunParameters.decodeSources(parameters == null ? null
-                : parameters.getProperty(RunParameters.SOURCES));
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(executionId));
+        List<SourceEndpoint> sources = settings == null ? List.of() : settings.sources();
         List<Partition> partitions = new ArrayList<>();
         for (StepExecution step : jobOperator.getStepExecutions(executionId)) {
             if (!(step instanceof StepExecutionImpl impl)) {
@@ -70,7 +71,7 @@ public class ExecutionProgress {
             // a step execution read back from the repository carries no partitions: JBeret then reads them too
             List<PartitionExecutionImpl> found = jobOperator.getJobRepository().getPartitionExecutions(
                     step.getStepExecutionId(), impl, false, Thread.currentThread().getContextClassLoader());
-            for (PartitionExecutionImpl p : found == null ? List.<PartitionExecutionImpl> of() : found) {
+            for (PartitionExecutionImpl p : snapshot(found)) {
                 int index = p.getPartitionId();
                 String source = RETRIEVE_STEP.equals(step.getStepName()) && index < sources.size() ? sources.get(index).name()
                         : null;
@@ -80,6 +81,24 @@ public class ExecutionProgress {
         }
         partitions.sort(java.util.Comparator.comparing(Partition::step).thenComparingInt(Partition::partition));
         return partitions;
+    }
+
+    /**
+     * Of a running step JBeret returns its live list of partitions, which grows while partitions
+     * start: iterating it would fail with a ConcurrentModificationException, so it is copied first
+     * (toArray does not check for modification; a slot not filled yet is skipped).
+     */
+    private static List<PartitionExecutionImpl> snapshot(List<PartitionExecutionImpl> live) {
+        if (live == null) {
+            return List.of();
+        }
+        List<PartitionExecutionImpl> copy = new ArrayList<>();
+        for (Object p : live.toArray()) {
+            if (p != null) {
+                copy.add((PartitionExecutionImpl) p);
+            }
+        }
+        return copy;
     }
 
     /** @return retrieval progress of the execution's run (job instance), sources by name */

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.jberet.runtime.JobExecutionImpl;
 
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.ops.lease.CrashRecovery;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
@@ -30,9 +31,6 @@ import dev.cutover.ops.lease.LeaseManager;
  */
 @ApplicationScoped
 public class MigrationLauncher {
-
-    /** The job parameter that carries the lease token to the execution. */
-    public static final String LEASE_TOKEN = "leaseToken";
 
     private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED,
             BatchStatus.STOPPED, BatchStatus.ABANDONED);
@@ -47,17 +45,22 @@ public class MigrationLauncher {
     @Inject
     CrashRecovery recovery;
 
+    @Inject
+    RunSettingsStore settingsStore;
+
     /** An execution and, when it resumed an earlier one, that one's id. */
     public record Started(long executionId, Long resumed) {
     }
 
     /**
-     * Starts a new execution.
+     * Starts a new execution: saves the settings ({@link RunSettingsStore}) and passes only their id,
+     * the mode and the lease token as job parameters.
      *
+     * @param mode {@link RunParameters#DRY_RUN} or {@link RunParameters#APPLY}
      * @throws dev.cutover.ops.lease.LeaseHeldException when another execution of the migration runs
      */
-    public long start(String migration, Properties parameters) {
-        return run(migration, parameters, false).executionId();
+    public long start(String migration, String mode, RunSettingsStore.Settings settings) {
+        return run(migration, mode, settings, false).executionId();
     }
 
     /**
@@ -67,13 +70,14 @@ public class MigrationLauncher {
      *
      * @throws dev.cutover.ops.lease.LeaseHeldException when another execution of the migration runs
      */
-    public Started startOrResume(String migration, Properties parameters) {
-        return run(migration, parameters, true);
+    public Started startOrResume(String migration, String mode, RunSettingsStore.Settings settings) {
+        return run(migration, mode, settings, true);
     }
 
     /**
-     * Restarts a failed, stopped or crashed execution with its original parameters (JBeret gives the
-     * new execution a new id; completed steps, partitions and chunks are not repeated).
+     * Restarts a failed, stopped or crashed execution with its original parameters, hence its original
+     * settings (JBeret gives the new execution a new id; completed steps, partitions and chunks are
+     * not repeated).
      *
      * @return the new execution's id
      * @throws dev.cutover.ops.lease.LeaseHeldException when an execution of the migration runs
@@ -90,10 +94,10 @@ public class MigrationLauncher {
         }
     }
 
-    private Started run(String migration, Properties parameters, boolean resume) {
+    private Started run(String migration, String mode, RunSettingsStore.Settings settings, boolean resume) {
         Lease lease = leases.acquire(migration);
         try {
-            Optional<Long> previous = resume ? resumable(migration, parameters) : Optional.empty();
+            Optional<Long> previous = resume ? resumable(migration, mode, settings) : Optional.empty();
             if (previous.isPresent()) {
                 recoverCrashed(lease, previous.get());
                 return new Started(restartUnder(lease, previous.get()), previous.get());
@@ -101,10 +105,11 @@ public class MigrationLauncher {
             if (lease.crashedExecution() != null) {
                 recovery.markCrashed(lease.crashedExecution());
             }
-            Properties withLease = new Properties();
-            withLease.putAll(parameters);
-            withLease.setProperty(LEASE_TOKEN, Long.toString(lease.token()));
-            return new Started(jobOperator.start(migration, withLease), null);
+            Properties parameters = new Properties();
+            parameters.setProperty(RunParameters.MODE, mode);
+            parameters.setProperty(RunParameters.SETTINGS, Long.toString(settingsStore.save(settings)));
+            parameters.setProperty(RunParameters.LEASE_TOKEN, Long.toString(lease.token()));
+            return new Started(jobOperator.start(migration, parameters), null);
         } catch (RuntimeException e) {
             leases.releaseUnbound(lease);
             throw e;
@@ -124,11 +129,11 @@ public class MigrationLauncher {
     private long restartUnder(Lease lease, long executionId) {
         Properties parameters = new Properties();
         parameters.putAll(jobOperator.getParameters(executionId));
-        parameters.setProperty(LEASE_TOKEN, Long.toString(lease.token()));
+        parameters.setProperty(RunParameters.LEASE_TOKEN, Long.toString(lease.token()));
         return jobOperator.restart(executionId, parameters);
     }
 
-    private Optional<Long> resumable(String migration, Properties parameters) {
+    private Optional<Long> resumable(String migration, String mode, RunSettingsStore.Settings settings) {
         List<JobInstance> instances;
         try {
             instances = jobOperator.getJobInstances(migration, 0, 1);
@@ -144,12 +149,10 @@ public class MigrationLauncher {
             return Optional.empty();
         }
         Properties before = jobOperator.getParameters(last.getExecutionId());
-        boolean same = sameValue(before, parameters, RunParameters.MODE) && sameValue(before, parameters, RunParameters.SOURCES);
+        RunSettingsStore.Settings previous = settingsStore.ofParameters(before);
+        boolean same = mode.equals(RunParameters.mode(before)) && previous != null
+                && previous.sources().equals(settings.sources());
         return same ? Optional.of(last.getExecutionId()) : Optional.empty();
-    }
-
-    private static boolean sameValue(Properties a, Properties b, String key) {
-        return java.util.Objects.equals(a.getProperty(key), b.getProperty(key));
     }
 
     /** Blocks until the execution has ended (or {@code timeout} passed) and returns it. */

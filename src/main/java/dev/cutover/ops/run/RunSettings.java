@@ -1,20 +1,21 @@
 package dev.cutover.ops.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import dev.cutover.framework.plan.PlanDigest;
-import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 
 /**
- * The rules for the options of a plan or an apply and the job parameters they become, shared by the
- * command line and the HTTP API so that both accept and refuse exactly the same input. Every refusal
- * is an {@link InvalidRunOption} naming the option.
+ * The rules for the options of a plan or an apply and the run settings they become
+ * ({@link RunSettingsStore.Settings}), shared by the command line, the HTTP API and the schedules so
+ * that all accept and refuse exactly the same input. Every refusal is an {@link InvalidRunOption}
+ * naming the option.
  */
 public final class RunSettings {
 
@@ -22,6 +23,7 @@ public final class RunSettings {
     public static final String CONCURRENCY = "concurrency";
     public static final String ACCEPT = "accept";
     public static final String PLAN_DIGEST = "planDigest";
+    public static final String OUT = "out";
 
     public static final int MIN_CONCURRENCY = 1;
     public static final int MAX_CONCURRENCY = 64;
@@ -58,12 +60,14 @@ public final class RunSettings {
     }
 
     /**
-     * @param out where the report file goes, or {@code null} for none
-     * @return the job parameters of a run ({@link RunParameters})
-     * @throws InvalidRunOption for a concurrency out of range or an accepted code that is not one
+     * @param planDigest the reviewed digest (apply only), or {@code null}
+     * @param out        where the report file goes, or {@code null} for none
+     * @return the settings of a run, to be saved by {@link MigrationLauncher} when it starts the run
+     * @throws InvalidRunOption for a concurrency out of range, an accepted code that is not one, a
+     *         malformed digest or a report file that cannot be written ({@link #reportFile})
      */
-    public static Properties parameters(String mode, List<SourceEndpoint> endpoints, int concurrency, List<String> accept,
-            Path out) {
+    public static RunSettingsStore.Settings settings(List<SourceEndpoint> endpoints, int concurrency, List<String> accept,
+            String planDigest, Path out) {
         if (concurrency < MIN_CONCURRENCY || concurrency > MAX_CONCURRENCY) {
             throw new InvalidRunOption(CONCURRENCY, Integer.toString(concurrency),
                     "must be between " + MIN_CONCURRENCY + " and " + MAX_CONCURRENCY);
@@ -73,15 +77,40 @@ public final class RunSettings {
                 throw new InvalidRunOption(ACCEPT, String.valueOf(code), "not an anomaly code (upper-case letters and '_')");
             }
         }
-        Properties p = new Properties();
-        p.setProperty(RunParameters.MODE, mode);
-        p.setProperty(RunParameters.SOURCES, RunParameters.encodeSources(endpoints));
-        p.setProperty(RunParameters.CONCURRENCY, Integer.toString(concurrency));
-        p.setProperty(RunParameters.ACCEPT, String.join(",", accept.stream().map(String::trim).toList()));
-        if (out != null) {
-            p.setProperty(RunParameters.OUT, out.toAbsolutePath().toString());
+        return new RunSettingsStore.Settings(endpoints, concurrency, accept.stream().map(String::trim).toList(),
+                planDigest == null ? null : planDigest(planDigest), out == null ? null : reportFile(out).toString());
+    }
+
+    /**
+     * Checks, before anything runs, that the report can be written there: otherwise the problem
+     * would show only after the whole run, and a script would take the exit code for a report.
+     *
+     * @return the absolute path
+     * @throws InvalidRunOption when the path is a directory, exists and is not writable, or its
+     *         directory is missing, not a directory or not writable
+     */
+    public static Path reportFile(Path out) {
+        Path file = out.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new InvalidRunOption(OUT, out.toString(), "is a directory");
         }
-        return p;
+        if (Files.exists(file)) {
+            if (!Files.isWritable(file)) {
+                throw new InvalidRunOption(OUT, out.toString(), "exists and is not writable");
+            }
+            return file;
+        }
+        Path directory = file.getParent();
+        if (!Files.exists(directory)) {
+            throw new InvalidRunOption(OUT, out.toString(), "directory " + directory + " does not exist");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidRunOption(OUT, out.toString(), directory + " is not a directory");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidRunOption(OUT, out.toString(), "directory " + directory + " is not writable");
+        }
+        return file;
     }
 
     /** @throws InvalidRunOption unless the digest is {@code sha256:} and 64 lower-case hex digits */

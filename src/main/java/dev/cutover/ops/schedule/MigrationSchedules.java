@@ -2,7 +2,6 @@ package dev.cutover.ops.schedule;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.lease.LeaseHeldException;
@@ -85,10 +85,11 @@ public class MigrationSchedules {
             return Outcome.ANOTHER_REPLICA_STARTED_IT;
         }
         ScheduleConfig.Schedule schedule = config.migrations().get(migration);
-        Properties parameters = RunSettings.parameters(schedule == null ? RunParameters.DRY_RUN : schedule.mode(), endpoints,
-                concurrency, schedule == null ? List.of() : schedule.accept().orElse(List.of()), null);
+        String mode = schedule == null ? RunParameters.DRY_RUN : schedule.mode();
+        RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency,
+                schedule == null ? List.of() : schedule.accept().orElse(List.of()), null, null);
         try {
-            MigrationLauncher.Started started = launcher.startOrResume(migration, parameters);
+            MigrationLauncher.Started started = launcher.startOrResume(migration, mode, settings);
             LOG.infof("schedule: %s at %s started execution %d", migration, fireTime, started.executionId());
             return Outcome.STARTED;
         } catch (LeaseHeldException busy) {

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,9 @@ class ActivationAtomicityTest {
     @Inject
     DataSource dataSource;
 
+    /** After as before: a generation left executing would be a MASS_REMOVAL for the plans of other tests. */
     @BeforeEach
+    @AfterEach
     void startFromLegacy() {
         Apply.startFromLegacy(generations);
     }

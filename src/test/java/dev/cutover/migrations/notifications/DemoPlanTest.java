@@ -116,7 +116,7 @@ class DemoPlanTest {
     /** Every table but the run's bookkeeping and JBeret's, with a fingerprint of its content. */
     private Map<String, String> targetTables() {
         List<String> bookkeeping = List.of("retrieved_page", "raw_record", "record_outcome", "plan_report",
-                "execution_failure", "execution_refusal", "flyway_schema_history");
+                "execution_failure", "execution_refusal", "run_settings", "flyway_schema_history");
         Map<String, String> fingerprints = new HashMap<>();
         for (String table : Sql.query(dataSource, """
                 select table_name from information_schema.tables

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,9 @@ class ApiFlowTest {
     @Inject
     GenerationSwitch generations;
 
+    /** After as before: a generation left executing would be a MASS_REMOVAL for the plans of other tests. */
     @BeforeEach
+    @AfterEach
     void startFromLegacy() {
         dev.cutover.support.Apply.startFromLegacy(generations);
     }

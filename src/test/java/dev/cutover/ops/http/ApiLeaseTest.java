@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.support.Api;
@@ -30,7 +30,7 @@ class ApiLeaseTest {
     private static void launcherThrows(RuntimeException refusal) {
         QuarkusMock.installMockForType(new MigrationLauncher() {
             @Override
-            public long start(String migration, Properties parameters) {
+            public long start(String migration, String mode, RunSettingsStore.Settings settings) {
                 throw refusal;
             }
         }, MigrationLauncher.class);

@@ -1,0 +1,89 @@
+package dev.cutover.framework.plan;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cutover.framework.activate.ExecutingModel;
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.run.TargetStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * {@code MASS_REMOVAL} (DESIGN.md §5): more than {@code cutover.plan.mass-removal-share} (default
+ * 0.10) of the executing generation's entities are absent from the plan, as when a source lost most
+ * of its rules. Never raised while legacy executes (there is nothing to remove). Reads only; a
+ * restarted plan step asks again and answers for the generation executing then.
+ *
+ * <p>It describes the executing state, not the data, so it stays out of the digest
+ * ({@link PlanReportBuilder}).
+ */
+@ApplicationScoped
+public class MassRemovalCheck {
+
+    public static final String CODE = "MASS_REMOVAL";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @ConfigProperty(name = "cutover.plan.mass-removal-share", defaultValue = "0.10")
+    BigDecimal share;
+
+    @Inject
+    GenerationSwitch generations;
+
+    @Inject
+    TargetStore targets;
+
+    /**
+     * @param plannedModel the plan's target model: an array of entities with a string {@code id}
+     * @return the anomaly, or empty when legacy executes or few enough entities would go
+     * @throws IllegalStateException when the configured share is not between 0 and 1
+     */
+    public Optional<PlanReport.PlanAnomaly> check(String migration, JsonNode plannedModel) {
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalStateException("cutover.plan.mass-removal-share must be between 0 and 1, was " + share);
+        }
+        ExecutingModel executing = generations.current(migration);
+        if (executing.isLegacy()) {
+            return Optional.empty();
+        }
+        Set<String> planned = new HashSet<>();
+        plannedModel.forEach(entity -> planned.add(entity.get("id").asText()));
+        // a transaction of its own, so that the driver streams the ids instead of loading them all
+        TargetStore.Absence absence = QuarkusTransaction.requiringNew()
+                .call(() -> targets.absentFrom(executing.runId(), planned));
+        BigDecimal absent = BigDecimal.valueOf(absence.absent());
+        if (absent.compareTo(share.multiply(BigDecimal.valueOf(absence.staged()))) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlanReport.PlanAnomaly(CODE, absence.absent() + " of " + absence.staged() + " "
+                + executing.entityKind() + " of generation " + executing.generation() + " are absent from this plan ("
+                + percent(absent, absence.staged()) + ", more than " + plain(share.multiply(HUNDRED)) + "%)"));
+    }
+
+    /** Rounded to whole percents, unless that would read as not more than the share (10.4% as 10%). */
+    private String percent(BigDecimal absent, long staged) {
+        BigDecimal exact = absent.multiply(HUNDRED).divide(BigDecimal.valueOf(staged), 6, RoundingMode.HALF_UP);
+        BigDecimal limit = share.multiply(HUNDRED);
+        for (int scale = 0; scale < 6; scale++) {
+            BigDecimal shown = exact.setScale(scale, RoundingMode.HALF_UP);
+            if (shown.compareTo(limit) > 0) {
+                return plain(shown) + "%";
+            }
+        }
+        return plain(exact) + "%";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}
