@@ -18,7 +18,7 @@ import dev.cutover.framework.normalize.RawItem;
  * <ul>
  * <li>Rule 1 is checked on every copy, superseded ones included, because a copy whose version cannot
  * be read cannot be ranked: an item that is not a JSON object, an {@code id} that is not a string
- * or a {@code version} that is not a JSON integer is
+ * ({@link Text#isString}: one holding U+0000 is not) or a {@code version} that is not a JSON integer is
  * {@code MALFORMED_RECORD}; a missing {@code id} or {@code version} is {@code MISSING_FIELD} (the former
  * wins when both occur).</li>
  * <li>Rule 2: the copy with the highest version stands. Copies at that version that differ as JSON
@@ -67,7 +67,7 @@ final class RecordIdentity {
         }
         boolean usable = true;
         for (Finding problem : new Finding[] {
-                typed(item, "id", "a string", JsonNode::isTextual),
+                typed(item, "id", "a string", Text::isString),
                 typed(item, "version", "an integer", JsonNode::isIntegralNumber) }) {
             if (problem != null) {
                 findings.add(new Finding(problem.code(), prefix + problem.detail()));
