@@ -60,7 +60,7 @@ public final class LegacyJson {
         return text.indexOf('\u0000') < 0;
     }
 
-    /** @return {@code text} with U+0000 written as the six characters {@code \u0000}, so it can be stored */
+    /** @return {@code text} with U+0000 written as the six characters <code>&#92;u0000</code>, so it can be stored */
     public static String withNulEscaped(String text) {
         return isStorable(text) ? text : text.replace("\u0000", "\\u0000");
     }

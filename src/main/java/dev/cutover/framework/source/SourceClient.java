@@ -52,7 +52,8 @@ public class SourceClient {
      * @throws SourceFailure when the page cannot be had
      */
     public SourcePage rules(SourceEndpoint source, String cursor, int limit, ConcurrencyGate gate) {
-        JsonNode body = guarded(source, cursor, gate, api -> api.rules(limit, cursor));
+        // parsed from the text, streaming: a tree of the page would fail it for one item nested too deep
+        String body = guarded(source, cursor, gate, api -> api.rules(limit, cursor));
         return RulesPageParser.parse(source.name(), cursor, body);
     }
 
@@ -62,14 +63,21 @@ public class SourceClient {
      * @throws SourceFailure when the answer cannot be had
      */
     public JsonNode changes(SourceEndpoint source, long since, ConcurrencyGate gate) {
-        return guarded(source, "changes since " + since, gate, api -> api.changes(since));
+        String cursor = "changes since " + since;
+        String text = guarded(source, cursor, gate, api -> api.changes(since));
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new SourceFailure(source.name(), cursor, "the body is not JSON: " + abbreviate(text), e);
+        }
     }
 
-    private JsonNode guarded(SourceEndpoint source, String cursor, ConcurrencyGate gate,
+    /** @return the body text of a 200 answer */
+    private String guarded(SourceEndpoint source, String cursor, ConcurrencyGate gate,
             java.util.function.Function<LegacySourceApi, Response> request) {
         LegacySourceApi api = clients.computeIfAbsent(source.baseUrl(), this::newClient);
         List<String> attempts = new ArrayList<>();
-        TypedGuard<JsonNode> guard = guard(source, attempts);
+        TypedGuard<String> guard = guard(source, attempts);
         try {
             return guard.call(() -> gate.call(() -> attempt(source, cursor, api, request, attempts)));
         } catch (SourceFailure e) {
@@ -82,9 +90,9 @@ public class SourceClient {
         }
     }
 
-    private TypedGuard<JsonNode> guard(SourceEndpoint source, List<String> attempts) {
+    private TypedGuard<String> guard(SourceEndpoint source, List<String> attempts) {
         long maxBackoff = config.maxBackoff().toMillis();
-        return TypedGuard.create(JsonNode.class)
+        return TypedGuard.create(String.class)
                 .withRetry()
                 .maxRetries(config.maxAttempts() - 1)
                 .delay(config.initialBackoff().toMillis(), ChronoUnit.MILLIS)
@@ -101,7 +109,7 @@ public class SourceClient {
                 .build();
     }
 
-    private JsonNode attempt(SourceEndpoint source, String cursor, LegacySourceApi api,
+    private String attempt(SourceEndpoint source, String cursor, LegacySourceApi api,
             java.util.function.Function<LegacySourceApi, Response> request, List<String> attempts) {
         Response response;
         try {
@@ -120,11 +128,7 @@ public class SourceClient {
             if (status != 200) {
                 throw new SourceFailure(source.name(), cursor, "HTTP " + status + " " + abbreviate(text), null);
             }
-            try {
-                return json.readTree(text);
-            } catch (Exception e) {
-                throw new SourceFailure(source.name(), cursor, "the body is not JSON: " + abbreviate(text), e);
-            }
+            return text;
         }
     }
 

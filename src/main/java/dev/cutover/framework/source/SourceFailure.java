@@ -1,5 +1,7 @@
 package dev.cutover.framework.source;
 
+import dev.cutover.framework.normalize.LegacyJson;
+
 /**
  * A source could not be read and retrying will not help (a non-transient answer, or retries
  * exhausted). The message names the source, the cursor ({@code first page} when none) and what was
@@ -7,11 +9,27 @@ package dev.cutover.framework.source;
  */
 public class SourceFailure extends RuntimeException {
 
+    /** Longest part of a cursor a message shows: cursors are opaque and may be of any length. */
+    static final int SHOWN_CURSOR_CHARS = 40;
+
     public SourceFailure(String source, String cursor, String what, Throwable cause) {
         super("source " + source + ", " + describeCursor(cursor) + ": " + what, cause);
     }
 
+    /**
+     * @return {@code first page} for {@code null}, else {@code cursor 'c'}; a cursor longer than
+     *         {@value #SHOWN_CURSOR_CHARS} characters as {@code cursor 'its first 40...' (N characters)};
+     *         U+0000 shown as <code>&#92;u0000</code> so that the message can be stored
+     */
     public static String describeCursor(String cursor) {
-        return cursor == null ? "first page" : "cursor '" + cursor + "'";
+        if (cursor == null) {
+            return "first page";
+        }
+        if (cursor.length() <= SHOWN_CURSOR_CHARS) {
+            return "cursor '" + LegacyJson.withNulEscaped(cursor) + "'";
+        }
+        // never cut between the two halves of a surrogate pair
+        int cut = Character.isHighSurrogate(cursor.charAt(SHOWN_CURSOR_CHARS - 1)) ? SHOWN_CURSOR_CHARS - 1 : SHOWN_CURSOR_CHARS;
+        return "cursor '" + LegacyJson.withNulEscaped(cursor.substring(0, cut)) + "...' (" + cursor.length() + " characters)";
     }
 }
