@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.NumericNode;
  * {@code 1e0} are equal, {@code 1} and {@code "1"} are not), other scalars by type and value.
  * <p>
  * Iterative with an explicit stack, unlike {@link JsonNode#equals}, which recurses and overflows the
- * stack on a legacy item nested some thousands of levels deep. Stateless and thread-safe.
+ * stack on a legacy item nested some thousands of levels deep. Pure, stateless and thread-safe, so a
+ * restarted step compares exactly as the interrupted one did.
  */
 public final class JsonValues {
 

@@ -6,7 +6,8 @@ import dev.cutover.framework.normalize.LegacyJson;
 
 /**
  * One item of a {@code /v1/rules} page, kept as the source listed it: validating it is
- * normalization's job, so anything goes (not an object, no id, nested 50,000 levels deep).
+ * normalization's job, so anything goes (not an object, no id, nested 50,000 levels deep). The
+ * retrieve step stores it with its page; a restart fetches and stores no stored page again.
  *
  * @param json     the item's exact JSON text, a slice of the page body (never re-serialized, so
  *                 nothing is lost or reordered and no depth limit of a serializer applies)
