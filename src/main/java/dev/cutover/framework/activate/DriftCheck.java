@@ -23,7 +23,9 @@ import dev.cutover.framework.source.StopSignal;
 /**
  * Drift (DESIGN.md §4): asks each source for {@code /v1/changes?since=<baseline>} (the watermark of
  * its first page in this run) and compares every changed rule with what was retrieved: a higher
- * version, a deleted rule that was retrieved, or a rule that was not retrieved is drift. Reads only.
+ * version, a deleted rule that was retrieved, or a rule that was not retrieved is drift. Retrieved
+ * versions are those read when the pages were parsed ({@code raw_record.version}); no stored body is
+ * parsed again. Reads only, so a restarted activation simply asks again.
  */
 @ApplicationScoped
 public class DriftCheck {
@@ -90,10 +92,10 @@ public class DriftCheck {
 
     private Map<String, BigDecimal> retrievedVersions(long runId, String source) {
         Map<String, BigDecimal> versions = new HashMap<>();
+        // the version read when the page was parsed: a body may hold U+0000 (which jsonb refuses) or be too deep
         Sql.query(dataSource, """
-                select rec_id, max(case when jsonb_typeof(body::jsonb -> 'version') = 'number'
-                                        then (body::jsonb ->> 'version')::numeric end)
-                from raw_record where run_id = ? and source = ? and rec_id is not null group by rec_id""",
+                select rec_id, max(version) from raw_record
+                where run_id = ? and source = ? and rec_id is not null group by rec_id""",
                 rs -> versions.put(rs.getString(1), rs.getBigDecimal(2)), runId, source);
         return versions;
     }

@@ -116,7 +116,8 @@ public class SourcePageReader extends AbstractItemReader {
                 gates.forExecution(jobContext.getExecutionId(), concurrency), stopSignal);
         String next = page.nextCursor();
         if (next != null && (next.equals(cursor) || requested.contains(next))) {
-            throw new SourceFailure(source, cursor, "next_cursor '" + next + "' was already requested in this listing", null);
+            throw new SourceFailure(source, cursor, "the next page's " + SourceFailure.describeCursor(next)
+                    + " was already requested in this listing", null);
         }
         if (cursor != null) {
             requested.add(cursor);
@@ -124,7 +125,7 @@ public class SourcePageReader extends AbstractItemReader {
         FetchedPage fetched = new FetchedPage(source, position.pageNo(), cursor, position.nextIndex(), page);
         position = position.after(next, page.items().size());
         page.items().forEach(item -> {
-            String id = RetrievalStore.usableId(item);
+            String id = RetrievalStore.listedIdKey(item);
             if (id != null) {
                 ids.add(id);
             }

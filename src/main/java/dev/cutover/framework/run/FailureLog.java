@@ -7,11 +7,14 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.normalize.LegacyJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Why executions failed, in the words of the failure (JBeret's repository keeps no exception text).
  * Written in a transaction of its own, so the record survives the rollback of the failing chunk.
+ * A message may quote what a source sent; U+0000 in it is stored as the six characters
+ * <code>&#92;u0000</code>, because PostgreSQL text cannot hold it and the reason would be lost.
  */
 @ApplicationScoped
 public class FailureLog {
@@ -22,7 +25,8 @@ public class FailureLog {
     public void record(long executionId, String step, Throwable failure) {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         QuarkusTransaction.requiringNew().run(() -> Sql.update(dataSource,
-                "insert into execution_failure (execution_id, step, message) values (?, ?, ?)", executionId, step, message));
+                "insert into execution_failure (execution_id, step, message) values (?, ?, ?)", executionId, step,
+                LegacyJson.withNulEscaped(message)));
     }
 
     /** @return the first recorded reason of the execution's failure, or {@code null} */

@@ -7,9 +7,14 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.normalize.LegacyJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Why a safety gate refused an apply: one row per blocking reason, kept with the execution. */
+/**
+ * Why a safety gate refused an apply: one row per blocking reason, kept with the execution. A message
+ * may quote a source (a drifted rule's id); U+0000 in it is stored as <code>&#92;u0000</code>, since
+ * PostgreSQL text cannot hold it.
+ */
 @ApplicationScoped
 public class RefusalLog {
 
@@ -23,7 +28,7 @@ public class RefusalLog {
     public void record(long executionId, List<Refusal> refusals) {
         QuarkusTransaction.requiringNew().run(() -> refusals.forEach(r -> Sql.update(dataSource,
                 "insert into execution_refusal (execution_id, code, message) values (?, ?, ?)", executionId, r.code(),
-                r.message())));
+                LegacyJson.withNulEscaped(r.message()))));
     }
 
     public List<Refusal> refusals(long executionId) {

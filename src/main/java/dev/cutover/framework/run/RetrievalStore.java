@@ -1,5 +1,6 @@
 package dev.cutover.framework.run;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,12 +13,13 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.cutover.framework.normalize.LegacyJson;
 import dev.cutover.framework.retrieve.FetchedPage;
+import dev.cutover.framework.source.SourceItem;
 
 /**
- * The retrieve step's stored output: pages and raw items per run. Writes join the caller's
+ * The retrieve step's stored output: pages and raw items per run, each item as its exact listed text
+ * with its usable id, record key ({@link RecordKey}) and version. Writes join the caller's
  * transaction (the chunk's) and ignore rows already there, so a chunk replayed after a crash
  * between commit and checkpoint changes nothing.
  */
@@ -45,17 +47,20 @@ public class RetrievalStore {
                 page.executeUpdate();
             }
             try (PreparedStatement item = c.prepareStatement("""
-                    insert into raw_record (run_id, source, idx, record_key, rec_id, body)
-                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    insert into raw_record (run_id, source, idx, record_key, rec_id, body, version, nul_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
                 int index = fetched.firstIndex();
-                for (JsonNode node : fetched.page().items()) {
-                    String id = usableId(node);
+                for (SourceItem listed : fetched.page().items()) {
+                    String id = listed.id();
                     item.setLong(1, runId);
                     item.setString(2, fetched.source());
                     item.setInt(3, index);
                     item.setString(4, RecordKey.of(id, index));
                     item.setString(5, id);
-                    item.setString(6, node.toString());
+                    // the listed text, never a re-serialized tree: exact, and without a serializer's depth limit
+                    item.setString(6, listed.json());
+                    item.setBigDecimal(7, listed.version() == null ? null : new BigDecimal(listed.version()));
+                    item.setString(8, id == null && listed.listedId() != null ? LegacyJson.escaped(listed.listedId()) : null);
                     item.addBatch();
                     index++;
                 }
@@ -73,31 +78,40 @@ public class RetrievalStore {
                 rs -> rs.getString(1), runId, source));
     }
 
-    /** @return the distinct usable ids of this source stored so far in this run */
+    /**
+     * @return the {@link #listedIdKey}s of the distinct ids of this source stored so far in this run:
+     *         usable ones and those that only U+0000 keeps from being usable, which the source counts
+     */
     public Set<String> fetchedIds(long runId, String source) {
-        return new HashSet<>(Sql.query(dataSource,
-                "select distinct rec_id from raw_record where run_id = ? and source = ? and rec_id is not null",
-                rs -> rs.getString(1), runId, source));
+        return new HashSet<>(Sql.query(dataSource, """
+                select 'i:' || rec_id from raw_record where run_id = ? and source = ? and rec_id is not null
+                union select 'n:' || nul_id from raw_record where run_id = ? and source = ? and nul_id is not null""",
+                rs -> rs.getString(1), runId, source, runId, source));
+    }
+
+    /** @return what {@link #fetchedIds} holds for an item whose id is a JSON string, else {@code null} */
+    public static String listedIdKey(SourceItem item) {
+        if (item.id() != null) {
+            return "i:" + item.id();
+        }
+        return item.listedId() == null ? null : "n:" + LegacyJson.escaped(item.listedId());
     }
 
     /**
-     * Per source: final total (of its last page), baseline watermark (of its first page), distinct
-     * usable ids fetched. Sorted by source name.
+     * Per source: final total (of its last page), baseline watermark (of its first page), distinct ids
+     * fetched (those holding U+0000 included: not usable, but the source counts them in its total).
+     * Sorted by source name.
      */
     public List<SourceSummary> summaries(long runId) {
         return Sql.query(dataSource, """
                 select f.source,
                        (select l.total from retrieved_page l where l.run_id = f.run_id and l.source = f.source
                          order by l.page_no desc limit 1),
-                       (select count(distinct r.rec_id) from raw_record r where r.run_id = f.run_id and r.source = f.source),
+                       (select count(distinct r.rec_id) + count(distinct r.nul_id) from raw_record r
+                         where r.run_id = f.run_id and r.source = f.source),
                        f.watermark
                 from retrieved_page f where f.run_id = ? and f.page_no = 0 order by f.source
                 """, rs -> new SourceSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId);
-    }
-
-    public static String usableId(JsonNode item) {
-        JsonNode id = item.isObject() ? item.get("id") : null;
-        return id != null && id.isTextual() ? id.asText() : null;
     }
 
     /** What the plan reports of one source. */

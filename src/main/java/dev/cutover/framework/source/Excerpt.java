@@ -1,5 +1,7 @@
 package dev.cutover.framework.source;
 
+import dev.cutover.framework.normalize.LegacyJson;
+
 /**
  * What a message quotes of text a source sent (a body, a header, a cursor): one line, at most a
  * given number of characters, and never a raw U+0000 (PostgreSQL refuses it in the text columns
@@ -25,7 +27,7 @@ public final class Excerpt {
     private static String oneLine(String text) {
         // only the head can be shown: a 10 MB body is not rewritten whole for a message
         String head = text.length() > 4096 ? text.substring(0, 4096) : text;
-        return head.replaceAll("\\s+", " ").trim().replace("\u0000", "\\u0000");
+        return LegacyJson.withNulEscaped(head.replaceAll("\\s+", " ").trim());
     }
 
     /** Cuts on a code point boundary, so the excerpt stays valid UTF-16. */

@@ -1,41 +1,154 @@
 package dev.cutover.framework.source;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-/** Checks that a {@code /v1/rules} body is the contract's JSON (DESIGN.md §4) and reads it. */
+import dev.cutover.framework.normalize.LegacyJson;
+
+/**
+ * Checks that a {@code /v1/rules} body is the contract's JSON (DESIGN.md §4) and reads it, streaming:
+ * no tree of the page is built, so one item nested thousands of levels deep neither fails the page
+ * (within {@link LegacyJson}'s limits) nor costs a recursive walk. Each item is kept as the exact
+ * slice of the body it was listed as, with its top-level {@code id} and {@code version}; repeated
+ * keys count as a JSON tree counts them (the last one). Pure: the same body gives the same page.
+ */
 final class RulesPageParser {
 
     private RulesPageParser() {
     }
 
-    /** @throws SourceFailure naming the field that is missing or of the wrong type */
-    static SourcePage parse(String source, String cursor, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
-        }
-        JsonNode items = body.get("items");
-        if (items == null || !items.isArray()) {
-            throw new SourceFailure(source, cursor, "the body has no 'items' array", null);
-        }
-        JsonNode next = body.get("next_cursor");
-        if (next == null || !(next.isNull() || next.isTextual())) {
-            throw new SourceFailure(source, cursor, "'next_cursor' must be a string or null", null);
-        }
-        long total = integer(source, cursor, body, "total");
-        long watermark = integer(source, cursor, body, "watermark");
-        List<JsonNode> list = new ArrayList<>(items.size());
-        items.forEach(list::add);
-        return new SourcePage(list, next.isNull() ? null : next.asText(), total, watermark);
+    /** The page's fields as read; validated once the whole body is known to be JSON. */
+    private static final class Fields {
+        boolean object;
+        List<SourceItem> items;
+        JsonToken next;
+        String nextCursor;
+        Long total;
+        Long watermark;
     }
 
-    private static long integer(String source, String cursor, JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.canConvertToLong() || !value.isIntegralNumber()) {
-            throw new SourceFailure(source, cursor, "'" + field + "' must be an integer", null);
+    /**
+     * @param cursor the cursor the page was requested with, {@code null} for the first page
+     * @param body   the body text of the answer
+     * @throws SourceFailure naming the field that is missing or of the wrong type, a body that is not
+     *                       JSON or exceeds {@link LegacyJson}'s limits, or a {@code next_cursor} that
+     *                       is empty or holds U+0000 (neither can be stored and asked for again)
+     */
+    static SourcePage parse(String source, String cursor, String body) {
+        Fields page;
+        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
+            page = read(parser, body);
+        } catch (StreamConstraintsException e) {
+            throw new SourceFailure(source, cursor, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SourceFailure(source, cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
         }
-        return value.asLong();
+        if (!page.object) {
+            throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
+        }
+        if (page.items == null) {
+            throw new SourceFailure(source, cursor, "the body has no 'items' array", null);
+        }
+        if (page.next != JsonToken.VALUE_NULL && page.next != JsonToken.VALUE_STRING) {
+            throw new SourceFailure(source, cursor, "'next_cursor' must be a string or null", null);
+        }
+        if (page.total == null) {
+            throw new SourceFailure(source, cursor, "'total' must be an integer", null);
+        }
+        if (page.watermark == null) {
+            throw new SourceFailure(source, cursor, "'watermark' must be an integer", null);
+        }
+        if (page.nextCursor != null && page.nextCursor.isEmpty()) {
+            throw new SourceFailure(source, cursor, "'next_cursor' is empty: an empty cursor cannot be told from the first page", null);
+        }
+        if (page.nextCursor != null && !LegacyJson.isStorable(page.nextCursor)) {
+            throw new SourceFailure(source, cursor, "'next_cursor' holds U+0000 (NUL), so it cannot be stored to resume from: "
+                    + SourceFailure.describeCursor(page.nextCursor), null);
+        }
+        return new SourcePage(page.items, page.nextCursor, page.total, page.watermark);
+    }
+
+    private static Fields read(JsonParser parser, String body) throws IOException {
+        Fields page = new Fields();
+        JsonToken first = parser.nextToken();
+        page.object = first == JsonToken.START_OBJECT;
+        if (page.object) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "items" -> page.items = value == JsonToken.START_ARRAY ? items(parser, body) : null;
+                    case "next_cursor" -> {
+                        page.next = value;
+                        page.nextCursor = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    case "total" -> page.total = longValue(parser, value);
+                    case "watermark" -> page.watermark = longValue(parser, value);
+                    default -> {
+                        // an unknown field is allowed (the informational "source" among them)
+                    }
+                }
+                parser.skipChildren();
+            }
+        } else {
+            parser.skipChildren();
+        }
+        if (first != null && parser.nextToken() != null) {
+            throw new JsonParseException(parser, "content after the body's JSON value");
+        }
+        return page;
+    }
+
+    private static List<SourceItem> items(JsonParser parser, String body) throws IOException {
+        List<SourceItem> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int start = Math.toIntExact(parser.currentTokenLocation().getCharOffset());
+            String id = null;
+            BigInteger version = null;
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("id")) {
+                        id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    } else if (name.equals("version")) {
+                        version = version(parser, value);
+                    }
+                    parser.skipChildren();
+                }
+            } else {
+                parser.skipChildren();
+                // a string's end is only known once it is read to its closing quote
+                parser.finishToken();
+            }
+            int end = Math.toIntExact(parser.currentLocation().getCharOffset());
+            items.add(new SourceItem(body.substring(start, end), id, version));
+        }
+        return items;
+    }
+
+    private static BigInteger version(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            return null;
+        }
+        String digits = parser.getText();
+        int length = digits.startsWith("-") ? digits.length() - 1 : digits.length();
+        return length <= SourceItem.MAX_VERSION_DIGITS ? new BigInteger(digits) : null;
+    }
+
+    /** @return the value when it is a JSON integer within the range of a long, else {@code null} */
+    private static Long longValue(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getTextLength() > 20) {
+            return null;
+        }
+        BigInteger number = parser.getBigIntegerValue();
+        return number.bitLength() < Long.SIZE ? number.longValue() : null;
     }
 }

@@ -7,11 +7,19 @@ package dev.cutover.framework.source;
  */
 public class SourceFailure extends RuntimeException {
 
+    /** Longest part of a cursor a message shows: cursors are opaque and may be of any length. */
+    static final int SHOWN_CURSOR_CHARS = 40;
+
     public SourceFailure(String source, String cursor, String what, Throwable cause) {
         super("source " + source + ", " + describeCursor(cursor) + ": " + what, cause);
     }
 
+    /**
+     * @return {@code first page} for {@code null}, else {@code cursor 'c'}; a cursor longer than
+     *         {@value #SHOWN_CURSOR_CHARS} characters as {@code cursor 'its first 40...' (N characters)};
+     *         U+0000 shown as <code>&#92;u0000</code> so that the message can be stored
+     */
     public static String describeCursor(String cursor) {
-        return cursor == null ? "first page" : "cursor '" + cursor + "'";
+        return cursor == null ? "first page" : "cursor " + Excerpt.of(cursor, SHOWN_CURSOR_CHARS);
     }
 }

@@ -12,9 +12,14 @@ record Finding(AnomalyCode code, String detail) {
         return new Finding(AnomalyCode.MISSING_FIELD, path + " is missing");
     }
 
+    /**
+     * @param expected what a rule reads there, e.g. {@code a string}; when {@code actual} is a string
+     *                 refused only for its U+0000 ({@link Text#isString}), the detail says so
+     */
     static Finding wrongType(NodePath path, String expected, JsonNode actual) {
+        String wanted = Text.holdsNul(actual) ? expected + " without U+0000 (NUL)" : expected;
         return new Finding(AnomalyCode.MALFORMED_RECORD,
-                path + ": expected " + expected + ", got " + JsonDescriptions.describe(actual));
+                path + ": expected " + wanted + ", got " + JsonDescriptions.describe(actual));
     }
 
     static Finding invalid(AnomalyCode code, NodePath path, String what) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Short descriptions of JSON values for anomaly details. Scalars are shown as JSON text (cut to a
- * bounded length); objects and arrays only by their type, because identical copies of a record may
- * differ in key order and a detail must not depend on which copy was listed first.
+ * bounded length, U+0000 and other control characters escaped); objects and arrays only by their
+ * type, because identical copies of a record may differ in key order and a detail must not depend on
+ * which copy was listed first, and because a legacy tree may be nested too deep to serialize.
  */
 final class JsonDescriptions {
 
@@ -37,6 +38,10 @@ final class JsonDescriptions {
 
     /** @return a scalar as JSON text, e.g. {@code "fax"} or {@code 7}, cut to a bounded length */
     static String value(JsonNode scalar) {
+        if (scalar.isContainerNode()) {
+            // never serialized: that recurses, and fails beyond 1000 levels, on a legacy tree of any depth
+            return scalar.isArray() ? "array" : "object";
+        }
         return bounded(scalar.toString());
     }
 

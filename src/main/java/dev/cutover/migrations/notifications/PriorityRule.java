@@ -29,7 +29,7 @@ final class PriorityRule {
             if (number.compareTo(LOWEST) >= 0 && number.compareTo(HIGHEST) <= 0) {
                 return Optional.of(number.intValue());
             }
-        } else if (value.isTextual()) {
+        } else if (Text.isString(value)) {
             String label = Text.trim(value.textValue());
             if (LABEL.matcher(label).matches()) {
                 return Optional.of(label.charAt(1) - '0');

@@ -38,7 +38,7 @@ final class RecipientRule {
         for (int i = 0; i < value.size(); i++) {
             JsonNode entry = value.get(i);
             NodePath entryPath = path.index(i);
-            if (!entry.isTextual()) {
+            if (!Text.isString(entry)) {
                 findings.add(Finding.wrongType(entryPath, "a string", entry));
                 valid = false;
                 continue;

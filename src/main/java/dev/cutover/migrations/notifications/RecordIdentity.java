@@ -7,29 +7,28 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.normalize.JsonValues;
+import dev.cutover.framework.normalize.LegacyJson;
 import dev.cutover.framework.normalize.RawItem;
 
 /**
  * DESIGN.md §5 rules 1 and 2: decides which listed copy of a record stands.
  * <ul>
  * <li>Rule 1 is checked on every copy, superseded ones included, because a copy whose version cannot
- * be read cannot be ranked: an item that is not a JSON object, an {@code id} that is not a string or a
- * {@code version} that is not a JSON integer is {@code MALFORMED_RECORD}; a missing {@code id} or
- * {@code version} is {@code MISSING_FIELD} (the former wins when both occur).</li>
+ * be read cannot be ranked: an item that is not a JSON object, an {@code id} that is not a string
+ * ({@link Text#isString}: one holding U+0000 is not) or a {@code version} that is not a JSON integer is
+ * {@code MALFORMED_RECORD}; a missing {@code id} or {@code version} is {@code MISSING_FIELD} (the former
+ * wins when both occur).</li>
  * <li>Rule 2: the copy with the highest version stands. Copies at that version that differ as JSON
- * values (key order ignored; an integer and a fraction are different values, as they are to rule 7)
- * are {@code DUPLICATE_ID}; identical ones are one record.</li>
+ * values ({@link JsonValues}: key order ignored, numbers by value, so {@code 1} and {@code 1.0} are
+ * equal) are {@code DUPLICATE_ID}; equal ones are one record, and the first listed of them stands.</li>
  * </ul>
+ * Items are read with {@link LegacyJson}'s limits and never walked recursively, so a copy nested
+ * thousands of levels deep is ranked and compared like any other.
  */
 final class RecordIdentity {
-
-    // ObjectMapper is thread-safe once configured; the trailing-token check rejects "{} {}" as an item
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RecordIdentity() {
     }
@@ -55,7 +54,7 @@ final class RecordIdentity {
     private static Optional<JsonNode> identified(String json, String prefix, Findings findings) {
         JsonNode item;
         try {
-            item = JSON.readTree(json);
+            item = LegacyJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // the message carries parser positions and internals; the detail stays short and stable
             findings.add(new Finding(AnomalyCode.MALFORMED_RECORD, prefix + "item is not valid JSON"));
@@ -68,7 +67,7 @@ final class RecordIdentity {
         }
         boolean usable = true;
         for (Finding problem : new Finding[] {
-                typed(item, "id", "a string", JsonNode::isTextual),
+                typed(item, "id", "a string", Text::isString),
                 typed(item, "version", "an integer", JsonNode::isIntegralNumber) }) {
             if (problem != null) {
                 findings.add(new Finding(problem.code(), prefix + problem.detail()));
@@ -97,8 +96,7 @@ final class RecordIdentity {
         }
         List<JsonNode> distinct = new ArrayList<>();
         for (JsonNode item : items) {
-            // ObjectNode.equals compares fields as a map, so key order does not make copies differ
-            if (item.get("version").bigIntegerValue().equals(highest) && !distinct.contains(item)) {
+            if (item.get("version").bigIntegerValue().equals(highest) && !containsEqual(distinct, item)) {
                 distinct.add(item);
             }
         }
@@ -108,5 +106,15 @@ final class RecordIdentity {
             return Optional.empty();
         }
         return Optional.of(distinct.get(0));
+    }
+
+    // not List.contains: JsonNode.equals recurses (a deep copy overflows the stack) and compares 1 and 1.0 as different
+    private static boolean containsEqual(List<JsonNode> items, JsonNode item) {
+        for (JsonNode other : items) {
+            if (JsonValues.equal(other, item)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,8 +6,8 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * DESIGN.md §5 rule 3: the standing copy has a string {@code tenant} that is not blank once trimmed, a
- * boolean {@code enabled} and an object {@code spec}. A field of the wrong JSON type is
+ * DESIGN.md §5 rule 3: the standing copy has a string {@code tenant} ({@link Text#isString}: without
+ * U+0000) that is not blank once trimmed, a boolean {@code enabled} and an object {@code spec}. A field of the wrong JSON type is
  * {@code MALFORMED_RECORD}; a missing one (or a blank tenant) is {@code MISSING_FIELD}; all three are
  * checked so that a wrong type elsewhere wins over a missing field. Rule 4 needs {@code enabled}, so
  * this shape is decided before it: a disabled record without a spec is {@code MISSING_FIELD}.
@@ -37,7 +37,7 @@ final class RecordShape {
     }
 
     private static String tenant(JsonNode record, Findings findings) {
-        JsonNode value = required(record, "tenant", "a string", JsonNode::isTextual, findings);
+        JsonNode value = required(record, "tenant", "a string", Text::isString, findings);
         if (value == null) {
             return null;
         }

@@ -16,7 +16,7 @@ final class ScheduleRule {
 
     /** @param value the present (non-null) schedule value */
     static Optional<CronSchedule> check(JsonNode value, NodePath path, Findings findings) {
-        if (!value.isTextual()) {
+        if (!Text.isString(value)) {
             findings.add(Finding.wrongType(path, "a string", value));
             return Optional.empty();
         }

@@ -52,7 +52,7 @@ final class SimpleLeafRule {
 
     /** Rule 6: a string naming a known channel once trimmed and lower-cased. */
     private static Optional<Channel> channel(JsonNode value, NodePath path, Findings findings) {
-        if (!value.isTextual()) {
+        if (!Text.isString(value)) {
             findings.add(Finding.wrongType(path, "a string", value));
             return Optional.empty();
         }

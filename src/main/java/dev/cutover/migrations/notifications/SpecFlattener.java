@@ -79,7 +79,7 @@ final class SpecFlattener {
             findings.add(Finding.missing(at.path().field("kind")));
             return;
         }
-        if (!kind.isTextual()) {
+        if (!Text.isString(kind)) {
             findings.add(Finding.wrongType(at.path().field("kind"), "a string", kind));
             return;
         }
@@ -106,7 +106,7 @@ final class SpecFlattener {
 
     private static void wrapped(Pending at, Deque<Pending> pending, Findings findings) {
         JsonNode label = Fields.present(at.node(), "label");
-        if (label != null && !label.isTextual()) {
+        if (label != null && !Text.isString(label)) {
             findings.add(Finding.wrongType(at.path().field("label"), "a string", label));
         }
         NodePath innerPath = at.path().field("inner");

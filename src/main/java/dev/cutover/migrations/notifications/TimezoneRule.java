@@ -27,7 +27,7 @@ final class TimezoneRule {
         if (value == null) {
             return Optional.of(DEFAULT);
         }
-        if (!value.isTextual()) {
+        if (!Text.isString(value)) {
             findings.add(Finding.wrongType(path, "a string", value));
             return Optional.empty();
         }

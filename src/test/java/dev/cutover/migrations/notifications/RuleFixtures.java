@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cutover.framework.normalize.LegacyJson;
 import dev.cutover.framework.normalize.RawItem;
 import dev.cutover.framework.normalize.RecordOutcome;
 
@@ -108,9 +109,9 @@ final class RuleFixtures {
         List<RawItem> items = new ArrayList<>();
         for (int i = 0; i < copies.length; i++) {
             JsonNode item = parseOrNull(copies[i]);
-            // the retrieve step's view of the id: a JSON string, else none
-            String id = item != null && item.isObject() && item.path("id").isTextual() ? item.get("id").textValue()
-                    : null;
+            // the retrieve step's view of the id: a JSON string that can be stored, else none
+            String id = item != null && item.isObject() && item.path("id").isTextual()
+                    && LegacyJson.isStorable(item.get("id").textValue()) ? item.get("id").textValue() : null;
             items.add(new RawItem(SOURCE, i, id, copies[i]));
         }
         return new RuleNormalization().normalize(items);
@@ -118,10 +119,23 @@ final class RuleFixtures {
 
     private static JsonNode parseOrNull(String json) {
         try {
-            return JSON.readTree(json);
+            return LegacyJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /**
+     * @return the JSON text of {@link #rule(String)} whose spec is {@code simple()} under {@code depth}
+     *         wrappers, built as text because Jackson does not serialize trees nested over 1000 levels
+     */
+    static String ruleTextWrapped(String id, int depth) {
+        StringBuilder spec = new StringBuilder();
+        spec.append("{\"kind\":\"wrapped\",\"inner\":".repeat(depth)).append(simple()).append("}".repeat(depth));
+        ObjectNode rule = rule(id);
+        rule.remove("spec");
+        String text = rule.toString();
+        return text.substring(0, text.length() - 1) + ",\"spec\":" + spec + "}";
     }
 
     static void assertAnomaly(AnomalyCode code, RecordOutcome outcome) {

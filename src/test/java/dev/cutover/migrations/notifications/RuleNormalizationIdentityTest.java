@@ -187,10 +187,28 @@ class RuleNormalizationIdentityTest {
     }
 
     @Test
-    void integerAndFractionalFieldValuesMakeCopiesDifferent() {
+    void copiesThatDifferOnlyByOneAndOnePointZeroAreOneRecordAndTheFirstListedStands() {
         ObjectNode a = rule("r-1");
         ObjectNode b = rule("r-1");
-        spec(b).put("priority", 1.0);
+        spec(b).put("priority", new java.math.BigDecimal("1.0"));
+        assertMigratedLeaf(normalize(a, b));
+        // the standing copy is the first: a priority of 1.0 is not an integer (rule 7)
+        assertAnomaly(MALFORMED_RECORD, "spec.priority: expected an integer or a string, got number 1.0", normalize(b, a));
+    }
+
+    @Test
+    void copiesTenThousandLevelsDeepAreComparedWithoutOverflowingTheStack() {
+        String deep = RuleFixtures.ruleTextWrapped("r-1", 10_000);
+        assertAnomaly(AnomalyCode.WRAPPER_TOO_DEEP, normalizeTexts(deep, deep));
+        assertAnomaly(DUPLICATE_ID, normalizeTexts(deep, deep.replace("ops@example.com", "dev@example.com")));
+    }
+
+    @Test
+    void copiesWithNumbersOfDifferentValueAreDuplicateId() {
+        ObjectNode a = rule("r-1");
+        a.put("weight", new java.math.BigDecimal("0.1"));
+        ObjectNode b = rule("r-1");
+        b.put("weight", new java.math.BigDecimal("0.1000000000000000000001"));
         assertAnomaly(DUPLICATE_ID, normalize(a, b));
     }
 

@@ -10,7 +10,9 @@ import static dev.cutover.migrations.notifications.RuleFixtures.assertMigrated;
 import static dev.cutover.migrations.notifications.RuleFixtures.assertMigratedLeaf;
 import static dev.cutover.migrations.notifications.RuleFixtures.bundle;
 import static dev.cutover.migrations.notifications.RuleFixtures.normalize;
+import static dev.cutover.migrations.notifications.RuleFixtures.normalizeTexts;
 import static dev.cutover.migrations.notifications.RuleFixtures.rule;
+import static dev.cutover.migrations.notifications.RuleFixtures.ruleTextWrapped;
 import static dev.cutover.migrations.notifications.RuleFixtures.simple;
 import static dev.cutover.migrations.notifications.RuleFixtures.wrapped;
 import static dev.cutover.migrations.notifications.RuleFixtures.wrappedTimes;
@@ -76,6 +78,19 @@ class RuleNormalizationSpecTest {
     @Test
     void veryDeepNestingDoesNotOverflowTheStack() {
         assertAnomaly(WRAPPER_TOO_DEEP, normalize(ruleWithSpec(wrappedTimes(900, simple()))));
+    }
+
+    @Test
+    void wrappersTwelveHundredDeepAreTooDeepNotUnreadable() {
+        // beyond Jackson's default nesting limit of 1000
+        assertAnomaly(WRAPPER_TOO_DEEP, "spec(.inner)*1200: 1200 wrapped levels above this leaf, at most 16",
+                normalizeTexts(ruleTextWrapped("r-1", 1200)));
+    }
+
+    @Test
+    void wrappersTenThousandDeepAreTooDeep() {
+        assertAnomaly(WRAPPER_TOO_DEEP, "spec(.inner)*10000: 10000 wrapped levels above this leaf, at most 16",
+                normalizeTexts(ruleTextWrapped("r-1", 10_000)));
     }
 
     @Test

@@ -11,10 +11,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cutover.framework.normalize.LegacyJson;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,7 +29,11 @@ import io.vertx.core.http.HttpServerResponse;
 /** Serves one request of a {@link LegacySourceServer}, with the faults armed when it arrived. */
 final class SourceRequestHandler implements Handler<HttpServerRequest> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // items are served as deep as a test builds them (Jackson writes at most 1000 levels by default);
+    // writing a tree recurses, so some thousands of levels are the practical bound
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(LegacyJson.MAX_NESTING_DEPTH).build())
+            .build()).build();
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final String APPLICATION_JSON = "application/json";
 

@@ -100,7 +100,7 @@ public class DispatchModelReader {
         }
         DispatchModel.Builder builder = DispatchModel.builder();
         try (PreparedStatement ps = connection.prepareStatement("""
-                select source, record_key, target from record_outcome
+                select source, coalesce(rec_id, '#' || idx), target from record_outcome
                 where run_id = ? and kind = 'MIGRATED' order by source, record_key""")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {

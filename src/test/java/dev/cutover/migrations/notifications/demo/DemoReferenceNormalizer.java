@@ -1,7 +1,9 @@
 package dev.cutover.migrations.notifications.demo;
 
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,21 +73,37 @@ final class DemoReferenceNormalizer {
             return List.of();
         }
         List<Leaf> leaves = new ArrayList<>();
-        collect(tenant, spec, 0, leaves);
+        collect(tenant, spec, leaves);
         check(!leaves.isEmpty(), "EMPTY_BUNDLE", "no leaves");
         return leaves;
     }
 
-    private static void collect(String tenant, JsonNode spec, int wrappers, List<Leaf> out) {
-        check(spec.isObject(), MALFORMED, "spec " + spec);
-        switch (field(spec, "kind").textual()) {
-            case "wrapped" -> {
-                check(wrappers < 16, "WRAPPER_TOO_DEEP", "more than 16 wrappers");
-                collect(tenant, field(spec, "inner").value, wrappers + 1, out);
+    /** A spec node still to visit and the wrappers above it. */
+    private record Pending(JsonNode node, int wrappers) {
+    }
+
+    // a stack, not recursion: a spec may be nested deeper than the call stack allows
+    private static void collect(String tenant, JsonNode spec, List<Leaf> out) {
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.push(new Pending(spec, 0));
+        while (!pending.isEmpty()) {
+            Pending at = pending.pop();
+            JsonNode node = at.node();
+            check(node.isObject(), MALFORMED, "spec is not an object");
+            switch (field(node, "kind").textual()) {
+                case "wrapped" -> {
+                    check(at.wrappers() < 16, "WRAPPER_TOO_DEEP", "more than 16 wrappers");
+                    pending.push(new Pending(field(node, "inner").value, at.wrappers() + 1));
+                }
+                case "bundle" -> {
+                    JsonNode items = field(node, "items").array();
+                    for (int i = items.size() - 1; i >= 0; i--) {
+                        pending.push(new Pending(items.get(i), at.wrappers()));
+                    }
+                }
+                case "simple" -> out.add(leaf(tenant, node));
+                default -> throw new Problem(MALFORMED, "kind " + node.get("kind"));
             }
-            case "bundle" -> field(spec, "items").array().forEach(item -> collect(tenant, item, wrappers, out));
-            case "simple" -> out.add(leaf(tenant, spec));
-            default -> throw new Problem(MALFORMED, "kind " + spec.get("kind"));
         }
     }
 
@@ -93,20 +111,20 @@ final class DemoReferenceNormalizer {
         String channel = field(spec, "channel").textual().trim().toLowerCase(Locale.ROOT);
         check(CHANNELS.contains(channel), "UNKNOWN_CHANNEL", channel);
         JsonNode p = field(spec, "priority").value;
-        check(p.isIntegralNumber() || p.isTextual(), MALFORMED, "priority " + p);
+        check(p.isIntegralNumber() || isString(p), MALFORMED, "priority " + p);
         int priority = p.isIntegralNumber() ? p.asInt() : p.asText().trim().matches("[pP][1-5]")
                 ? p.asText().trim().charAt(1) - '0' : -1;
         check(priority >= 1 && priority <= 5, "PRIORITY_OUT_OF_RANGE", "priority " + p);
         String schedule = cron(field(spec, "schedule").textual());
         JsonNode zone = spec.get("timezone");
-        check(zone == null || zone.isNull() || zone.isTextual(), MALFORMED, "timezone " + zone);
+        check(zone == null || zone.isNull() || isString(zone), MALFORMED, "timezone " + zone);
         String timezone = zone == null || zone.isNull() ? "UTC" : zone.asText();
         check(ZoneId.getAvailableZoneIds().contains(timezone), "UNKNOWN_TIMEZONE", timezone);
         JsonNode entries = field(spec, "recipients").array();
         check(!entries.isEmpty(), "NO_RECIPIENTS", "[]");
         Set<String> recipients = new TreeSet<>();
         entries.forEach(r -> {
-            check(r.isTextual(), MALFORMED, "recipient " + r);
+            check(isString(r), MALFORMED, "recipient " + r);
             recipients.add(recipient(channel, r.textValue().trim()));
         });
         return new Leaf(tenant, channel, priority, schedule, timezone, recipients);
@@ -184,6 +202,11 @@ final class DemoReferenceNormalizer {
         return Integer.parseInt(token);
     }
 
+    /** A string a rule reads holds no U+0000: PostgreSQL text could not keep it. */
+    private static boolean isString(JsonNode value) {
+        return value.isTextual() && value.textValue().indexOf('\u0000') < 0;
+    }
+
     private static void check(boolean condition, String code, String detail) {
         if (!condition) {
             throw new Problem(code, detail);
@@ -199,7 +222,7 @@ final class DemoReferenceNormalizer {
     /** A present field, read as one JSON type or {@code MALFORMED_RECORD}. */
     private record Field(String name, JsonNode value) {
         String textual() {
-            check(value.isTextual(), MALFORMED, name);
+            check(isString(value), MALFORMED, name);
             return value.asText();
         }
 
