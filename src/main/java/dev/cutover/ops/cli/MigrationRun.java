@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.framework.migration.DemoData;
 import dev.cutover.ops.run.DemoSourcesLauncher;
+import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.SourcesConfig;
@@ -39,7 +41,7 @@ public class MigrationRun {
      */
     public int run(String migration, String mode, RunOptions options, String planDigest, CommandSpec spec) {
         catalog.require(migration);
-        try (DemoSourcesLauncher.Running demoSources = options.demo ? demo.start() : null) {
+        try (DemoData.Running demoSources = options.demo ? startDemo(migration) : null) {
             List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
             RunSettingsStore.Settings settings = options.settings(endpoints, planDigest);
             MigrationLauncher.Started started = options.noResume
@@ -53,6 +55,14 @@ public class MigrationRun {
             spec.commandLine().getErr().printf("%s %s: execution %d started%n", mode, migration, id);
             return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
+        }
+    }
+
+    private DemoData.Running startDemo(String migration) {
+        try {
+            return demo.start(migration);
+        } catch (InvalidRunOption e) {
+            throw new IllegalArgumentException("--demo: " + e.problem());
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
+import dev.cutover.ops.run.LiveExecutors;
 import dev.cutover.ops.schedule.MigrationSchedules;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
@@ -14,30 +14,31 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code cutover serve}: the long-running process: the HTTP API (port 8080), the platform's dispatcher (one tick per
- * {@code cutover.dispatcher.tick}) and the migrations' schedules until stopped (SIGTERM or Ctrl-C), which stops it between ticks.
+ * {@code cutover serve}: the long-running process: the HTTP API (port 8080), every migration's live executor
+ * (for the reference migration, the platform's dispatcher) and the migrations' schedules until stopped
+ * (SIGTERM or Ctrl-C), which stops the executors between their units of work.
  */
 @Dependent
 @Unremovable
-@Command(name = "serve", description = "Run the HTTP API, the schedules and the dispatcher until stopped.")
+@Command(name = "serve", description = "Run the HTTP API, the schedules and every migration's live executor until stopped.")
 public class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Inject
-    NotificationDispatcher dispatcher;
+    LiveExecutors executors;
 
     @Inject
     MigrationSchedules schedules;
 
     @Override
     public Integer call() {
-        dispatcher.startServing();
+        executors.startAll().forEach(line -> spec.commandLine().getErr().println("serve: " + line));
         schedules.start();
-        spec.commandLine().getErr().println("serve: dispatcher running; stop with SIGTERM or Ctrl-C");
+        spec.commandLine().getErr().println("serve: stop with SIGTERM or Ctrl-C");
         Quarkus.waitForExit();
-        dispatcher.stop();
+        executors.stopAll();
         return ExitCode.OK;
     }
 }

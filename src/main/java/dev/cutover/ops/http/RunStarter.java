@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.framework.migration.DemoData;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;
@@ -74,7 +75,7 @@ public class RunStarter {
                     accept, body.planDigest, null);
             return started(launcher.start(migration, mode, settings), migration, mode);
         }
-        DemoSourcesLauncher.Running demoSources = startDemo();
+        DemoData.Running demoSources = startDemo(migration);
         try {
             List<SourceEndpoint> endpoints = demoSources.endpoints();
             RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency, accept, body.planDigest, null);
@@ -91,11 +92,11 @@ public class RunStarter {
      * Each demo source runs a Vert.x instance of its own; created on a request thread (a Vert.x
      * context) Vert.x warns about nesting instances, so they are started from a plain thread.
      */
-    private DemoSourcesLauncher.Running startDemo() {
-        CompletableFuture<DemoSourcesLauncher.Running> started = new CompletableFuture<>();
+    private DemoData.Running startDemo(String migration) {
+        CompletableFuture<DemoData.Running> started = new CompletableFuture<>();
         new Thread(() -> {
             try {
-                started.complete(demo.start());
+                started.complete(demo.start(migration));
             } catch (Throwable e) {
                 started.completeExceptionally(e);
             }
@@ -107,7 +108,7 @@ public class RunStarter {
         }
     }
 
-    private void stopWhenEnded(long executionId, DemoSourcesLauncher.Running demoSources) {
+    private void stopWhenEnded(long executionId, DemoData.Running demoSources) {
         try {
             launcher.await(executionId, Duration.ofDays(1));
         } catch (RuntimeException e) {

@@ -1,42 +1,26 @@
 package dev.cutover.ops.run;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.migrations.notifications.demo.DemoSources;
+import dev.cutover.framework.migration.DemoData;
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.Migrations;
 
 /**
- * Serves the built-in demo data set for one command ({@code --demo}): three legacy sources on
- * loopback ports of this process, stopped when the command ends.
+ * Serves a migration's built-in demo data set for one run ({@code --demo}, or {@code "demo": true} in
+ * the API): its legacy sources on loopback ports of this process, stopped when the run ends.
  */
 @ApplicationScoped
 public class DemoSourcesLauncher {
 
-    /** The running demo sources of one command. */
-    public interface Running extends AutoCloseable {
-        List<SourceEndpoint> endpoints();
+    @Inject
+    Migrations migrations;
 
-        @Override
-        void close();
-    }
-
-    public Running start() {
-        DemoSources demo = DemoSources.start();
-        List<SourceEndpoint> endpoints = demo.urls().entrySet().stream()
-                .map(e -> SourceEndpoint.of(e.getKey(), e.getValue()))
-                .toList();
-        return new Running() {
-            @Override
-            public List<SourceEndpoint> endpoints() {
-                return endpoints;
-            }
-
-            @Override
-            public void close() {
-                demo.close();
-            }
-        };
+    /** @throws InvalidRunOption naming {@code demo} when the migration ships no demo data */
+    public DemoData.Running start(String migration) {
+        DemoData demo = migrations.find(migration).flatMap(MigrationDescriptor::demoData)
+                .orElseThrow(() -> new InvalidRunOption("demo", "true", "migration " + migration + " has no built-in demo data"));
+        return demo.start();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.migration.LiveExecutor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -41,7 +42,7 @@ import io.quarkus.runtime.StartupEvent;
  * <p>One dispatcher per database is assumed: two running at once would both dispatch.
  */
 @ApplicationScoped
-public class NotificationDispatcher {
+public class NotificationDispatcher implements LiveExecutor {
 
     /** The migration whose executing model is dispatched. */
     public static final String MIGRATION = "notification-rules-v2";
@@ -95,6 +96,12 @@ public class NotificationDispatcher {
      *
      * @return false when it was already running (nothing changes)
      */
+    @Override
+    public String name() {
+        return "dispatcher";
+    }
+
+    @Override
     public synchronized boolean startServing() {
         if (isRunning()) {
             return false;
@@ -106,6 +113,7 @@ public class NotificationDispatcher {
     }
 
     /** Stops ticking; waits for a running tick to commit or roll back. Does nothing when not running. */
+    @Override
     public synchronized void stop() {
         if (executor == null) {
             return;

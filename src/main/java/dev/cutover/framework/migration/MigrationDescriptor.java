@@ -1,0 +1,33 @@
+package dev.cutover.framework.migration;
+
+import java.util.Optional;
+
+/**
+ * One migration of this build, as the framework and {@code ops/} know it (DESIGN.md §11): its id, what
+ * its target entities are called, and the optional parts it brings. A migration package declares one
+ * as a CDI bean; nothing outside that package names the migration's classes.
+ * <p>
+ * Contract: {@link #id()} is the job id, the file name of {@code jobs/<id>.xml}; the values never change
+ * while the application runs, so a restarted execution sees the same descriptor as the first one.
+ */
+public interface MigrationDescriptor {
+
+    /** @return the job id, e.g. {@code notification-rules-v2} */
+    String id();
+
+    /**
+     * @return the plural noun naming the target entities: the report's {@code counts.<kind>} and the
+     *         export's {@code "<kind>": [...]}, e.g. {@code policies}
+     */
+    String entityKind();
+
+    /** @return what {@code cutover serve} runs for this migration, if it has a live behavior of its own */
+    default Optional<LiveExecutor> liveExecutor() {
+        return Optional.empty();
+    }
+
+    /** @return the built-in data set {@code --demo} reads, if the migration ships one */
+    default Optional<DemoData> demoData() {
+        return Optional.empty();
+    }
+}
