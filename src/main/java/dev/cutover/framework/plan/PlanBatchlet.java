@@ -71,14 +71,14 @@ public class PlanBatchlet extends AbstractBatchlet {
         List<RecordOutcome> records = outcomes.outcomes(runId);
         TargetPlanner targetPlanner = planners.select(NamedLiteral.of(planner)).get();
         TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), jobContext.getExecutionId(),
+        PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), targetPlanner.entityKind(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target,
                 massRemoval.check(jobContext.getJobName(), target.model()).stream().toList());
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
             plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());
         });
-        LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().policies(),
+        LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().entities(),
                 targetPlanner.entityKind(), report.digest());
         return "PLANNED";
     }

@@ -4,6 +4,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +31,42 @@ public record PlanReport(String format, String migration, long executionId, Stri
     public record Source(String name, long total, long fetched, long watermark) {
     }
 
-    @JsonPropertyOrder({ "fetched", "migrated", "skipped", "anomalies", "policies" })
-    public record Counts(long fetched, long migrated, long skipped, long anomalies, long policies) {
+    /**
+     * Legacy records by outcome, and the planned target entities under the migration's entity kind
+     * (DESIGN.md §11): {@code counts.policies} for the reference migration.
+     */
+    @JsonPropertyOrder({ "fetched", "migrated", "skipped", "anomalies" })
+    public record Counts(long fetched, long migrated, long skipped, long anomalies, @JsonIgnore String entityKind,
+            @JsonIgnore long entities) {
+
+        private static final java.util.Set<String> RECORD_COUNTS = java.util.Set.of("fetched", "migrated", "skipped",
+                "anomalies");
+
+        /** The entity count, written after the record counts under the entity kind's name. */
+        @JsonAnyGetter
+        public Map<String, Long> entityCount() {
+            return Map.of(entityKind, entities);
+        }
+
+        /** Reads a stored report: the one count that is not a record count is the entities'. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Counts fromJson(Map<String, Long> fields) {
+            java.util.List<String> kinds = fields.keySet().stream().filter(k -> !RECORD_COUNTS.contains(k)).toList();
+            if (kinds.size() != 1) {
+                throw new IllegalArgumentException("counts need exactly one entity count besides " + RECORD_COUNTS
+                        + ", got " + fields.keySet());
+            }
+            return new Counts(fields.get("fetched"), fields.get("migrated"), fields.get("skipped"), fields.get("anomalies"),
+                    kinds.get(0), fields.get(kinds.get(0)));
+        }
+
+        /** @return every count under its name, as the digest reads them */
+        Map<String, Long> asMap() {
+            Map<String, Long> all = new java.util.TreeMap<>(Map.of("fetched", fetched, "migrated", migrated, "skipped",
+                    skipped, "anomalies", anomalies));
+            all.put(entityKind, entities);
+            return all;
+        }
     }
 
     /** An anomalous record; {@code index} only for an item without a usable id. */
@@ -56,7 +93,7 @@ public record PlanReport(String format, String migration, long executionId, Stri
      * What the digest covers: the data, not the run. The canonical target model is not part of the
      * report; this carries it to the digest.
      */
-    record DigestContent(String format, String migration, List<DigestSource> sources, Counts counts,
+    record DigestContent(String format, String migration, List<DigestSource> sources, Map<String, Long> counts,
             Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
             List<PlanAnomaly> planAnomalies, JsonNode model) {
     }

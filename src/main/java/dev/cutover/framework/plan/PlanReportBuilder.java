@@ -25,11 +25,13 @@ public final class PlanReportBuilder {
     }
 
     /**
+     * @param entityKind     what the target entities are called ({@code counts.<kind>})
      * @param stateAnomalies plan anomalies that describe what executes now rather than the data (may
      *                       be empty); listed after the data's own, left out of the digest
      */
-    public static PlanReport build(String migration, long executionId, String mode, List<SourceSummary> sourceSummaries,
-            List<RecordOutcome> outcomes, TargetPlan target, List<PlanReport.PlanAnomaly> stateAnomalies) {
+    public static PlanReport build(String migration, String entityKind, long executionId, String mode,
+            List<SourceSummary> sourceSummaries, List<RecordOutcome> outcomes, TargetPlan target,
+            List<PlanReport.PlanAnomaly> stateAnomalies) {
         List<PlanReport.Source> sources = sourceSummaries.stream()
                 .sorted(Comparator.comparing(SourceSummary::name))
                 .map(s -> new PlanReport.Source(s.name(), s.total(), s.fetched(), s.watermark()))
@@ -71,9 +73,9 @@ public final class PlanReportBuilder {
         }
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
         PlanReport.Counts counts = new PlanReport.Counts(outcomes.size(), migrated, skippedCount, anomalyRecords.size(),
-                target.entityCount());
+                entityKind, target.entityCount());
         String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
-                sources.stream().map(PlanReport.DigestSource::of).toList(), counts, skipped,
+                sources.stream().map(PlanReport.DigestSource::of).toList(), counts.asMap(), skipped,
                 anomalies, anomalyRecords, planAnomalies, target.model()));
         // the digest is a function of the source data: the same data planned while another generation
         // executes (or legacy) must keep the digest its reviewer saw, so state anomalies come after it

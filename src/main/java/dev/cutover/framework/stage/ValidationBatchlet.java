@@ -76,8 +76,8 @@ public class ValidationBatchlet extends AbstractBatchlet {
         PlanReport report = plans.report(runId).orElseThrow(() -> new IllegalStateException("no plan report for this run"));
         List<String> problems = new ArrayList<>();
         long staged = targets.entityCount(runId);
-        if (staged != report.counts().policies()) {
-            problems.add("staged " + staged + " entities, the plan has " + report.counts().policies());
+        if (staged != report.counts().entities()) {
+            problems.add("staged " + staged + " " + report.counts().entityKind() + ", the plan has " + report.counts().entities());
         }
         long reached = targets.recordsWithLineage(runId);
         if (reached != report.counts().migrated()) {

@@ -23,7 +23,7 @@ final class PlanSummary {
         PlanReport.Counts c = r.counts();
         out.printf("  records   %d fetched = %d migrated + %d skipped + %d anomalies%n", c.fetched(), c.migrated(),
                 c.skipped(), c.anomalies());
-        out.printf("  policies  %d%n", c.policies());
+        out.printf("  %-9s %d%n", c.entityKind(), c.entities());
         if (!r.skipped().isEmpty()) {
             out.printf("  skipped   %s%n", counts(r.skipped()));
         }
