@@ -8,14 +8,13 @@ import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.run.OutcomeStore;
 import dev.cutover.framework.run.PlanStore;
@@ -25,7 +24,7 @@ import dev.cutover.framework.run.WriteFence;
 
 /**
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
- * migration's {@link TargetPlanner} (bean named by the {@code planner} property), and checks it
+ * migration's {@link TargetPlanner} (from its {@link MigrationDescriptor}), and checks it
  * against the executing generation ({@link MassRemovalCheck}). Writes only the run's own report;
  * re-running it (restart) rebuilds the same digest.
  */
@@ -34,10 +33,6 @@ import dev.cutover.framework.run.WriteFence;
 public class PlanBatchlet extends AbstractBatchlet {
 
     private static final Logger LOG = Logger.getLogger(PlanBatchlet.class);
-
-    @Inject
-    @BatchProperty
-    String planner;
 
     @Inject
     @BatchProperty
@@ -62,24 +57,24 @@ public class PlanBatchlet extends AbstractBatchlet {
     MassRemovalCheck massRemoval;
 
     @Inject
-    @Any
-    Instance<TargetPlanner> planners;
+    Migrations migrations;
 
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
         List<RecordOutcome> records = outcomes.outcomes(runId);
-        TargetPlanner targetPlanner = planners.select(NamedLiteral.of(planner)).get();
+        MigrationDescriptor migration = migrations.require(jobContext.getJobName());
+        TargetPlanner targetPlanner = migration.planner();
         TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), targetPlanner.entityKind(), jobContext.getExecutionId(),
+        PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target,
                 massRemoval.check(jobContext.getJobName(), target.model()).stream().toList());
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
-            plans.save(runId, report, target.model().toString(), targetPlanner.entityKind());
+            plans.save(runId, report, target.model().toString(), migration.entityKind());
         });
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().entities(),
-                targetPlanner.entityKind(), report.digest());
+                migration.entityKind(), report.digest());
         return "PLANNED";
     }
 }

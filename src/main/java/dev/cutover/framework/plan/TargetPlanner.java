@@ -15,16 +15,10 @@ public interface TargetPlanner {
     /**
      * @param outcomes every record outcome of the run, in any order (only {@code MIGRATED} ones matter)
      * @param horizonStart start of the behavior horizon, truncated to the minute (UTC)
+     * @return the plan; each entity of {@link TargetPlan#model()} is an object with a string {@code id}
+     *         (derived from data only), a {@code members} array of the legacy records it comes from
+     *         ({@code [source, id]}, or {@code [source, null, index]} for an item without a usable id)
+     *         and its own fields
      */
     TargetPlan plan(List<RecordOutcome> outcomes, Instant horizonStart);
-
-    /**
-     * What the target entities are called in exports and counts ({@code policies}). Each entity of
-     * {@link TargetPlan#model()} is an object with a string {@code id} (derived from data only), a
-     * {@code members} array of the legacy records it comes from ({@code [source, id]}, or
-     * {@code [source, null, index]} for an item without a usable id) and its own fields.
-     */
-    default String entityKind() {
-        return "entities";
-    }
 }

@@ -6,18 +6,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -36,10 +33,6 @@ import dev.cutover.framework.run.WriteFence;
 @Named
 @Dependent
 public class ValidationBatchlet extends AbstractBatchlet {
-
-    @Inject
-    @BatchProperty
-    String validator;
 
     @Inject
     JobContext jobContext;
@@ -66,8 +59,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
     ObjectMapper json;
 
     @Inject
-    @Any
-    Instance<TargetValidator> validators;
+    Migrations migrations;
 
     @Override
     public String process() throws Exception {
@@ -96,7 +88,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
         for (String body : targets.bodies(runId)) {
             bodies.add(json.readTree(body));
         }
-        problems.addAll(validators.select(NamedLiteral.of(validator)).get().problems(bodies));
+        problems.addAll(migrations.require(jobContext.getJobName()).validator().problems(bodies));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("validation failed, nothing activated: " + String.join("; ", problems));
         }

@@ -66,8 +66,4 @@ public class NotificationPlanner implements TargetPlanner {
         return List.copyOf(largest);
     }
 
-    @Override
-    public String entityKind() {
-        return "policies";
-    }
 }

@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.normalize.RecordNormalizer;
+import dev.cutover.framework.plan.TargetPlanner;
+import dev.cutover.framework.stage.TargetValidator;
 import dev.cutover.migrations.notifications.demo.NotificationDemo;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 
@@ -23,6 +26,14 @@ public class NotificationRulesMigration implements MigrationDescriptor {
     @Inject
     NotificationDispatcher dispatcher;
 
+    @Inject
+    NotificationPlanner planner;
+
+    @Inject
+    PolicyValidator validator;
+
+    private final RuleNormalization normalization = new RuleNormalization();
+
     @Override
     public String id() {
         return ID;
@@ -31,6 +42,21 @@ public class NotificationRulesMigration implements MigrationDescriptor {
     @Override
     public String entityKind() {
         return "policies";
+    }
+
+    @Override
+    public RecordNormalizer normalizer() {
+        return normalization::normalize;
+    }
+
+    @Override
+    public TargetPlanner planner() {
+        return planner;
+    }
+
+    @Override
+    public TargetValidator validator() {
+        return validator;
     }
 
     @Override

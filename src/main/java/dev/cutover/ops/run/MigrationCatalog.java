@@ -3,18 +3,11 @@ package dev.cutover.ops.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jberet.creation.ArchiveXmlLoader;
-import org.jberet.job.model.Job;
-import org.jberet.job.model.JobElement;
-import org.jberet.job.model.Step;
-import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
 
 import io.quarkus.runtime.util.ClassPathUtils;
 
@@ -47,22 +40,6 @@ public class MigrationCatalog {
             names = found;
         }
         return names;
-    }
-
-    /**
-     * @return the value of a property of a step's batchlet in the migration's job XML (for example
-     *         the {@code planner} of the {@code plan} step), or {@code null}
-     */
-    public String batchletProperty(String migration, String step, String property) {
-        Job job = ArchiveXmlLoader.loadJobXml(require(migration), Thread.currentThread().getContextClassLoader(),
-                new ArrayList<>(), new MetaInfBatchJobsJobXmlResolver());
-        for (JobElement element : job.getJobElements()) {
-            if (element instanceof Step s && s.getId().equals(step) && s.getBatchlet() != null
-                    && s.getBatchlet().getProperties() != null) {
-                return s.getBatchlet().getProperties().get(property);
-            }
-        }
-        return null;
     }
 
     /** @throws IllegalArgumentException naming the known migrations when {@code name} is not one */

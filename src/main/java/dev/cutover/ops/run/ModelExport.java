@@ -1,9 +1,6 @@
 package dev.cutover.ops.run;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.activate.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
-import dev.cutover.framework.plan.TargetPlanner;
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.TargetStore;
 
 /**
@@ -36,8 +34,7 @@ public class ModelExport {
     ObjectMapper json;
 
     @Inject
-    @Any
-    Instance<TargetPlanner> planners;
+    Migrations migrations;
 
     public ObjectNode export(String migration) throws Exception {
         ExecutingModel executing = generations.current(catalog.require(migration));
@@ -57,7 +54,6 @@ public class ModelExport {
     }
 
     private String entityKind(String migration) {
-        String planner = catalog.batchletProperty(migration, "plan", "planner");
-        return planner == null ? "entities" : planners.select(NamedLiteral.of(planner)).get().entityKind();
+        return migrations.find(migration).map(MigrationDescriptor::entityKind).orElse("entities");
     }
 }

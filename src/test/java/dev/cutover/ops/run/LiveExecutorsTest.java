@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.normalize.RecordNormalizer;
+import dev.cutover.framework.plan.TargetPlanner;
 import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.stage.TargetValidator;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -49,6 +52,26 @@ class LiveExecutorsTest {
         @Override
         public String entityKind() {
             return "things";
+        }
+
+        // this migration is never run: only its live executor is
+        @Override
+        public RecordNormalizer normalizer() {
+            return copies -> {
+                throw new UnsupportedOperationException("never run");
+            };
+        }
+
+        @Override
+        public TargetPlanner planner() {
+            return (outcomes, start) -> {
+                throw new UnsupportedOperationException("never run");
+            };
+        }
+
+        @Override
+        public TargetValidator validator() {
+            return entities -> List.of();
         }
 
         @Override
