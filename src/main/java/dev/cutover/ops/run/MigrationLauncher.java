@@ -150,8 +150,13 @@ public class MigrationLauncher {
         }
         Properties before = jobOperator.getParameters(last.getExecutionId());
         RunSettingsStore.Settings previous = settingsStore.ofParameters(before);
+        // a resumed run keeps its original settings: it resumes only the same command, or it would write
+        // another report file, or decide its gates with other accepted codes or another reviewed digest
         boolean same = mode.equals(RunParameters.mode(before)) && previous != null
-                && previous.sources().equals(settings.sources());
+                && previous.sources().equals(settings.sources())
+                && previous.accepted().equals(settings.accepted())
+                && java.util.Objects.equals(previous.planDigest(), settings.planDigest())
+                && java.util.Objects.equals(previous.out(), settings.out());
         return same ? Optional.of(last.getExecutionId()) : Optional.empty();
     }
 

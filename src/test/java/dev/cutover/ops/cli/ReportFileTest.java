@@ -76,6 +76,19 @@ class ReportFileTest {
     }
 
     @Test
+    void aFailedRunIsNotResumedByACommandWithAnotherOut() throws Exception {
+        Result first = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+        Path out = Files.createTempDirectory("out").resolve("plan.json");
+        Result second = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9", "--out", out.toString());
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
+        // resumed, it would have kept the first run's settings: no report file at all
+        assertThat(second.err()).doesNotContain("resuming execution");
+        Result sameAgain = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9", "--out", out.toString());
+        assertThat(sameAgain.err()).contains("resuming execution " + second.failedExecutionId());
+    }
+
+    @Test
     void reportThatCannotBeWrittenAfterTheRunFailsTheCommand() throws Exception {
         Path dir = Files.createTempDirectory("out");
         Path out = dir.resolve("plan.json");
