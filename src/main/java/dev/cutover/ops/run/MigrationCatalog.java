@@ -8,17 +8,26 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.Migrations;
 
 import io.quarkus.runtime.util.ClassPathUtils;
 
 /**
- * The migrations this build knows: one per job XML in {@code jobs/}, packaged as
- * {@code META-INF/batch-jobs/<job id>.xml} (job id = file name).
+ * The migrations this build knows: a job XML in {@code jobs/} (packaged as
+ * {@code META-INF/batch-jobs/<job id>.xml}, job id = file name) whose migration package declares a
+ * {@link MigrationDescriptor}. The shared job shape ({@code cutover-migration.xml}) has none and is
+ * not a migration.
  */
 @ApplicationScoped
 public class MigrationCatalog {
 
     private static final String JOBS = "META-INF/batch-jobs";
+
+    @Inject
+    Migrations migrations;
 
     private volatile SortedSet<String> names;
 
@@ -37,6 +46,7 @@ public class MigrationCatalog {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + JOBS, e);
             }
+            found.removeIf(job -> migrations.find(job).isEmpty());
             names = found;
         }
         return names;
