@@ -122,9 +122,10 @@ class CrashRestartIT {
 
     @Test
     void secondApplyWhileOneRunsExitsFourNamingTheRunningExecution() {
-        CutoverProcess first = apply(Map.of("cutover.probe.pause.stage-write", "5s"));
+        // long enough for a second JVM to start on a loaded machine; awaited by the first's own word
+        CutoverProcess first = apply(Map.of("cutover.probe.pause.stage-write", "20s"));
         long id = first.executionId();
-        awaitStep("stage");
+        await().atMost(Duration.ofSeconds(90)).until(() -> first.err().contains("probe: pausing 20 s at stage-write"));
         CutoverProcess second = CutoverProcess.run(db, Apply.accepting(sources));
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(4);
         assertThat(second.err()).contains("execution " + id + " of notification-rules-v2 holds the lease (it expires at ");
