@@ -2,7 +2,8 @@ package dev.cutover.framework.activate;
 
 /**
  * Which model of a migration executes: generation 0 is legacy (no run), generation N > 0 the target
- * model staged by run {@code runId}.
+ * model staged by run {@code runId}. Read with {@link ExecutingModelReader#current}; a value, not a
+ * handle: it stays what the snapshot that read it showed, whatever switches later.
  */
 public record ExecutingModel(String migration, int generation, Long runId, String digest, String entityKind) {
 

@@ -11,11 +11,11 @@ import jakarta.inject.Inject;
 import dev.cutover.framework.run.Sql;
 
 /**
- * Switches the executing model of a migration. Every switch is one short transaction of the
- * caller's that touches a constant number of rows, however large the model (the entities of a
- * generation are written before, inert, and never rewritten): it locks the migration's
- * {@code executing_model} row, so concurrent switches serialize and readers see the old or the new
- * model, never a mix. A crash before commit leaves the old model executing.
+ * Switches the executing model of a migration: the write side of {@link ExecutingModelReader}. Every
+ * switch is one short transaction of the caller's that touches a constant number of rows, however large
+ * the model (the entities of a generation are written before, inert, and never rewritten): it locks the
+ * migration's {@code executing_model} row, so concurrent switches serialize and readers see the old or
+ * the new model, never a mix. A crash before commit leaves the old model executing.
  */
 @ApplicationScoped
 public class GenerationSwitch {
@@ -23,9 +23,15 @@ public class GenerationSwitch {
     @Inject
     DataSource dataSource;
 
-    /** @return the executing model; legacy when nothing was ever activated */
+    @Inject
+    ExecutingModelReader reader;
+
+    /**
+     * @return the executing model; legacy when nothing was ever activated
+     * @see ExecutingModelReader#current(String)
+     */
     public ExecutingModel current(String migration) {
-        return read(migration, false);
+        return reader.current(migration);
     }
 
     /**
@@ -35,15 +41,16 @@ public class GenerationSwitch {
      * @return the new generation number
      */
     public int activate(String migration, long runId, String digest, String entityKind, long executionId) {
-        ExecutingModel before = read(migration, true);
+        lock(migration);
         int next = Sql.query(dataSource, "select coalesce(max(generation), 0) + 1 from model_generation where migration = ?",
                 rs -> rs.getInt(1), migration).get(0);
         Sql.update(dataSource, """
                 insert into model_generation (migration, generation, run_id, digest, entity_kind, execution_id)
                 values (?, ?, ?, ?, ?, ?)""", migration, next, runId, digest, entityKind, executionId);
+        // the right-hand side reads the row as it was: the generation that executed until now
         Sql.update(dataSource, """
-                update executing_model set generation = ?, history = history || ?, switched_at = now()
-                where migration = ?""", next, before.generation(), migration);
+                update executing_model set generation = ?, history = history || generation, switched_at = now()
+                where migration = ?""", next, migration);
         return next;
     }
 
@@ -54,7 +61,7 @@ public class GenerationSwitch {
      * @return the generation now executing, or empty when there is nothing to roll back to
      */
     public Optional<Integer> rollback(String migration) {
-        read(migration, true);
+        lock(migration);
         List<Integer> previous = Sql.query(dataSource, """
                 update executing_model set generation = history[cardinality(history)],
                        history = history[1:cardinality(history) - 1], switched_at = now()
@@ -62,25 +69,13 @@ public class GenerationSwitch {
         return previous.stream().findFirst();
     }
 
-    /** @return the generation's model, or empty if that generation was never activated */
-    public Optional<ExecutingModel> generation(String migration, int generation) {
-        if (generation == 0) {
-            return Optional.of(ExecutingModel.legacy(migration));
-        }
-        return Sql.query(dataSource, """
-                select run_id, digest, entity_kind from model_generation where migration = ? and generation = ?""",
-                rs -> new ExecutingModel(migration, generation, rs.getLong(1), rs.getString(2), rs.getString(3)),
-                migration, generation).stream().findFirst();
-    }
-
-    private ExecutingModel read(String migration, boolean forUpdate) {
-        if (forUpdate) {
-            Sql.update(dataSource, "insert into executing_model (migration) values (?) on conflict do nothing", migration);
-        }
-        List<Integer> rows = Sql.query(dataSource, "select generation from executing_model where migration = ?"
-                + (forUpdate ? " for update" : ""), rs -> rs.getInt(1), migration);
-        int generation = rows.isEmpty() ? 0 : rows.get(0);
-        return generation(migration, generation).orElseThrow(
-                () -> new IllegalStateException(migration + " executes generation " + generation + ", which is not recorded"));
+    /**
+     * Holds the migration's pointer row until the caller's transaction ends, creating it (at legacy)
+     * the first time: the next generation number is computed under this lock, so two activations
+     * cannot both take it.
+     */
+    private void lock(String migration) {
+        Sql.update(dataSource, "insert into executing_model (migration) values (?) on conflict do nothing", migration);
+        Sql.query(dataSource, "select 1 from executing_model where migration = ? for update", rs -> 1, migration);
     }
 }
