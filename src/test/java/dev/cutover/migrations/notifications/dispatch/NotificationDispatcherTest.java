@@ -146,7 +146,9 @@ class NotificationDispatcherTest {
 
         report.assertExactlyOnceAndUnmixed();
         assertThat(report.expected()).isGreaterThan(10_000);
-        assertThat(report.modelsSeen()).contains("legacy", "generation 1", "generation 2");
+        // generation numbers depend on what earlier tests activated in the same database: count them
+        assertThat(report.modelsSeen()).contains("legacy");
+        assertThat(report.modelsSeen().stream().filter(m -> m.startsWith("generation ")).count()).isGreaterThanOrEqualTo(2);
         assertThat(report.modelChanges()).isGreaterThanOrEqualTo(4);
     }
 
