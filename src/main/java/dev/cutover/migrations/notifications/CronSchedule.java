@@ -69,19 +69,29 @@ public final class CronSchedule {
      * @throws NullPointerException when {@code local} is null
      */
     public boolean matches(LocalDateTime local) {
-        if (!has(minutes, local.getMinute()) || !has(hours, local.getHour())
-                || !has(months, local.getMonthValue())) {
+        return matches(local.getMinute(), local.getHour(), local.getDayOfMonth(), local.getMonthValue(),
+                local.getDayOfWeek().getValue() % 7);
+    }
+
+    /**
+     * {@link #matches(LocalDateTime)} on the fields of a wall-clock time, for callers that derive them
+     * once and test many schedules against them ({@link DueMinutes}).
+     *
+     * @param dayOfWeek 0 (Sunday) to 6 (Saturday), as cron counts
+     */
+    boolean matches(int minute, int hour, int dayOfMonth, int month, int dayOfWeek) {
+        if (!has(minutes, minute) || !has(hours, hour) || !has(months, month)) {
             return false;
         }
-        boolean dayOfMonth = has(daysOfMonth, local.getDayOfMonth());
-        boolean dayOfWeek = has(daysOfWeek, local.getDayOfWeek().getValue() % 7);
+        boolean dayOfMonthMatches = has(daysOfMonth, dayOfMonth);
+        boolean dayOfWeekMatches = has(daysOfWeek, dayOfWeek);
         if (everyDayOfMonth) {
-            return dayOfWeek;
+            return dayOfWeekMatches;
         }
         if (everyDayOfWeek) {
-            return dayOfMonth;
+            return dayOfMonthMatches;
         }
-        return dayOfMonth || dayOfWeek;
+        return dayOfMonthMatches || dayOfWeekMatches;
     }
 
     private static boolean has(long mask, int value) {

@@ -175,14 +175,26 @@ class BehaviorEquivalenceTest {
         CalendarIds tenOClock = calendar.idOf("0 10 * * *", "UTC", () -> "test");
 
         assertSame(weekdays, calendar.idOf("0 9 * * MON-FRI", "UTC", () -> "test"));
-        assertEquals(3, calendar.size());
-        assertNotEquals(weekdays, canonical);
-        assertEquals(calendar.due(weekdays, new BitSet()), calendar.due(canonical, new BitSet()));
+        // two spellings of one schedule mean the same minutes: one calendar, as in the dispatcher
+        assertSame(weekdays, canonical);
+        assertEquals(2, calendar.size());
         CalendarIds both = CalendarIds.union(weekdays, tenOClock);
         assertEquals(12, calendar.due(both, new BitSet()).cardinality());
         assertSame(calendar.due(both, new BitSet()),
                 calendar.due(CalendarIds.union(tenOClock, weekdays), new BitSet()));
         assertSame(weekdays, CalendarIds.union(weekdays, weekdays));
+    }
+
+    @Test
+    void zoneAliasesAreDistinctCalendarsWithTheSameMinutes() {
+        // rule 9 keeps aliases apart; US/Eastern links to America/New_York in the tz database
+        DispatchCalendar calendar = new DispatchCalendar(Instant.parse("2024-03-06T00:00:00Z"), 168 * 60);
+        CalendarIds alias = calendar.idOf("30 2 * * *", "US/Eastern", () -> "test");
+        CalendarIds target = calendar.idOf("30 2 * * *", "America/New_York", () -> "test");
+
+        assertNotEquals(alias, target);
+        assertEquals(calendar.due(target, new BitSet()), calendar.due(alias, new BitSet()));
+        assertEquals(6, calendar.due(alias, new BitSet()).cardinality(), "02:30 skipped on 2024-03-10");
     }
 
     @Test

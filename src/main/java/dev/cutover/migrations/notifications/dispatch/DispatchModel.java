@@ -1,10 +1,6 @@
 package dev.cutover.migrations.notifications.dispatch;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,17 +13,19 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-import dev.cutover.migrations.notifications.CronSchedule;
+import dev.cutover.migrations.notifications.DueMinutes;
+import dev.cutover.migrations.notifications.ZonedSchedule;
 
 /**
  * A model the dispatcher can execute, legacy rules or target policies alike: entries of (tenant,
- * channel, priority, schedule, zone, recipients), grouped by distinct (schedule, zone) so that
- * {@link #dueAt} costs one cron match per distinct schedule and zone, not one per rule.
+ * channel, priority, schedule, zone, recipients), grouped by distinct {@link ZonedSchedule} (two
+ * spellings of one schedule in one zone share a group) so that {@link #dueAt} costs one cron match
+ * per distinct schedule and zone, not one per rule.
  *
- * <p>A UTC minute is due for (schedule, zone) when the schedule matches the zone's wall-clock time at
- * that instant (DESIGN.md §5 rule 8), so a local time skipped by a DST change never fires and a
- * repeated one fires once per UTC minute that shows it. Schedules are grouped by their canonical
- * form, so two spellings of one schedule share a group.
+ * <p>Whether a group is due in a slot is decided by {@link DueMinutes}, the definition the behavior
+ * check evaluates over its horizon too: a UTC minute is due when the schedule matches the zone's
+ * wall-clock time at that instant, so a local time skipped by a DST change never fires and a
+ * repeated one fires once per UTC minute that shows it.
  *
  * <p>Immutable and thread-safe once built: a cached model can serve any number of ticks.
  */
@@ -59,15 +57,11 @@ public final class DispatchModel {
      * @throws IllegalArgumentException when {@code slot} is not a whole minute
      */
     public SortedSet<DispatchTarget> dueAt(Instant slot) {
-        if (!slot.truncatedTo(ChronoUnit.MINUTES).equals(slot)) {
-            throw new IllegalArgumentException("a slot is a whole UTC minute, not " + slot);
-        }
-        // one zone conversion per zone per slot, whatever the number of its schedules
-        Map<ZoneId, LocalDateTime> localTimes = new HashMap<>();
+        // a window of one slot: each zone's wall clock is derived once, whatever the number of its schedules
+        DueMinutes minute = DueMinutes.window(slot, 1);
         SortedSet<DispatchTarget> due = new TreeSet<>();
         for (ScheduleGroup group : groups) {
-            LocalDateTime local = localTimes.computeIfAbsent(group.zone(), zone -> LocalDateTime.ofInstant(slot, zone));
-            if (group.schedule().matches(local)) {
+            if (minute.isDue(group.schedule(), 0)) {
                 due.addAll(group.targets());
             }
         }
@@ -89,19 +83,18 @@ public final class DispatchModel {
         return entries + " entries, " + groups.size() + " distinct schedules";
     }
 
-    private record ScheduleGroup(CronSchedule schedule, ZoneId zone, List<DispatchTarget> targets) {
+    private record ScheduleGroup(ZonedSchedule schedule, List<DispatchTarget> targets) {
     }
 
-    private record GroupKey(String canonicalSchedule, ZoneId zone) {
+    private record Spelling(String schedule, String timezone) {
     }
 
     /** Collects entries; not thread-safe. */
     public static final class Builder {
 
-        private final Map<String, CronSchedule> parsed = new HashMap<>();
-        private final Map<String, ZoneId> zones = new HashMap<>();
-        private final Map<GroupKey, CronSchedule> schedules = new LinkedHashMap<>();
-        private final Map<GroupKey, Set<DispatchTarget>> targets = new LinkedHashMap<>();
+        // by text first, so that a rule spelled like an earlier one is not parsed again
+        private final Map<Spelling, ZonedSchedule> parsed = new HashMap<>();
+        private final Map<ZonedSchedule, Set<DispatchTarget>> targets = new LinkedHashMap<>();
         private int entries;
 
         private Builder() {
@@ -112,17 +105,17 @@ public final class DispatchModel {
          *
          * @param owner names the entry in the message when it cannot be executed
          * @throws IllegalStateException naming the owner when the schedule does not parse or the zone is
-         *                               not a tz region id: a model the dispatcher cannot execute
-         *                               exactly must not be executed partly
+         *                               unknown ({@link ZonedSchedule#parse}): a model the dispatcher
+         *                               cannot execute exactly must not be executed partly
          */
         public Builder add(String tenant, String channel, int priority, String schedule, String timezone,
                 Collection<String> recipients, Supplier<String> owner) {
-            CronSchedule cron = parsed.computeIfAbsent(schedule, text -> CronSchedule.parse(text).orElse(null));
-            if (cron == null) {
-                throw new IllegalStateException(owner.get() + ": schedule '" + schedule + "' does not parse");
+            Spelling text = new Spelling(schedule, timezone);
+            ZonedSchedule key = parsed.get(text);
+            if (key == null) {
+                key = ZonedSchedule.parse(schedule, timezone, owner);
+                parsed.put(text, key);
             }
-            GroupKey key = new GroupKey(cron.canonical(), zone(timezone, owner));
-            schedules.putIfAbsent(key, cron);
             Set<DispatchTarget> group = targets.computeIfAbsent(key, k -> new LinkedHashSet<>());
             for (String recipient : recipients) {
                 group.add(new DispatchTarget(tenant, channel, priority, recipient));
@@ -132,22 +125,9 @@ public final class DispatchModel {
         }
 
         public DispatchModel build() {
-            List<ScheduleGroup> groups = new ArrayList<>(schedules.size());
-            schedules.forEach((key, cron) -> groups.add(new ScheduleGroup(cron, key.zone(), List.copyOf(targets.get(key)))));
+            List<ScheduleGroup> groups = new ArrayList<>(targets.size());
+            targets.forEach((key, group) -> groups.add(new ScheduleGroup(key, List.copyOf(group))));
             return new DispatchModel(List.copyOf(groups), entries);
-        }
-
-        private ZoneId zone(String timezone, Supplier<String> owner) {
-            ZoneId zone = zones.get(timezone);
-            if (zone == null) {
-                try {
-                    zone = ZoneId.of(timezone);
-                } catch (DateTimeException | NullPointerException e) {
-                    throw new IllegalStateException(owner.get() + ": unknown time zone '" + timezone + "'", e);
-                }
-                zones.put(timezone, zone);
-            }
-            return zone;
         }
     }
 }
