@@ -42,7 +42,7 @@ public final class PlanDigest {
         }
     }
 
-    /** @return {@code sha256:} + hex of the SHA-256 of the UTF-8 text (for ids derived from keys) */
+    /** @return the lower-case hex of the SHA-256 of the UTF-8 text (for ids and record keys derived from data) */
     public static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -1,9 +1,6 @@
 package dev.cutover.framework.run;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.cutover.framework.plan.PlanDigest;
 
 /**
  * The key that groups the copies of one legacy record within a source: {@code i:<id>} for an item
@@ -30,15 +27,6 @@ public final class RecordKey {
         if (id == null) {
             return "x:" + String.format("%010d", index);
         }
-        return id.codePointCount(0, id.length()) <= LONGEST_SPELLED_ID ? "i:" + id : "d:" + sha256Hex(id);
-    }
-
-    private static String sha256Hex(String id) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return id.codePointCount(0, id.length()) <= LONGEST_SPELLED_ID ? "i:" + id : "d:" + PlanDigest.sha256Hex(id);
     }
 }
