@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.migration.DemoData;
+import dev.cutover.ops.run.CommandsInFlight;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationCatalog;
@@ -35,12 +36,16 @@ public class MigrationRun {
     @Inject
     ExecutionOutcome outcome;
 
+    @Inject
+    CommandsInFlight commands;
+
     /**
      * @param planDigest {@code --plan-digest} of an apply, or {@code null}
      * @return the exit code (DESIGN.md §8)
      */
     public int run(String migration, String mode, RunOptions options, String planDigest, CommandSpec spec) {
         catalog.require(migration);
+        commands.enter();
         try (DemoData.Running demoSources = options.demo ? startDemo(migration) : null) {
             List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
             RunSettingsStore.Settings settings = options.settings(endpoints, planDigest);
@@ -55,6 +60,8 @@ public class MigrationRun {
             spec.commandLine().getErr().printf("%s %s: execution %d started%n", mode, migration, id);
             return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
+        } finally {
+            commands.exit();
         }
     }
 

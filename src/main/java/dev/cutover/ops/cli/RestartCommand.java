@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.ops.run.InvalidRunOption;
+import dev.cutover.ops.run.CommandsInFlight;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;
 import io.quarkus.arc.Unremovable;
@@ -50,6 +51,9 @@ public class RestartCommand implements Callable<Integer> {
     @Inject
     RunSettingsStore settingsStore;
 
+    @Inject
+    CommandsInFlight commands;
+
     @Override
     public Integer call() {
         JobExecution original;
@@ -66,6 +70,15 @@ public class RestartCommand implements Callable<Integer> {
                     + ": there is nothing to restart (run the command again instead)");
         }
         checkReportFile();
+        commands.enter();
+        try {
+            return restartAndReport(original);
+        } finally {
+            commands.exit();
+        }
+    }
+
+    private int restartAndReport(JobExecution original) {
         long id;
         try {
             id = launcher.restart(executionId);

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.cutover.ops.run.CommandsInFlight;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -41,10 +42,23 @@ public class GracefulStop {
     @Inject
     LeaseManager leases;
 
+    @Inject
+    CommandsInFlight commands;
+
     @ConfigProperty(name = "cutover.stop-timeout", defaultValue = "75s")
     Duration timeout;
 
     void onShutdown(@Observes ShutdownEvent event) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        stopExecutions(deadline);
+        // the container must outlive the command that reports the stopped execution and its exit code;
+        // within the same stop timeout (a second at least, reporting takes milliseconds)
+        if (!commands.awaitNone(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L)))) {
+            LOG.warn("a command was still reporting its execution when the process shut down");
+        }
+    }
+
+    private void stopExecutions(long deadline) {
         Map<Long, String> running = heartbeat.running();
         if (running.isEmpty()) {
             return;
@@ -57,7 +71,6 @@ public class GracefulStop {
                 LOG.warnf("could not stop execution %d: %s", id, e.getMessage());
             }
         });
-        long deadline = System.nanoTime() + timeout.toNanos();
         running.forEach((id, migration) -> {
             while (!ENDED.contains(jobOperator.getJobExecution(id).getBatchStatus()) && System.nanoTime() < deadline) {
                 try {
