@@ -31,8 +31,15 @@ final class PlanSummary {
             out.printf("  anomalies %s%n", counts(r.anomalies()));
         }
         r.planAnomalies().forEach(a -> out.printf("  plan anomaly %s: %s%n", a.code(), a.detail()));
-        out.printf("  behavior  %d h: legacy %d, new %d dispatches, %s%n", r.behavior().horizonHours(),
-                r.behavior().legacyDispatches(), r.behavior().newDispatches(), r.behavior().equal() ? "equal" : "DIFFERENT");
+        String equal = r.behavior().equal() ? "equal" : "DIFFERENT";
+        if (r.behavior().horizonHours() > 0) {
+            out.printf("  behavior  %d h: legacy %d, new %d dispatches, %s%n", r.behavior().horizonHours(),
+                    r.behavior().legacyDispatches(), r.behavior().newDispatches(), equal);
+        } else {
+            // a behavior that is not one over time (rate limits): decisions over the whole population
+            out.printf("  behavior  legacy %d, new %d decisions, %s%n", r.behavior().legacyDispatches(),
+                    r.behavior().newDispatches(), equal);
+        }
         out.printf("  digest    %s%n", r.digest());
     }
 
