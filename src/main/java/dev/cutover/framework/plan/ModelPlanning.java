@@ -72,7 +72,8 @@ public final class ModelPlanning {
         Comparator<Migrated<L>> byRecord = Comparator.comparing(Migrated::record);
         legacy.sort(byRecord);
         List<Group<L>> ordered = new ArrayList<>(groups.values());
-        Comparator<JsonNode> keyOrder = planner.keyOrder();
+        // ties of the migration's order are broken by the key's text: the order never depends on hashing
+        Comparator<JsonNode> keyOrder = planner.keyOrder().thenComparing(JsonNode::toString, CodePoints.ORDER);
         ordered.sort((a, b) -> keyOrder.compare(a.key, b.key));
 
         List<Entity<E>> entities = new ArrayList<>(ordered.size());
