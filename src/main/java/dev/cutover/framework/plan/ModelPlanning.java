@@ -81,7 +81,7 @@ public final class ModelPlanning {
         List<TargetPlan.GroupSummary> summaries = new ArrayList<>(ordered.size());
         for (Group<L> group : ordered) {
             group.leaves.sort(byRecord);
-            Entity<E> entity = new Entity<>(planner.entityId(group.key), planner.entity(group.key, group.leaves));
+            Entity<E> entity = new Entity<>(planner.entityId(group.key), entity(migration, group));
             List<MemberRef> members = group.leaves.stream().map(Migrated::record).distinct().toList();
             entities.add(entity);
             model.add(json(migration, entity, members));
@@ -96,6 +96,16 @@ public final class ModelPlanning {
         planner.checkModel(entities.stream(), (code, detail) -> anomalies.add(new PlanReport.PlanAnomaly(code, detail)));
         return new TargetPlan(model, entities.size(), largest(summaries), check, behavior.describeChange(check),
                 List.copyOf(anomalies));
+    }
+
+    private static <L, E> E entity(MigrationDescriptor<L, E, ?> migration, Group<L> group) {
+        try {
+            return migration.planner().entity(group.key, group.leaves);
+        } catch (RuntimeException e) {
+            // the migration's code failed: say which group, so its author can reproduce it
+            throw new IllegalStateException(migration.id() + " could not plan the group " + group.key + " ("
+                    + group.leaves.size() + " leaves, first from " + group.leaves.get(0).record() + "): " + e, e);
+        }
     }
 
     /** @return the entity as stored: id, then the codec's fields, then the lineage members */
