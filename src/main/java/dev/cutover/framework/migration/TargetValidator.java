@@ -16,7 +16,10 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface TargetValidator<E> {
 
-    /** @param problems takes one line per problem found (the framework names the entity before it) */
+    /**
+     * @param problems takes one line per problem found, phrased to follow the entity's name (the framework
+     *                 prints {@code staged entity <id> <problem>}), e.g. {@code has no recipient}
+     */
     void check(Entity<E> entity, Consumer<String> problems);
 
     /** @return a validator that finds nothing wrong (for a migration whose planner cannot make a bad entity) */

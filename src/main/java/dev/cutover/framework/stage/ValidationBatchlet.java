@@ -111,7 +111,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
                 problems.add("staged " + e.getMessage());
                 return;
             }
-            validator.check(entity, problem -> problems.add(migration.entityKind() + " " + id + ": " + problem));
+            validator.check(entity, problem -> problems.add("staged entity " + id + " " + problem));
         });
     }
 }
