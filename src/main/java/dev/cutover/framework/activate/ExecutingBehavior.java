@@ -55,6 +55,26 @@ public class ExecutingBehavior {
     @Inject
     ExecutingModelReader models;
 
+    @Inject
+    ReadSnapshot snapshot;
+
+    /** A unit of work of a live executor over the model executing in its snapshot. */
+    @FunctionalInterface
+    public interface Unit<M, T> {
+        T run(Executing<M> executing, Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs one unit of work of a live executor in its own {@link ReadSnapshot} transaction: the model
+     * executing in that snapshot, and the connection for the executor's own reads and writes, which
+     * commit together. The way a live executor reads the executing model.
+     *
+     * @throws IllegalStateException as {@link #read} and {@link ReadSnapshot#call}
+     */
+    public <L, E, M, T> T inSnapshot(MigrationDescriptor<L, E, M> migration, Unit<M, T> unit) {
+        return snapshot.call(connection -> unit.run(read(connection, migration), connection));
+    }
+
     private final Map<CacheKey, Object> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<CacheKey, Object> eldest) {

@@ -3,6 +3,9 @@ package dev.cutover.framework.migration;
 import java.util.List;
 import java.util.Objects;
 
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.Findings;
+
 /**
  * What a {@link RecordNormalizer} decided for one legacy record: exactly one of migrated (with at
  * least one target leaf), skipped (a reason code and a detail) or anomaly (a code and a detail).
@@ -53,6 +56,16 @@ public final class Normalized<L> {
     /** @see #anomaly(String, String) */
     public static <L> Normalized<L> anomaly(Enum<?> code, String detail) {
         return anomaly(code.name(), detail);
+    }
+
+    /**
+     * @return the anomaly of the decisive finding: the first found of the code declared first
+     * @throws IllegalStateException when nothing was found (a normalizer bug: a record is never dropped)
+     */
+    public static <L, C extends Enum<C>> Normalized<L> anomaly(Findings<C> findings) {
+        Finding<C> decisive = findings.decisive()
+                .orElseThrow(() -> new IllegalStateException("an anomaly needs at least one finding"));
+        return anomaly(decisive.code(), decisive.detail());
     }
 
     private static String checked(String code) {

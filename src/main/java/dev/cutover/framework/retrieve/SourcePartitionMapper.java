@@ -35,7 +35,7 @@ public class SourcePartitionMapper implements PartitionMapper {
         RunSettingsStore.Settings settings = settingsStore.of(jobContext);
         List<SourceEndpoint> endpoints = settings.sources();
         if (endpoints.isEmpty()) {
-            throw new IllegalStateException("no sources to read: give --source NAME=URL or configure cutover.sources.NAME.url");
+            throw new IllegalStateException("no sources to read: give --source NAME=URL or configure cutover.migrations." + jobContext.getJobName() + ".sources.NAME.url");
         }
         Properties[] partitions = new Properties[endpoints.size()];
         for (int i = 0; i < partitions.length; i++) {

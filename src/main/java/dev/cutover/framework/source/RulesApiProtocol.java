@@ -16,9 +16,18 @@ import dev.cutover.framework.normalize.LegacyJson;
  */
 public final class RulesApiProtocol implements SourceProtocol {
 
-    public static final RulesApiProtocol INSTANCE = new RulesApiProtocol();
+    /** §4's API whose records are rules (the reference migration's). */
+    public static final RulesApiProtocol INSTANCE = new RulesApiProtocol("rule");
 
-    private RulesApiProtocol() {
+    private final String noun;
+
+    private RulesApiProtocol(String noun) {
+        this.noun = noun;
+    }
+
+    /** @return §4's API whose records messages call {@code noun} (e.g. {@code flag}: "flag f-1 was added") */
+    public static RulesApiProtocol naming(String noun) {
+        return new RulesApiProtocol(noun);
     }
 
     @Override
@@ -68,6 +77,6 @@ public final class RulesApiProtocol implements SourceProtocol {
 
     @Override
     public String recordNoun() {
-        return "rule";
+        return noun;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A configured legacy source: the name Cutover knows it by and its base URL.
  *
- * @param name the name given with {@code --source NAME=URL} or {@code cutover.sources.NAME.url}
+ * @param name the name given with {@code --source NAME=URL} or {@code cutover.migrations.<migration>.sources.NAME.url}
  * @param baseUrl an absolute http(s) URL with a host
  */
 public record SourceEndpoint(String name, URI baseUrl) {

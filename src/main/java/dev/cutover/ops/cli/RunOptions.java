@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 public class RunOptions {
 
     @Option(names = "--source", paramLabel = "NAME=URL",
-            description = "A legacy source; replaces the configured sources (cutover.sources.NAME.url). Repeatable.")
+            description = "A legacy source; replaces the configured sources (cutover.migrations.<migration>.sources.NAME.url). Repeatable.")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${cutover.concurrency:-4}",
@@ -62,7 +62,8 @@ public class RunOptions {
     /** The rules are {@link RunSettings}'; only the way the command line names its options is here. */
     private static IllegalArgumentException asOption(InvalidRunOption e) {
         if (e.given() == null) {
-            return new IllegalArgumentException("no sources: give --source NAME=URL (or --demo), or configure cutover.sources.NAME.url");
+            // the problem names the migration's own property (cutover.migrations.<migration>.sources.NAME.url)
+            return new IllegalArgumentException("no sources: give --source NAME=URL (or --demo); " + e.problem());
         }
         String option = switch (e.option()) {
             case RunSettings.SOURCES -> "--source";

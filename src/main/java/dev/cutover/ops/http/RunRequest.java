@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 @Schema(description = "How to run a plan or an apply; every field is optional.")
 public class RunRequest {
 
-    @Schema(description = "Source name -> base URL; replaces the configured sources (cutover.sources.NAME.url).",
+    @Schema(description = "Source name -> base URL; replaces the configured sources (cutover.migrations.<migration>.sources.NAME.url).",
             examples = "{\"eu-1\": \"https://rules.eu.example/\"}")
     public Map<String, String> sources;
 

@@ -64,7 +64,7 @@ class CliUsageTest {
     void noSourcesAtAllExitsTwo() {
         Result r = Cli.run("plan", "notification-rules-v2");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("no sources");
+        assertThat(r.err()).contains("no sources").contains("cutover.migrations.notification-rules-v2.sources.NAME.url");
     }
 
     @Test
