@@ -60,9 +60,12 @@ final class EntryIdentity {
             return Optional.empty();
         }
         boolean usable = true;
-        for (Finding<RateAnomaly> problem : List.of(
+        // an array, not List.of: a field without a problem is null
+        @SuppressWarnings("unchecked")
+        Finding<RateAnomaly>[] problems = new Finding[] {
                 typed(entry, "key", "a string", LegacyText::isString),
-                typed(entry, "modify_index", "an integer", JsonNode::isIntegralNumber))) {
+                typed(entry, "modify_index", "an integer", JsonNode::isIntegralNumber) };
+        for (Finding<RateAnomaly> problem : problems) {
             if (problem != null) {
                 findings.add(problem.code(), prefix + problem.detail());
                 usable = false;
@@ -71,7 +74,7 @@ final class EntryIdentity {
         return usable ? Optional.of(entry) : Optional.empty();
     }
 
-    /** @return the problem of one identity field, or a null-free "no problem" marker */
+    /** @return the problem of one identity field, or {@code null} when it is present and typed */
     private static Finding<RateAnomaly> typed(JsonNode entry, String field, String expected, Predicate<JsonNode> isTyped) {
         JsonNode value = Entries.present(entry, field);
         if (value == null) {

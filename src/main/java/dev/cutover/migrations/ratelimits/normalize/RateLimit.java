@@ -20,6 +20,6 @@ public record RateLimit(Rate ratePerSecond, long burst) implements Comparable<Ra
     /** @return e.g. {@code 5/3 per second, burst 2} */
     @Override
     public String toString() {
-        return ratePerSecond + "/s burst " + burst;
+        return ratePerSecond + " per second, burst " + burst;
     }
 }

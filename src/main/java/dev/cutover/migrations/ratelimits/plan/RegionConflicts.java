@@ -13,7 +13,7 @@ import dev.cutover.framework.migration.Entity;
  * The plan anomaly {@value #CODE}: one (service, route, tier) setting for which the model holds more
  * than one quota, because regions (or two spellings of one key in one region) disagree on rate or
  * burst. One anomaly per setting; its detail names the setting and which regions say what, e.g.
- * {@code orders /orders/{id} premium: ap, eu say 100/s burst 100; us says 50/s burst 50}.
+ * {@code orders /orders/{id} premium: us says 50 per second, burst 50; ap, eu say 100 per second, burst 100}.
  * <p>
  * Reads the entities in model order ({@link QuotaKey#ORDER}), where the quotas of one setting are
  * adjacent, so it holds one setting at a time.

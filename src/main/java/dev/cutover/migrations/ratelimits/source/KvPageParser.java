@@ -89,10 +89,14 @@ final class KvPageParser {
         if (page.nextOffset != null && page.nextOffset < 0) {
             return "'next_offset' " + page.nextOffset + " is negative";
         }
+        if (page.nextOffset != null && page.nextOffset <= offset) {
+            // an empty page pointing at itself would be asked for again and again
+            return "'next_offset' " + page.nextOffset + " does not advance from offset " + offset;
+        }
         if (page.nextOffset != null && page.nextOffset != offset + page.entries.size()) {
             // an offset that does not advance by the page would repeat entries or skip them silently
             return "'next_offset' " + page.nextOffset + " is not offset " + offset + " + " + page.entries.size()
-                    + " entries" + (page.nextOffset <= offset ? " (it does not advance)" : "");
+                    + " entries: entries would be skipped or repeated";
         }
         return null;
     }
