@@ -18,24 +18,24 @@ import dev.cutover.framework.source.SourceRequest;
 import dev.cutover.migrations.ratelimits.source.KvProtocol;
 
 /** A plain HTTP client of {@link KvSourceServer} for unit tests: what the framework's transport does, without retries. */
-final class KvClient {
+public final class KvClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private KvClient() {
     }
 
-    static HttpResponse<String> get(String baseUrl, SourceRequest request) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String baseUrl, SourceRequest request) throws IOException, InterruptedException {
         String query = request.query().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + request.path() + "?" + query)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static SourceAnswer answer(HttpResponse<String> response) {
+    public static SourceAnswer answer(HttpResponse<String> response) {
         return new SourceAnswer(response.body(), name -> response.headers().firstValue(name).orElse(null));
     }
 
-    static SourcePage page(String region, String baseUrl, String cursor, int limit) throws IOException, InterruptedException {
+    public static SourcePage page(String region, String baseUrl, String cursor, int limit) throws IOException, InterruptedException {
         HttpResponse<String> response = get(baseUrl, KvProtocol.INSTANCE.page(cursor, limit));
         if (response.statusCode() != 200) {
             throw new IOException("status " + response.statusCode() + ": " + response.body());
@@ -44,7 +44,7 @@ final class KvClient {
     }
 
     /** @return every listed entry of the region, page after page */
-    static List<SourceItem> listAll(String region, String baseUrl) throws IOException, InterruptedException {
+    public static List<SourceItem> listAll(String region, String baseUrl) throws IOException, InterruptedException {
         List<SourceItem> items = new ArrayList<>();
         String cursor = null;
         do {
@@ -55,7 +55,7 @@ final class KvClient {
         return items;
     }
 
-    static Map<String, List<SourceItem>> listAll(DemoRegions regions) throws IOException, InterruptedException {
+    public static Map<String, List<SourceItem>> listAll(DemoRegions regions) throws IOException, InterruptedException {
         Map<String, List<SourceItem>> all = new java.util.TreeMap<>();
         for (var endpoint : regions.endpoints()) {
             all.put(endpoint.name(), listAll(endpoint.name(), endpoint.baseUrl().toString()));
