@@ -1,11 +1,12 @@
 package dev.cutover.migrations.ratelimits.behavior;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.cutover.framework.migration.BehaviorCheck;
@@ -37,7 +38,7 @@ public final class LimitsBehavior implements BehaviorModel<QuotaLeaf, Quota, Eff
         records.forEach(record -> {
             QuotaLeaf leaf = record.leaf();
             builder.add(record.record().source(), leaf.service(), leaf.route(), leaf.tier(),
-                    limit(() -> leaf.limit(), "legacy record " + record.record()));
+                    limit(leaf::limit, "legacy record " + record.record()));
         });
         return builder.build();
     }
@@ -97,7 +98,7 @@ public final class LimitsBehavior implements BehaviorModel<QuotaLeaf, Quota, Eff
         return all;
     }
 
-    private static RateLimit limit(java.util.function.Supplier<RateLimit> read, String owner) {
+    private static RateLimit limit(Supplier<RateLimit> read, String owner) {
         try {
             return read.get();
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.cutover.migrations.ratelimits.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public final class DemoKeys {
 
     static String encode(String route, boolean lowerHex) {
         StringBuilder out = new StringBuilder();
-        for (byte b : route.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : route.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
             if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.' || c == '_' || c == '~') {
                 out.append(c);

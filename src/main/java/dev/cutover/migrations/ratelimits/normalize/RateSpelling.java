@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 
 import dev.cutover.framework.normalize.Finding;
 import dev.cutover.framework.normalize.JsonDescriptions;
@@ -133,7 +134,7 @@ public final class RateSpelling {
         // 1e999999999 is a JSON number too: its exact fraction would take gigabytes
         if (Math.abs((long) amount.precision() - amount.scale()) > MAX_DIGITS || Math.abs((long) amount.scale()) > MAX_DIGITS) {
             return Read.problem(RateAnomaly.INVALID_RATE, path, "rate " + JsonDescriptions.value(
-                    com.fasterxml.jackson.databind.node.DecimalNode.valueOf(amount)) + " is out of range");
+                    DecimalNode.valueOf(amount)) + " is out of range");
         }
         Rate rate = Rate.of(amount, seconds);
         if (rate.signum() <= 0) {
