@@ -1,5 +1,7 @@
 package dev.cutover.bench;
 
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
+import dev.cutover.framework.plan.ModelPlanning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,10 +36,10 @@ public final class PlannerScalingBench {
     }
 
     public static void main(String[] args) {
-        NotificationPlanner planner = new NotificationPlanner();
+        NotificationRulesMigration planner = new NotificationRulesMigration();
         List<RecordOutcome> small = outcomes(10_000);
         List<RecordOutcome> large = outcomes(100_000);
-        planner.plan(small, START); // warm-up: class loading and JIT
+        ModelPlanning.plan(planner, small::forEach, START); // warm-up: class loading and JIT
 
         long smallNanos = timed(planner, small, "10k");
         long largeNanos = timed(planner, large, "100k");
@@ -45,13 +47,13 @@ public final class PlannerScalingBench {
     }
 
     /** @return the median of {@value #REPEATS} runs, in nanoseconds */
-    private static long timed(NotificationPlanner planner, List<RecordOutcome> outcomes, String label) {
+    private static long timed(NotificationRulesMigration planner, List<RecordOutcome> outcomes, String label) {
         long[] nanos = new long[REPEATS];
         TargetPlan plan = null;
         for (int i = 0; i < REPEATS; i++) {
             System.gc(); // so that one run's garbage is not collected in the next one's time
             long begin = System.nanoTime();
-            plan = planner.plan(outcomes, START);
+            plan = ModelPlanning.plan(planner, outcomes::forEach, START);
             nanos[i] = System.nanoTime() - begin;
         }
         Arrays.sort(nanos);

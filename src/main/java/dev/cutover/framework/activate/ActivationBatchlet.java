@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RefusalLog.Refusal;
@@ -50,6 +51,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
 
     @Inject
     DriftCheck driftCheck;
+
+    @Inject
+    Migrations migrations;
 
     @Inject
     ConcurrencyGates gates;
@@ -97,7 +101,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
         if (!settings.accepted().contains("DRIFT")) {
             List<String> drift;
             try {
-                drift = driftCheck.drifted(runId, settings.sources(),
+                drift = driftCheck.drifted(runId, migrations.require(migration).sourceProtocol(), settings.sources(),
                         gates.forExecution(jobContext.getExecutionId(), settings.concurrency()), () -> stopped);
             } catch (SourceWaitStopped e) {
                 // nothing was switched; JBeret ends the step STOPPED and a restart runs it again

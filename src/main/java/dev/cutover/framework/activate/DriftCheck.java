@@ -11,19 +11,19 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.ConcurrencyGate;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.framework.source.SourceFailure;
+import dev.cutover.framework.source.SourceChange;
+import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.framework.source.StopSignal;
 
 /**
- * Drift (DESIGN.md §4): asks each source for {@code /v1/changes?since=<baseline>} (the watermark of
- * its first page in this run) and compares every changed rule with what was retrieved: a higher
- * version, a deleted rule that was retrieved, or a rule that was not retrieved is drift. Retrieved
+ * Drift (DESIGN.md §4): asks each source, through the migration's {@link SourceProtocol}, for its
+ * changes since the baseline (the watermark of its first page in this run) and compares every changed
+ * record with what was retrieved: a higher
+ * version, a deleted rule that was retrieved, or a record that was not retrieved is drift. Retrieved
  * versions are those read when the pages were parsed ({@code raw_record.version}); no stored body is
  * parsed again. Reads only, so a restarted activation simply asks again.
  */
@@ -43,49 +43,44 @@ public class DriftCheck {
      * @throws dev.cutover.framework.source.SourceWaitStopped when {@code stop} asked to stop while a
      *         source was awaited
      */
-    public List<String> drifted(long runId, List<SourceEndpoint> sources, ConcurrencyGate gate, StopSignal stop) {
+    public List<String> drifted(long runId, SourceProtocol protocol, List<SourceEndpoint> sources, ConcurrencyGate gate,
+            StopSignal stop) {
         List<String> drift = new ArrayList<>();
         for (SourceEndpoint source : sources) {
             long baseline = Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
                     rs -> rs.getLong(1), runId, source.name()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("source " + source.name() + " was not retrieved in this run"));
-            JsonNode answer = client.changes(source, baseline, gate, stop);
-            JsonNode items = answer.get("items");
-            if (items == null || !items.isArray()) {
-                throw new SourceFailure(source.name(), "changes since " + baseline, "the body has no 'items' array", null);
-            }
             Map<String, BigDecimal> retrieved = retrievedVersions(runId, source.name());
-            int listed = 0;
-            for (JsonNode item : items) {
-                String why = drift(item, retrieved);
-                if (why != null && listed++ < MAX_LISTED) {
+            int[] listed = {0};
+            client.changes(protocol, source, baseline, gate, stop, change -> {
+                String why = drift(change, retrieved, protocol.recordNoun());
+                if (why != null && listed[0]++ < MAX_LISTED) {
                     drift.add(source.name() + ": " + why);
                 }
-            }
-            if (listed > MAX_LISTED) {
-                drift.add(source.name() + ": and " + (listed - MAX_LISTED) + " more changed rule(s)");
+            });
+            if (listed[0] > MAX_LISTED) {
+                drift.add(source.name() + ": and " + (listed[0] - MAX_LISTED) + " more changed " + protocol.recordNoun() + "(s)");
             }
         }
         return drift;
     }
 
-    private static String drift(JsonNode item, Map<String, BigDecimal> retrieved) {
-        JsonNode idNode = item.get("id");
-        if (idNode == null || !idNode.isTextual()) {
+    private static String drift(SourceChange change, Map<String, BigDecimal> retrieved, String noun) {
+        String id = change.id();
+        if (id == null) {
             return "a changed item without a usable id";
         }
-        String id = idNode.asText();
-        if (item.path("deleted").asBoolean(false)) {
-            return retrieved.containsKey(id) ? "rule " + id + " was deleted" : null;
+        if (change.deleted()) {
+            return retrieved.containsKey(id) ? noun + " " + id + " was deleted" : null;
         }
         BigDecimal seen = retrieved.get(id);
         if (!retrieved.containsKey(id)) {
-            return "rule " + id + " was added";
+            return noun + " " + id + " was added";
         }
-        JsonNode version = item.get("version");
-        if (version == null || !version.isNumber() || seen == null || version.decimalValue().compareTo(seen) > 0) {
-            return "rule " + id + " changed (version " + (seen == null ? "?" : seen.toPlainString()) + " -> "
-                    + (version == null ? "?" : version.asText()) + ")";
+        BigDecimal version = change.version() == null ? null : new BigDecimal(change.version());
+        if (version == null || seen == null || version.compareTo(seen) > 0) {
+            return noun + " " + id + " changed (version " + (seen == null ? "?" : seen.toPlainString()) + " -> "
+                    + (version == null ? "?" : version.toPlainString()) + ")";
         }
         return null;
     }

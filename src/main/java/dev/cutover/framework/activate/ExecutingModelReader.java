@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
@@ -146,6 +150,69 @@ public class ExecutingModelReader {
             }
             return count;
         }
+    }
+
+    /**
+     * The entities of {@code model} as a stream, like {@link #forEachEntity}; empty for legacy. Close
+     * it (try-with-resources) to close its cursor.
+     */
+    public Stream<ExecutingEntity> entities(Connection connection, ExecutingModel model) throws SQLException {
+        if (model.isLegacy()) {
+            return Stream.empty();
+        }
+        PreparedStatement ps = streaming(connection, "select entity_id, body from target_entity where run_id = ? order by ordinal");
+        ps.setLong(1, model.runId());
+        return rows(ps, rs -> new ExecutingEntity(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * The records run {@code runId} migrated as a stream, like {@link #forEachMigratedRecord}. Close
+     * it (try-with-resources) to close its cursor.
+     */
+    public Stream<MigratedRecord> migratedRecords(Connection connection, long runId) throws SQLException {
+        PreparedStatement ps = streaming(connection, """
+                select source, rec_id, idx, target from record_outcome
+                where run_id = ? and kind = 'MIGRATED' order by source, record_key""");
+        ps.setLong(1, runId);
+        return rows(ps, rs -> new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                rs.getString(4)));
+    }
+
+    /** A row reader that may fail like JDBC. */
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    // a lazy stream over the cursor: rows are fetched FETCH_SIZE at a time as the consumer pulls them
+    private static <T> Stream<T> rows(PreparedStatement ps, Row<T> row) throws SQLException {
+        ResultSet rs;
+        try {
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    action.accept(row.read(rs));
+                    return true;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot read the executing model: " + e.getMessage(), e);
+                }
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot close a cursor over the executing model: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static PreparedStatement streaming(Connection connection, String sql) throws SQLException {

@@ -2,20 +2,23 @@ package dev.cutover.framework.migration;
 
 import java.util.Optional;
 
-import dev.cutover.framework.normalize.RecordNormalizer;
-import dev.cutover.framework.plan.TargetPlanner;
-import dev.cutover.framework.stage.TargetValidator;
+import dev.cutover.framework.source.SourceProtocol;
 
 /**
  * One migration of this build, as the framework and {@code ops/} know it (DESIGN.md §11): its id, what
- * its target entities are called, and the optional parts it brings. A migration package declares one
- * as a CDI bean; nothing outside that package names the migration's classes, and the job XML names
- * none of its parts: the framework's step artifacts find them here by the job's name.
+ * its target entities are called, and its typed parts. A migration package declares one as a CDI bean
+ * ({@code @ApplicationScoped}); nothing outside that package names the migration's classes, and the job
+ * XML names none of its parts: the framework's step artifacts find them here by the job's name.
  * <p>
  * Contract: {@link #id()} is the job id, the file name of {@code jobs/<id>.xml}; the values never change
- * while the application runs, so a restarted execution sees the same descriptor as the first one.
+ * while the application runs, so a restarted execution sees the same descriptor as the first one, and
+ * every part is pure (see each part's contract), so a restarted step recomputes what it lost.
+ *
+ * @param <L> the target leaf: what the normalizer makes of one legacy record (or one part of it)
+ * @param <E> the target entity: what the planner makes of one group of leaves
+ * @param <M> the executable model: what the behavior gate and the live executor run
  */
-public interface MigrationDescriptor {
+public interface MigrationDescriptor<L, E, M> {
 
     /** @return the job id, e.g. {@code notification-rules-v2} */
     String id();
@@ -26,14 +29,28 @@ public interface MigrationDescriptor {
      */
     String entityKind();
 
+    /** @return how the legacy sources are read: pages, totals, watermarks and changes (the retrieve step, drift) */
+    SourceProtocol sourceProtocol();
+
+    /** @return how leaves are stored between normalize and plan, and read by the live executor */
+    JsonCodec<L> leafCodec();
+
+    /** @return how entities are stored, exported and read by the live executor */
+    JsonCodec<E> entityCodec();
+
     /** @return how one legacy record is decided (the normalize step) */
-    RecordNormalizer normalizer();
+    RecordNormalizer<L> normalizer();
 
-    /** @return how the migrated records become the planned target model (the plan step) */
-    TargetPlanner planner();
+    /** @return how migrated leaves group into target entities (the plan step) */
+    TargetPlanner<L, E> planner();
 
-    /** @return the structural checks of a staged model that only the migration understands (the validate step) */
-    TargetValidator validator();
+    /** @return the checks of a staged entity that only the migration understands (the validate step) */
+    default TargetValidator<E> validator() {
+        return TargetValidator.none();
+    }
+
+    /** @return what a model does: the plan's behavior gate, and the live executor's model */
+    BehaviorModel<L, E, M> behavior();
 
     /** @return what {@code cutover serve} runs for this migration, if it has a live behavior of its own */
     default Optional<LiveExecutor> liveExecutor() {
@@ -43,5 +60,14 @@ public interface MigrationDescriptor {
     /** @return the built-in data set {@code --demo} reads, if the migration ships one */
     default Optional<DemoData> demoData() {
         return Optional.empty();
+    }
+
+    /**
+     * @return whether the configuration of releases before per-migration configuration,
+     *         {@code cutover.sources.<name>.url}, also configures this migration's sources (after
+     *         {@code cutover.migrations.<id>.sources.<name>.url}); false unless a migration predates it
+     */
+    default boolean readsSharedSources() {
+        return false;
     }
 }

@@ -15,10 +15,10 @@ public class Migrations {
 
     @Inject
     @Any
-    Instance<MigrationDescriptor> descriptors;
+    Instance<MigrationDescriptor<?, ?, ?>> descriptors;
 
     /** @return every migration, sorted by id */
-    public List<MigrationDescriptor> all() {
+    public List<MigrationDescriptor<?, ?, ?>> all() {
         return descriptors.stream().sorted(Comparator.comparing(MigrationDescriptor::id)).toList();
     }
 
@@ -26,13 +26,13 @@ public class Migrations {
      * @return the migration of a running job (its job id)
      * @throws IllegalStateException when no descriptor declares it: the job XML has no migration package
      */
-    public MigrationDescriptor require(String id) {
+    public MigrationDescriptor<?, ?, ?> require(String id) {
         return find(id).orElseThrow(() -> new IllegalStateException("no migration descriptor for job '" + id
                 + "': a migration package declares one MigrationDescriptor bean with this id"));
     }
 
     /** @return the migration with this job id, if the build has one */
-    public Optional<MigrationDescriptor> find(String id) {
+    public Optional<MigrationDescriptor<?, ?, ?>> find(String id) {
         return descriptors.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

@@ -8,12 +8,19 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.migration.Normalized;
 
 /**
  * The normalize step's processor for every migration: hands each legacy record that
- * {@link RawRecordReader} reads to the migration's {@link RecordNormalizer}. The job's name is the
- * migration's id, so no job XML names a normalizer.
+ * {@link RawRecordReader} reads to the migration's {@link dev.cutover.framework.migration.RecordNormalizer}
+ * and turns its decision into the record's {@link RecordOutcome} (a migrated record's leaves stored as
+ * a JSON array through the migration's leaf codec). The job's name is the migration's id, so no job
+ * XML names a normalizer. Stateless per record: a restarted chunk decides its records again alike.
  */
 @Named
 @Dependent
@@ -25,14 +32,31 @@ public class LegacyRecordProcessor implements ItemProcessor {
     @Inject
     Migrations migrations;
 
-    private RecordNormalizer normalizer;
+    private MigrationDescriptor<?, ?, ?> migration;
 
     @Override
     @SuppressWarnings("unchecked") // RawRecordReader hands out the copies of one record
     public Object processItem(Object record) {
-        if (normalizer == null) {
-            normalizer = migrations.require(jobContext.getJobName()).normalizer();
+        if (migration == null) {
+            migration = migrations.require(jobContext.getJobName());
         }
-        return normalizer.normalize((List<RawItem>) record);
+        return outcome(migration, (List<RawItem>) record);
+    }
+
+    /** @return the outcome the migration decides for the copies of one record */
+    public static <L> RecordOutcome outcome(MigrationDescriptor<L, ?, ?> migration, List<RawItem> copies) {
+        RawItem first = copies.get(0);
+        String id = first.id();
+        Integer index = id == null ? first.index() : null;
+        Normalized<L> decided = migration.normalizer().normalize(copies);
+        return switch (decided.kind()) {
+            case MIGRATED -> {
+                ArrayNode leaves = JsonNodeFactory.instance.arrayNode(decided.leaves().size());
+                decided.leaves().forEach(leaf -> leaves.add(migration.leafCodec().toJson(leaf)));
+                yield RecordOutcome.migrated(first.source(), id, index, leaves);
+            }
+            case SKIPPED -> RecordOutcome.skipped(first.source(), id, index, decided.code(), decided.detail());
+            case ANOMALY -> RecordOutcome.anomaly(first.source(), id, index, decided.code(), decided.detail());
+        };
     }
 }

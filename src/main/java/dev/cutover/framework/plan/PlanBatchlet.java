@@ -24,7 +24,7 @@ import dev.cutover.framework.run.WriteFence;
 
 /**
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
- * migration's {@link TargetPlanner} (from its {@link MigrationDescriptor}), and checks it
+ * migration's parts ({@link ModelPlanning}, from its {@link MigrationDescriptor}), and checks it
  * against the executing generation ({@link MassRemovalCheck}). Writes only the run's own report;
  * re-running it (restart) rebuilds the same digest.
  */
@@ -63,9 +63,8 @@ public class PlanBatchlet extends AbstractBatchlet {
     public String process() {
         long runId = jobContext.getInstanceId();
         List<RecordOutcome> records = outcomes.outcomes(runId);
-        MigrationDescriptor migration = migrations.require(jobContext.getJobName());
-        TargetPlanner targetPlanner = migration.planner();
-        TargetPlan target = targetPlanner.plan(records, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        MigrationDescriptor<?, ?, ?> migration = migrations.require(jobContext.getJobName());
+        TargetPlan target = ModelPlanning.plan(migration, records::forEach, Instant.now().truncatedTo(ChronoUnit.MINUTES));
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target,
                 massRemoval.check(jobContext.getJobName(), target.model()).stream().toList());

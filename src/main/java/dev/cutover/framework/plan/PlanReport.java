@@ -1,5 +1,7 @@
 package dev.cutover.framework.plan;
 
+import dev.cutover.framework.migration.BehaviorCheck;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RegisterForReflection(targets = { PlanReport.class, PlanReport.Source.class, PlanReport.Counts.class, PlanReport.AnomalyRecord.class,
         PlanReport.PlanAnomaly.class, PlanReport.Groups.class, PlanReport.DigestContent.class, PlanReport.DigestSource.class,
         TargetPlan.GroupSummary.class,
-        TargetPlan.BehaviorCheck.class })
+        BehaviorCheck.class })
 @JsonPropertyOrder({ "format", "migration", "executionId", "mode", "sources", "counts", "skipped", "anomalies",
         "anomalyRecords", "planAnomalies", "groups", "behavior", "digest" })
 public record PlanReport(String format, String migration, long executionId, String mode, List<Source> sources,
         Counts counts, Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
-        List<PlanAnomaly> planAnomalies, Groups groups, TargetPlan.BehaviorCheck behavior, String digest) {
+        List<PlanAnomaly> planAnomalies, Groups groups, BehaviorCheck behavior, String digest) {
 
     public static final String FORMAT = "cutover.plan/v1";
 

@@ -65,11 +65,9 @@ public final class PlanReportBuilder {
                 planAnomalies.add(new PlanReport.PlanAnomaly("EMPTY_SOURCE", s.name() + ": lists no record"));
             }
         }
+        planAnomalies.addAll(target.anomalies());
         if (!target.behavior().equal()) {
-            planAnomalies.add(new PlanReport.PlanAnomaly("BEHAVIOR_CHANGE", "over " + target.behavior().horizonHours()
-                    + " h the legacy rules dispatch " + target.behavior().legacyDispatches()
-                    + " notifications and the planned model " + target.behavior().newDispatches()
-                    + ", not the same set"));
+            planAnomalies.add(new PlanReport.PlanAnomaly("BEHAVIOR_CHANGE", target.behaviorChange()));
         }
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
         PlanReport.Counts counts = new PlanReport.Counts(outcomes.size(), migrated, skippedCount, anomalyRecords.size(),

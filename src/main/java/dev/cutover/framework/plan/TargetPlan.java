@@ -4,25 +4,24 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.cutover.framework.migration.BehaviorCheck;
+
 /**
- * What a migration plans to create from the migrated records of a run.
+ * What a migration plans to create from the migrated records of a run ({@link ModelPlanning}).
  *
- * @param model         the planned target model as canonical JSON (a sorted array of entities); it
- *                      enters the plan digest, so it must depend on the data only
- * @param entityCount   number of target entities (policies for the reference migration)
- * @param largestGroups the largest groups, largest first, ties broken deterministically
- * @param behavior      the behavioral equivalence check of legacy against planned model
+ * @param model          the planned target model as canonical JSON (an array of entities in model
+ *                       order, each with its id and lineage members); it enters the plan digest, so it
+ *                       depends on the data only
+ * @param entityCount    number of target entities
+ * @param largestGroups  the largest groups, largest first, ties broken deterministically
+ * @param behavior       the behavioral equivalence check of legacy against planned model
+ * @param behaviorChange how the report explains {@code BEHAVIOR_CHANGE} when {@code behavior} is not equal
+ * @param anomalies      plan anomalies the migration found across the model (in the digest)
  */
-public record TargetPlan(JsonNode model, int entityCount, List<GroupSummary> largestGroups, BehaviorCheck behavior) {
+public record TargetPlan(JsonNode model, int entityCount, List<GroupSummary> largestGroups, BehaviorCheck behavior,
+        String behaviorChange, List<PlanReport.PlanAnomaly> anomalies) {
 
     /** One group of equivalent legacy configurations that becomes one target entity. */
     public record GroupSummary(JsonNode key, String policyId, int members) {
-    }
-
-    /**
-     * Dispatch tuples of legacy and planned model over a horizon; {@code equal} is true when the two
-     * tuple sets are identical (not merely of the same size).
-     */
-    public record BehaviorCheck(int horizonHours, long legacyDispatches, long newDispatches, boolean equal) {
     }
 }

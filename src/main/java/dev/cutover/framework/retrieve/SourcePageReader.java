@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RetrievalStore;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -20,14 +21,15 @@ import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.source.SourceFailure;
 import dev.cutover.framework.source.SourcePage;
+import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.framework.source.SourceRetryConfig;
 import dev.cutover.framework.source.SourceWaitStopped;
 import dev.cutover.framework.source.StopSignal;
 import dev.cutover.framework.run.StopRequests;
 
 /**
- * Reads one source partition page by page ({@code /v1/rules}); one item = one page, checkpointed
- * after each page as a {@link RetrievalCheckpoint}. On restart it resumes at the checkpointed cursor
+ * Reads one source partition page by page through the migration's {@link SourceProtocol}; one item =
+ * one page, checkpointed after each page as a {@link RetrievalCheckpoint}. On restart it resumes at the checkpointed cursor
  * and refetches nothing already stored. Only {@code next_cursor: null} ends the listing; a
  * {@code next_cursor} already requested in this partition fails the execution. A stop requested while
  * a page is awaited (a slow source, a {@code Retry-After}) ends the partition at once, STOPPED at the
@@ -71,6 +73,10 @@ public class SourcePageReader extends AbstractItemReader {
     @Inject
     RunSettingsStore settingsStore;
 
+    @Inject
+    Migrations migrations;
+
+    private SourceProtocol protocol;
     private StopSignal stopSignal;
     private SourceEndpoint endpoint;
     private RetrievalCheckpoint position;
@@ -81,6 +87,7 @@ public class SourcePageReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) {
         endpoint = SourceEndpoint.of(source, url);
+        protocol = migrations.require(jobContext.getJobName()).sourceProtocol();
         stopSignal = stopRequests.of(jobContext.getExecutionId());
         concurrency = settingsStore.of(jobContext).concurrency();
         position = checkpoint == null ? RetrievalCheckpoint.start() : (RetrievalCheckpoint) checkpoint;
@@ -112,7 +119,7 @@ public class SourcePageReader extends AbstractItemReader {
 
     private FetchedPage next() {
         String cursor = position.cursor();
-        SourcePage page = client.rules(endpoint, cursor, config.pageSize(),
+        SourcePage page = client.page(protocol, endpoint, cursor, config.pageSize(),
                 gates.forExecution(jobContext.getExecutionId(), concurrency), stopSignal);
         String next = page.nextCursor();
         if (next != null && (next.equals(cursor) || requested.contains(next))) {

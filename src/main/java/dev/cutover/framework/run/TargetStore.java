@@ -60,10 +60,31 @@ public class TargetStore {
         }
     }
 
-    /** @return the bodies of the run's staged entities, in model order */
-    public List<String> bodies(long runId) {
-        return Sql.query(dataSource, "select body from target_entity where run_id = ? order by ordinal",
-                rs -> rs.getString(1), runId);
+    /**
+     * Streams the ids and bodies of the run's staged entities, in model order, {@value #ID_FETCH} rows
+     * per round trip on a read-only transaction of its own, so a large model is never loaded whole.
+     */
+    public void forEachBody(long runId, java.util.function.BiConsumer<String, String> action) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // the driver streams with a cursor only inside a transaction
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select entity_id, body from target_entity where run_id = ? order by ordinal")) {
+                ps.setFetchSize(ID_FETCH);
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(rs.getString(1), rs.getString(2));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the staged entities of run " + runId, e);
+        }
     }
 
     /** How many entities a run staged, and how many of them another model lacks. */

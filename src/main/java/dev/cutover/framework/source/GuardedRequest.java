@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.ProcessingException;
@@ -33,25 +33,23 @@ final class GuardedRequest {
     private final String cursor;
     private final SourceRetryConfig config;
     private final CutoverMetrics metrics;
-    private final LegacySourceApi api;
-    private final Function<LegacySourceApi, Response> request;
+    private final Supplier<Response> request;
     /** Why each failed attempt failed, counted, in order of first occurrence. */
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private PageDeadline deadline;
     private int attempts;
 
     GuardedRequest(SourceEndpoint source, String cursor, SourceRetryConfig config, CutoverMetrics metrics,
-            LegacySourceApi api, Function<LegacySourceApi, Response> request) {
+            Supplier<Response> request) {
         this.source = source;
         this.cursor = cursor;
         this.config = config;
         this.metrics = metrics;
-        this.api = api;
         this.request = request;
     }
 
-    /** @return the body, decoded as UTF-8; @throws SourceFailure when it cannot be had */
-    String run(ConcurrencyGate gate) {
+    /** @return the answer, its body decoded as UTF-8; @throws SourceFailure when it cannot be had */
+    SourceAnswer run(ConcurrencyGate gate) {
         deadline = PageDeadline.starting(config.pageDeadline());
         try {
             return guard().call(() -> gate.call(this::attempt));
@@ -67,9 +65,9 @@ final class GuardedRequest {
         }
     }
 
-    private TypedGuard<String> guard() {
+    private TypedGuard<SourceAnswer> guard() {
         String what = "source " + source.name() + ", " + SourceFailure.describeCursor(cursor);
-        return TypedGuard.create(String.class)
+        return TypedGuard.create(SourceAnswer.class)
                 .withRetry()
                 .maxRetries(config.maxAttempts() - 1)
                 .delay(config.initialBackoff().toMillis(), ChronoUnit.MILLIS)
@@ -93,11 +91,11 @@ final class GuardedRequest {
                 .build();
     }
 
-    private String attempt() {
+    private SourceAnswer attempt() {
         attempts++;
         Response response;
         try {
-            response = request.apply(api);
+            response = request.get();
         } catch (RuntimeException e) {
             throw transientFailure(e, rootMessage(e));
         }
@@ -122,12 +120,19 @@ final class GuardedRequest {
                 // the headers came, then the connection closed before Content-Length bytes: transient
                 throw transientFailure(e, "the body was cut short (" + rootMessage(e) + ")");
             }
-            if (status != 200) {
+            if (status < 200 || status > 299) {
                 throw new SourceFailure(source.name(), cursor, "HTTP " + status + " "
                         + Excerpt.of(new String(body, java.nio.charset.StandardCharsets.UTF_8), 120), null);
             }
             try {
-                return StrictUtf8.decode(body);
+                String text = StrictUtf8.decode(body);
+                Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                response.getStringHeaders().forEach((name, values) -> {
+                    if (!values.isEmpty()) {
+                        headers.put(name, values.get(0));
+                    }
+                });
+                return new SourceAnswer(text, headers::get);
             } catch (IllegalArgumentException notUtf8) {
                 throw new SourceFailure(source.name(), cursor, notUtf8.getMessage(), null);
             }

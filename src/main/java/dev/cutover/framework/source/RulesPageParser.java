@@ -84,13 +84,13 @@ final class RulesPageParser {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "items" -> page.items = value == JsonToken.START_ARRAY ? items(parser, body) : null;
+                    case "items" -> page.items = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "id", "version") : null;
                     case "next_cursor" -> {
                         page.next = value;
                         page.nextCursor = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     }
-                    case "total" -> page.total = longValue(parser, value);
-                    case "watermark" -> page.watermark = longValue(parser, value);
+                    case "total" -> page.total = ListedItems.longValue(parser, value);
+                    case "watermark" -> page.watermark = ListedItems.longValue(parser, value);
                     default -> {
                         // an unknown field is allowed (the informational "source" among them)
                     }
@@ -104,51 +104,5 @@ final class RulesPageParser {
             throw new JsonParseException(parser, "content after the body's JSON value");
         }
         return page;
-    }
-
-    private static List<SourceItem> items(JsonParser parser, String body) throws IOException {
-        List<SourceItem> items = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            int start = Math.toIntExact(parser.currentTokenLocation().getCharOffset());
-            String id = null;
-            BigInteger version = null;
-            if (parser.currentToken() == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (name.equals("id")) {
-                        id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    } else if (name.equals("version")) {
-                        version = version(parser, value);
-                    }
-                    parser.skipChildren();
-                }
-            } else {
-                parser.skipChildren();
-                // a string's end is only known once it is read to its closing quote
-                parser.finishToken();
-            }
-            int end = Math.toIntExact(parser.currentLocation().getCharOffset());
-            items.add(new SourceItem(body.substring(start, end), id, version));
-        }
-        return items;
-    }
-
-    private static BigInteger version(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.VALUE_NUMBER_INT) {
-            return null;
-        }
-        String digits = parser.getText();
-        int length = digits.startsWith("-") ? digits.length() - 1 : digits.length();
-        return length <= SourceItem.MAX_VERSION_DIGITS ? new BigInteger(digits) : null;
-    }
-
-    /** @return the value when it is a JSON integer within the range of a long, else {@code null} */
-    private static Long longValue(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.VALUE_NUMBER_INT || parser.getTextLength() > 20) {
-            return null;
-        }
-        BigInteger number = parser.getBigIntegerValue();
-        return number.bitLength() < Long.SIZE ? number.longValue() : null;
     }
 }

@@ -1,32 +1,33 @@
 package dev.cutover.framework.source;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.cutover.framework.metrics.CutoverMetrics;
-import dev.cutover.framework.normalize.LegacyJson;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * Reads legacy sources per DESIGN.md §4 through the Quarkus REST client, each page a
+ * The transport of every {@link SourceProtocol}: GET requests through the Quarkus REST client, each a
  * {@link GuardedRequest} (retries with backoff and jitter, at least {@code Retry-After}, within
- * {@code cutover.source.max-attempts} and {@code page-deadline}); every problem that retrying cannot
- * fix is a {@link SourceFailure} naming source and cursor.
+ * {@code cutover.source.max-attempts} and {@code page-deadline}, strict UTF-8); every problem that
+ * retrying cannot fix is a {@link SourceFailure} naming source and cursor. The protocol only builds
+ * the request and reads the answer.
  * <p>
  * A request and its waits run on a thread of their own while the caller polls its {@link StopSignal}:
  * a stop requested meanwhile abandons the request at once ({@link SourceWaitStopped}), so an execution
@@ -39,7 +40,6 @@ public class SourceClient {
     /** How often a caller looks at its stop signal while its request is pending. */
     private static final long STOP_POLL_MILLIS = 100;
 
-    private final Map<URI, LegacySourceApi> clients = new ConcurrentHashMap<>();
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cutover-source-request");
         t.setDaemon(true);
@@ -52,35 +52,48 @@ public class SourceClient {
     @Inject
     CutoverMetrics metrics;
 
+    private Client http;
+
+    @PostConstruct
+    void open() {
+        long timeout = config.requestTimeout().toMillis();
+        http = ClientBuilder.newBuilder()
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .build();
+    }
+
     /**
-     * Fetches one page of {@code /v1/rules}.
+     * Fetches one listing page.
      *
      * @param cursor {@code null} for the first page
      * @throws SourceFailure when the page cannot be had
      * @throws SourceWaitStopped when {@code stop} asked to stop before the page came
      */
-    public SourcePage rules(SourceEndpoint source, String cursor, int limit, ConcurrencyGate gate, StopSignal stop) {
-        String body = call(source, cursor, gate, stop, api -> api.rules(limit, cursor));
-        // parsed from the text, streaming: a tree of the page would fail it for one item nested too deep
-        return RulesPageParser.parse(source.name(), cursor, body);
+    public SourcePage page(SourceProtocol protocol, SourceEndpoint source, String cursor, int limit, ConcurrencyGate gate,
+            StopSignal stop) {
+        SourceAnswer answer = call(source, cursor, protocol.page(cursor, limit), gate, stop);
+        return protocol.readPage(source.name(), cursor, answer);
     }
 
     /**
-     * Fetches {@code /v1/changes?since=watermark} (for the drift check).
+     * Fetches the changes since a watermark (for the drift check) and hands them to {@code changes}.
      *
      * @throws SourceFailure when the answer cannot be had
      * @throws SourceWaitStopped when {@code stop} asked to stop before the answer came
      */
-    public JsonNode changes(SourceEndpoint source, long since, ConcurrencyGate gate, StopSignal stop) {
-        String what = "changes since " + since;
-        return readJson(source, what, call(source, what, gate, stop, api -> api.changes(since)));
+    public void changes(SourceProtocol protocol, SourceEndpoint source, long since, ConcurrencyGate gate, StopSignal stop,
+            Consumer<SourceChange> changes) {
+        SourceAnswer answer = call(source, "changes since " + since, protocol.changes(since), gate, stop);
+        protocol.readChanges(source.name(), since, answer, changes);
     }
 
-    private String call(SourceEndpoint source, String cursor, ConcurrencyGate gate, StopSignal stop,
-            Function<LegacySourceApi, Response> request) {
+    private SourceAnswer call(SourceEndpoint source, String cursor, SourceRequest request, ConcurrencyGate gate,
+            StopSignal stop) {
+        URI uri = uri(source, request);
         GuardedRequest guarded = new GuardedRequest(source, cursor, config, metrics,
-                clients.computeIfAbsent(source.baseUrl(), this::newClient), request);
-        Future<String> pending = requests.submit(() -> guarded.run(gate));
+                () -> http.target(uri).request().get());
+        Future<SourceAnswer> pending = requests.submit(() -> guarded.run(gate));
         try {
             while (true) {
                 try {
@@ -103,28 +116,28 @@ public class SourceClient {
         }
     }
 
-    private JsonNode readJson(SourceEndpoint source, String cursor, String body) {
-        try {
-            // the shared limits: a changed rule nested deeper than Jackson's default must not fail the drift check
-            return LegacyJson.MAPPER.readTree(body);
-        } catch (Exception e) {
-            throw new SourceFailure(source.name(), cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
+    /** The base URL's path, then the request's; every query value encoded (a cursor is opaque text). */
+    static URI uri(SourceEndpoint source, SourceRequest request) {
+        String base = source.baseUrl().toString();
+        StringBuilder uri = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        uri.append(request.path().startsWith("/") ? "" : "/").append(request.path());
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            uri.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
         }
+        return URI.create(uri.toString());
     }
 
-    private LegacySourceApi newClient(URI baseUrl) {
-        long timeout = config.requestTimeout().toMillis();
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(baseUrl)
-                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                // statuses are classified here, not turned into exceptions by the default mapper
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(LegacySourceApi.class);
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @PreDestroy
     void close() {
         requests.shutdownNow();
+        if (http != null) {
+            http.close();
+        }
     }
 }

@@ -11,10 +11,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -27,7 +29,7 @@ import dev.cutover.framework.run.WriteFence;
  * Structural completeness of the staged model before anything executes it: entity count and
  * migrated count equal the plan's, every migrated record reaches a staged entity, every staged
  * entity is reached, per source fetched = total (unless SOURCE_INCOMPLETE was accepted), and the
- * migration's own {@link TargetValidator}. On failure the execution fails with the list of what is
+ * migration's own {@link TargetValidator}, one staged entity at a time. On failure the execution fails with the list of what is
  * missing and nothing is activated; on success the run is marked validated (idempotently).
  */
 @Named
@@ -84,11 +86,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
                 problems.add("source " + s.name() + ": fetched " + s.fetched() + " of " + s.total());
             }
         }
-        List<JsonNode> bodies = new ArrayList<>();
-        for (String body : targets.bodies(runId)) {
-            bodies.add(json.readTree(body));
-        }
-        problems.addAll(migrations.require(jobContext.getJobName()).validator().problems(bodies));
+        check(migrations.require(jobContext.getJobName()), runId, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("validation failed, nothing activated: " + String.join("; ", problems));
         }
@@ -100,5 +98,20 @@ public class ValidationBatchlet extends AbstractBatchlet {
                   validated_at = now()""", runId, jobContext.getJobName(), report.digest(), jobContext.getExecutionId());
         });
         return "VALIDATED";
+    }
+
+    /** The migration's own checks, entity by entity, each problem prefixed by the entity it is about. */
+    private <E> void check(MigrationDescriptor<?, E, ?> migration, long runId, List<String> problems) {
+        TargetValidator<E> validator = migration.validator();
+        targets.forEachBody(runId, (id, body) -> {
+            Entity<E> entity;
+            try {
+                entity = Entity.stored(migration.entityCodec(), id, json.readTree(body));
+            } catch (Exception e) {
+                problems.add("staged " + e.getMessage());
+                return;
+            }
+            validator.check(entity, problem -> problems.add(migration.entityKind() + " " + id + ": " + problem));
+        });
     }
 }

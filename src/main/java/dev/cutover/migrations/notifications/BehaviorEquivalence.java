@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 
-import dev.cutover.framework.plan.TargetPlan.BehaviorCheck;
+import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.migrations.notifications.dispatch.DispatchModel;
+import dev.cutover.migrations.notifications.dispatch.DispatchTarget;
 
 /**
  * The behavior check of DESIGN.md §6: compares the set of dispatch tuples (tenant, channel,
@@ -33,45 +34,36 @@ public final class BehaviorEquivalence {
     }
 
     /**
-     * @param leaves       the leaves of the migrated legacy records
-     * @param policies     the planned policies
+     * @param legacy       what the migrated legacy records dispatch (each leaf's schedule as the legacy rule spelled it)
+     * @param planned      what the planned policies dispatch
      * @param horizonStart start of the horizon (UTC); truncated to the minute
-     * @throws IllegalStateException naming the record or policy whose schedule does not parse
      */
-    public static BehaviorCheck check(List<MigratedLeaf> leaves, List<Policy> policies, Instant horizonStart) {
+    public static BehaviorCheck check(DispatchModel legacy, DispatchModel planned, Instant horizonStart) {
         DispatchCalendar calendar = new DispatchCalendar(horizonStart.truncatedTo(ChronoUnit.MINUTES),
                 HORIZON_HOURS * 60);
-        Map<DispatchKey, CalendarIds> legacy = new HashMap<>();
-        for (MigratedLeaf migrated : leaves) {
-            PolicyLeaf leaf = migrated.leaf();
-            CalendarIds id = calendar.idOf(leaf.legacySchedule(), leaf.timezone(),
-                    () -> "legacy record " + migrated.record());
-            for (String recipient : leaf.recipients()) {
-                legacy.merge(new DispatchKey(leaf.tenant(), leaf.channel(), leaf.priority(), recipient), id,
-                        CalendarIds::union);
-            }
-        }
-        Map<DispatchKey, CalendarIds> planned = new HashMap<>();
-        for (Policy policy : policies) {
-            GroupKey key = policy.key();
-            CalendarIds id = calendar.idOf(key.schedule(), key.timezone(),
-                    () -> "policy " + policy.policyId() + " " + key.canonicalJson());
-            for (String recipient : policy.recipients()) {
-                planned.merge(new DispatchKey(key.tenant(), key.channel(), key.priority(), recipient), id,
-                        CalendarIds::union);
-            }
-        }
-        return compare(calendar, legacy, planned);
+        return compare(calendar, calendars(calendar, legacy), calendars(calendar, planned));
     }
 
-    private static BehaviorCheck compare(DispatchCalendar calendar, Map<DispatchKey, CalendarIds> legacy,
-            Map<DispatchKey, CalendarIds> planned) {
+    /** @return per target, the set of calendars it is notified through */
+    private static Map<DispatchTarget, CalendarIds> calendars(DispatchCalendar calendar, DispatchModel model) {
+        Map<DispatchTarget, CalendarIds> byTarget = new HashMap<>();
+        model.forEachSchedule((schedule, targets) -> {
+            CalendarIds id = calendar.idOf(schedule);
+            for (DispatchTarget target : targets) {
+                byTarget.merge(target, id, CalendarIds::union);
+            }
+        });
+        return byTarget;
+    }
+
+    private static BehaviorCheck compare(DispatchCalendar calendar, Map<DispatchTarget, CalendarIds> legacy,
+            Map<DispatchTarget, CalendarIds> planned) {
         BitSet legacyScratch = new BitSet();
         BitSet plannedScratch = new BitSet();
         long legacyDispatches = 0;
         long newDispatches = 0;
         boolean equal = true;
-        for (Entry<DispatchKey, CalendarIds> entry : legacy.entrySet()) {
+        for (Entry<DispatchTarget, CalendarIds> entry : legacy.entrySet()) {
             CalendarIds legacyIds = entry.getValue();
             CalendarIds plannedIds = planned.get(entry.getKey());
             BitSet legacyMinutes = calendar.due(legacyIds, legacyScratch);
@@ -88,7 +80,7 @@ public final class BehaviorEquivalence {
                 equal &= legacyMinutes.equals(plannedMinutes);
             }
         }
-        for (Entry<DispatchKey, CalendarIds> entry : planned.entrySet()) {
+        for (Entry<DispatchTarget, CalendarIds> entry : planned.entrySet()) {
             if (!legacy.containsKey(entry.getKey())) {
                 // only the plan notifies this recipient: new tuples, unless it never fires in the horizon
                 int count = calendar.due(entry.getValue(), plannedScratch).cardinality();
@@ -99,6 +91,4 @@ public final class BehaviorEquivalence {
         return new BehaviorCheck(HORIZON_HOURS, legacyDispatches, newDispatches, equal);
     }
 
-    private record DispatchKey(String tenant, String channel, int priority, String recipient) {
-    }
 }

@@ -1,5 +1,7 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.LegacyText;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -70,7 +72,7 @@ public enum Channel {
 
     /** @return the channel of a legacy value: trimmed, lower-cased, exact match; empty when unknown */
     public static Optional<Channel> fromLegacy(String value) {
-        String normalized = Text.trim(value).toLowerCase(Locale.ROOT);
+        String normalized = LegacyText.trim(value).toLowerCase(Locale.ROOT);
         for (Channel channel : values()) {
             if (channel.wireName().equals(normalized)) {
                 return Optional.of(channel);

@@ -68,6 +68,14 @@ final class DispatchCalendar {
         return known;
     }
 
+    /** @return the one-element id set of an already parsed calendar, the same instance for the same meaning */
+    CalendarIds idOf(ZonedSchedule schedule) {
+        return ids.computeIfAbsent(schedule, parsed -> {
+            schedules.add(parsed);
+            return CalendarIds.of(schedules.size() - 1);
+        });
+    }
+
     /**
      * @param scratch a bitset the result may be written to, overwriting it, when the union is not cached
      * @return the minutes due in at least one calendar of the set: a shared bitset (do not modify) or

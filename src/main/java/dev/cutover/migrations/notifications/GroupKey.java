@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -77,6 +78,20 @@ public record GroupKey(String tenant, String channel, int priority, String sched
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot spell group key " + this, e);
         }
+    }
+
+    /**
+     * @return the key {@link #toJson()} wrote
+     * @throws IllegalArgumentException when {@code json} is not such a key
+     */
+    public static GroupKey fromJson(JsonNode json) {
+        JsonNode priority = json.path("priority");
+        if (!priority.isInt() || !json.path("tenant").isTextual() || !json.path("channel").isTextual()
+                || !json.path("schedule").isTextual() || !json.path("timezone").isTextual()) {
+            throw new IllegalArgumentException("not a policy group key: " + json);
+        }
+        return new GroupKey(json.get("tenant").textValue(), json.get("channel").textValue(), priority.intValue(),
+                json.get("schedule").textValue(), json.get("timezone").textValue());
     }
 
     /** The key as the plan report shows it: {@code {"tenant","channel","priority","schedule","timezone"}}. */

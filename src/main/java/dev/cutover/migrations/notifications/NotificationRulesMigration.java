@@ -5,34 +5,41 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.DemoData;
+import dev.cutover.framework.migration.JsonCodec;
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.migration.MigrationDescriptor;
-import dev.cutover.framework.normalize.RecordNormalizer;
-import dev.cutover.framework.plan.TargetPlanner;
-import dev.cutover.framework.stage.TargetValidator;
+import dev.cutover.framework.migration.RecordNormalizer;
+import dev.cutover.framework.migration.TargetPlanner;
+import dev.cutover.framework.migration.TargetValidator;
+import dev.cutover.framework.source.RulesApiProtocol;
+import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.migrations.notifications.demo.NotificationDemo;
+import dev.cutover.migrations.notifications.dispatch.DispatchModel;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 
 /**
- * The reference migration (DESIGN.md §3): legacy notification rules to policies, with the platform's
- * dispatcher as its live behavior and a built-in demo data set.
+ * The reference migration (DESIGN.md §3): legacy notification rules read from §4 sources to policies,
+ * with the platform's dispatcher as its live behavior and a built-in demo data set. Its sources may
+ * still be configured as {@code cutover.sources.<name>.url}, the spelling of the releases before
+ * per-migration configuration.
  */
 @ApplicationScoped
-public class NotificationRulesMigration implements MigrationDescriptor {
+public class NotificationRulesMigration implements MigrationDescriptor<PolicyLeaf, PolicyBody, DispatchModel> {
 
     public static final String ID = "notification-rules-v2";
+
+    private static final JsonCodec<PolicyLeaf> LEAVES = JsonCodec.of(PolicyLeaf.class);
+    private static final JsonCodec<PolicyBody> POLICIES = JsonCodec.of(PolicyBody.class);
 
     @Inject
     NotificationDispatcher dispatcher;
 
-    @Inject
-    NotificationPlanner planner;
-
-    @Inject
-    PolicyValidator validator;
-
     private final RuleNormalization normalization = new RuleNormalization();
+    private final NotificationPlanner planner = new NotificationPlanner();
+    private final PolicyValidator validator = new PolicyValidator();
+    private final NotificationBehavior behavior = new NotificationBehavior();
 
     @Override
     public String id() {
@@ -45,18 +52,38 @@ public class NotificationRulesMigration implements MigrationDescriptor {
     }
 
     @Override
-    public RecordNormalizer normalizer() {
-        return normalization::normalize;
+    public SourceProtocol sourceProtocol() {
+        return RulesApiProtocol.INSTANCE;
     }
 
     @Override
-    public TargetPlanner planner() {
+    public JsonCodec<PolicyLeaf> leafCodec() {
+        return LEAVES;
+    }
+
+    @Override
+    public JsonCodec<PolicyBody> entityCodec() {
+        return POLICIES;
+    }
+
+    @Override
+    public RecordNormalizer<PolicyLeaf> normalizer() {
+        return normalization;
+    }
+
+    @Override
+    public TargetPlanner<PolicyLeaf, PolicyBody> planner() {
         return planner;
     }
 
     @Override
-    public TargetValidator validator() {
+    public TargetValidator<PolicyBody> validator() {
         return validator;
+    }
+
+    @Override
+    public BehaviorModel<PolicyLeaf, PolicyBody, DispatchModel> behavior() {
+        return behavior;
     }
 
     @Override
@@ -67,5 +94,10 @@ public class NotificationRulesMigration implements MigrationDescriptor {
     @Override
     public Optional<DemoData> demoData() {
         return Optional.of(new NotificationDemo());
+    }
+
+    @Override
+    public boolean readsSharedSources() {
+        return true;
     }
 }

@@ -1,38 +1,27 @@
 package dev.cutover.migrations.notifications;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
+import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.TargetValidator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.cutover.framework.stage.TargetValidator;
-
-/** Staged policies are complete: a key, a schedule that parses, and at least one recipient each. */
-@ApplicationScoped
-@Named
-public class PolicyValidator implements TargetValidator {
+/** A staged policy is complete: a key, a schedule that parses, and at least one recipient. */
+public final class PolicyValidator implements TargetValidator<PolicyBody> {
 
     @Override
-    public List<String> problems(List<JsonNode> policies) {
-        List<String> problems = new ArrayList<>();
-        for (JsonNode policy : policies) {
-            String id = policy.path("id").asText("?");
-            JsonNode recipients = policy.get("recipients");
-            if (recipients == null || !recipients.isArray() || recipients.isEmpty()) {
-                problems.add("policy " + id + " has no recipient");
-            }
-            for (String field : List.of("tenant", "channel", "schedule", "timezone")) {
-                if (!policy.path(field).isTextual() || policy.path(field).asText().isEmpty()) {
-                    problems.add("policy " + id + " has no " + field);
-                }
-            }
-            if (policy.path("schedule").isTextual() && CronSchedule.parse(policy.path("schedule").asText()).isEmpty()) {
-                problems.add("policy " + id + " has an invalid schedule '" + policy.path("schedule").asText() + "'");
+    public void check(Entity<PolicyBody> entity, Consumer<String> problems) {
+        PolicyBody policy = entity.body();
+        if (policy.recipients().isEmpty()) {
+            problems.accept("has no recipient");
+        }
+        for (String[] field : new String[][] { { "tenant", policy.tenant() }, { "channel", policy.channel() },
+                { "schedule", policy.schedule() }, { "timezone", policy.timezone() } }) {
+            if (field[1] == null || field[1].isEmpty()) {
+                problems.accept("has no " + field[0]);
             }
         }
-        return problems;
+        if (policy.schedule() != null && CronSchedule.parse(policy.schedule()).isEmpty()) {
+            problems.accept("has an invalid schedule '" + policy.schedule() + "'");
+        }
     }
 }

@@ -1,5 +1,11 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,20 +28,20 @@ final class PriorityRule {
     }
 
     /** @param value the present (non-null) priority value */
-    static Optional<Integer> check(JsonNode value, NodePath path, Findings findings) {
+    static Optional<Integer> check(JsonNode value, NodePath path, Findings<AnomalyCode> findings) {
         if (value.isIntegralNumber()) {
             // BigInteger so a huge integer is out of range rather than silently wrapped
             BigInteger number = value.bigIntegerValue();
             if (number.compareTo(LOWEST) >= 0 && number.compareTo(HIGHEST) <= 0) {
                 return Optional.of(number.intValue());
             }
-        } else if (Text.isString(value)) {
-            String label = Text.trim(value.textValue());
+        } else if (LegacyText.isString(value)) {
+            String label = LegacyText.trim(value.textValue());
             if (LABEL.matcher(label).matches()) {
                 return Optional.of(label.charAt(1) - '0');
             }
         } else {
-            findings.add(Finding.wrongType(path, "an integer or a string", value));
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, path, "an integer or a string", value));
             return Optional.empty();
         }
         findings.add(Finding.invalid(AnomalyCode.PRIORITY_OUT_OF_RANGE, path,

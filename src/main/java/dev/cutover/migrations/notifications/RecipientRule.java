@@ -1,5 +1,11 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import dev.cutover.framework.plan.CodePoints;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +30,9 @@ final class RecipientRule {
      * @return the normalized recipients, or empty when any check failed (or the channel is unknown)
      */
     static Optional<List<String>> check(JsonNode value, Optional<Channel> channel, NodePath path,
-            Findings findings) {
+            Findings<AnomalyCode> findings) {
         if (!value.isArray()) {
-            findings.add(Finding.wrongType(path, "an array of strings", value));
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, path, "an array of strings", value));
             return Optional.empty();
         }
         if (value.isEmpty()) {
@@ -38,15 +44,15 @@ final class RecipientRule {
         for (int i = 0; i < value.size(); i++) {
             JsonNode entry = value.get(i);
             NodePath entryPath = path.index(i);
-            if (!Text.isString(entry)) {
-                findings.add(Finding.wrongType(entryPath, "a string", entry));
+            if (!LegacyText.isString(entry)) {
+                findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, entryPath, "a string", entry));
                 valid = false;
                 continue;
             }
             if (channel.isEmpty()) {
                 continue;
             }
-            Optional<String> recipient = channel.get().normalizeRecipient(Text.trim(entry.textValue()));
+            Optional<String> recipient = channel.get().normalizeRecipient(LegacyText.trim(entry.textValue()));
             if (recipient.isPresent()) {
                 normalized.add(recipient.get());
             } else {

@@ -1,7 +1,14 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -18,7 +25,7 @@ import dev.cutover.framework.normalize.RawItem;
  * <ul>
  * <li>Rule 1 is checked on every copy, superseded ones included, because a copy whose version cannot
  * be read cannot be ranked: an item that is not a JSON object, an {@code id} that is not a string
- * ({@link Text#isString}: one holding U+0000 is not) or a {@code version} that is not a JSON integer is
+ * ({@link LegacyText#isString}: one holding U+0000 is not) or a {@code version} that is not a JSON integer is
  * {@code MALFORMED_RECORD}; a missing {@code id} or {@code version} is {@code MISSING_FIELD} (the former
  * wins when both occur).</li>
  * <li>Rule 2: the copy with the highest version stands. Copies at that version that differ as JSON
@@ -37,7 +44,7 @@ final class RecordIdentity {
      * @param copies the listed items of one record (one item when it has no usable id), in listing order
      * @return the standing copy, or empty when rule 1 or 2 rejects the record (the reason added to findings)
      */
-    static Optional<JsonNode> resolve(List<RawItem> copies, Findings findings) {
+    static Optional<JsonNode> resolve(List<RawItem> copies, Findings<AnomalyCode> findings) {
         List<JsonNode> items = new ArrayList<>(copies.size());
         String prefix = copies.size() > 1 ? "one of " + copies.size() + " copies: " : "";
         for (RawItem copy : copies) {
@@ -51,26 +58,26 @@ final class RecordIdentity {
     }
 
     /** @return the parsed item when rule 1 holds for it */
-    private static Optional<JsonNode> identified(String json, String prefix, Findings findings) {
+    private static Optional<JsonNode> identified(String json, String prefix, Findings<AnomalyCode> findings) {
         JsonNode item;
         try {
             item = LegacyJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // the message carries parser positions and internals; the detail stays short and stable
-            findings.add(new Finding(AnomalyCode.MALFORMED_RECORD, prefix + "item is not valid JSON"));
+            findings.add(new Finding<>(AnomalyCode.MALFORMED_RECORD, prefix + "item is not valid JSON"));
             return Optional.empty();
         }
         if (item == null || !item.isObject()) {
-            findings.add(new Finding(AnomalyCode.MALFORMED_RECORD,
+            findings.add(new Finding<>(AnomalyCode.MALFORMED_RECORD,
                     prefix + "item: expected an object, got " + JsonDescriptions.describe(item)));
             return Optional.empty();
         }
         boolean usable = true;
-        for (Finding problem : new Finding[] {
-                typed(item, "id", "a string", Text::isString),
-                typed(item, "version", "an integer", JsonNode::isIntegralNumber) }) {
+        for (Finding<AnomalyCode> problem : Arrays.asList(
+                typed(item, "id", "a string", LegacyText::isString),
+                typed(item, "version", "an integer", JsonNode::isIntegralNumber))) {
             if (problem != null) {
-                findings.add(new Finding(problem.code(), prefix + problem.detail()));
+                findings.add(new Finding<>(problem.code(), prefix + problem.detail()));
                 usable = false;
             }
         }
@@ -78,15 +85,15 @@ final class RecordIdentity {
     }
 
     /** @return the rule-1 problem of one identity field, or {@code null} when it is present and typed */
-    private static Finding typed(JsonNode item, String field, String expected, Predicate<JsonNode> isTyped) {
+    private static Finding<AnomalyCode> typed(JsonNode item, String field, String expected, Predicate<JsonNode> isTyped) {
         JsonNode value = Fields.present(item, field);
         if (value == null) {
-            return Finding.missing(NodePath.root(field));
+            return Finding.missing(AnomalyCode.MISSING_FIELD, NodePath.root(field));
         }
-        return isTyped.test(value) ? null : Finding.wrongType(NodePath.root(field), expected, value);
+        return isTyped.test(value) ? null : Finding.wrongType(AnomalyCode.MALFORMED_RECORD, NodePath.root(field), expected, value);
     }
 
-    private static Optional<JsonNode> highestVersion(List<JsonNode> items, Findings findings) {
+    private static Optional<JsonNode> highestVersion(List<JsonNode> items, Findings<AnomalyCode> findings) {
         BigInteger highest = null;
         for (JsonNode item : items) {
             BigInteger version = item.get("version").bigIntegerValue();
@@ -101,7 +108,7 @@ final class RecordIdentity {
             }
         }
         if (distinct.size() > 1) {
-            findings.add(new Finding(AnomalyCode.DUPLICATE_ID,
+            findings.add(new Finding<>(AnomalyCode.DUPLICATE_ID,
                     distinct.size() + " different copies at version " + highest));
             return Optional.empty();
         }

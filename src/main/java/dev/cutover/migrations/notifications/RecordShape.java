@@ -1,12 +1,17 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * DESIGN.md §5 rule 3: the standing copy has a string {@code tenant} ({@link Text#isString}: without
+ * DESIGN.md §5 rule 3: the standing copy has a string {@code tenant} ({@link LegacyText#isString}: without
  * U+0000) that is not blank once trimmed, a boolean {@code enabled} and an object {@code spec}. A field of the wrong JSON type is
  * {@code MALFORMED_RECORD}; a missing one (or a blank tenant) is {@code MISSING_FIELD}; all three are
  * checked so that a wrong type elsewhere wins over a missing field. Rule 4 needs {@code enabled}, so
@@ -26,7 +31,7 @@ final class RecordShape {
     }
 
     /** @return the record's shape, or empty when rule 3 rejects it (the reasons added to findings) */
-    static Optional<Shape> check(JsonNode record, Findings findings) {
+    static Optional<Shape> check(JsonNode record, Findings<AnomalyCode> findings) {
         String tenant = tenant(record, findings);
         JsonNode enabled = required(record, "enabled", "a boolean", JsonNode::isBoolean, findings);
         JsonNode spec = required(record, "spec", "an object", JsonNode::isObject, findings);
@@ -36,15 +41,15 @@ final class RecordShape {
         return Optional.of(new Shape(tenant, enabled.booleanValue(), spec));
     }
 
-    private static String tenant(JsonNode record, Findings findings) {
-        JsonNode value = required(record, "tenant", "a string", Text::isString, findings);
+    private static String tenant(JsonNode record, Findings<AnomalyCode> findings) {
+        JsonNode value = required(record, "tenant", "a string", LegacyText::isString, findings);
         if (value == null) {
             return null;
         }
-        String tenant = Text.trim(value.textValue());
+        String tenant = LegacyText.trim(value.textValue());
         if (tenant.isEmpty()) {
             // a tenant of blanks names nobody: it is as good as absent
-            findings.add(new Finding(AnomalyCode.MISSING_FIELD, "tenant is blank"));
+            findings.add(new Finding<>(AnomalyCode.MISSING_FIELD, "tenant is blank"));
             return null;
         }
         return tenant;
@@ -52,15 +57,15 @@ final class RecordShape {
 
     /** @return the field's value when present and of the expected type, else {@code null} */
     private static JsonNode required(JsonNode record, String field, String expected,
-            Predicate<JsonNode> isTyped, Findings findings) {
+            Predicate<JsonNode> isTyped, Findings<AnomalyCode> findings) {
         JsonNode value = Fields.present(record, field);
         NodePath path = NodePath.root(field);
         if (value == null) {
-            findings.add(Finding.missing(path));
+            findings.add(Finding.missing(AnomalyCode.MISSING_FIELD, path));
             return null;
         }
         if (!isTyped.test(value)) {
-            findings.add(Finding.wrongType(path, expected, value));
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, path, expected, value));
             return null;
         }
         return value;

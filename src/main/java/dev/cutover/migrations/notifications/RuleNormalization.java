@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.cutover.framework.migration.Normalized;
+import dev.cutover.framework.migration.RecordNormalizer;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.NodePath;
 import dev.cutover.framework.normalize.RawItem;
-import dev.cutover.framework.normalize.RecordOutcome;
 
 /**
  * Decides the one lineage outcome of one legacy notification rule, per DESIGN.md §5 rules 1–10.
@@ -14,14 +18,14 @@ import dev.cutover.framework.normalize.RecordOutcome;
  * Rules 1–4 are decided in order (identity, duplicates, record shape, disabled), each ending the
  * decision when it applies. After them every problem of the spec is collected, across all its
  * leaves, and the record's code is the first of them in {@link AnomalyCode} order. Only a record
- * whose every leaf is valid is migrated; its target is the JSON array of its {@link PolicyLeaf}s
- * ({@link PolicyLeafJson}), one per {@code simple} leaf, in spec order (depth-first). Grouping into
+ * whose every leaf is valid is migrated into its {@link PolicyLeaf}s, one per {@code simple} leaf, in
+ * spec order (depth-first). Grouping into
  * policies (rule 11) is not done here.
  * <p>
  * Pure, stateless and thread-safe: the same copies give the same outcome, detail text included, so a
  * restarted normalize step records exactly what an uninterrupted one would have.
  */
-public final class RuleNormalization {
+public final class RuleNormalization implements RecordNormalizer<PolicyLeaf> {
 
     /** Skip reason of rule 4. */
     public static final String DISABLED = "DISABLED";
@@ -30,26 +34,25 @@ public final class RuleNormalization {
      * @param copies either every listed item of one source sharing one usable id (a JSON string
      *               {@code id}), in listing order, or exactly one item without a usable id
      *               ({@link RawItem#id()} {@code null})
-     * @return MIGRATED with the leaves as target, SKIPPED with reason {@value #DISABLED}, or ANOMALY with
-     *         one {@link AnomalyCode} name; {@code id} is the shared id and {@code index} {@code null},
-     *         or for an item without a usable id {@code id} {@code null} and {@code index} its listing index
+     * @return MIGRATED with the leaves, SKIPPED with reason {@value #DISABLED}, or ANOMALY with one
+     *         {@link AnomalyCode} name
      * @throws IllegalArgumentException when {@code copies} is empty, mixes sources or ids, or holds
      *                                  several items without a usable id
      */
-    public RecordOutcome normalize(List<RawItem> copies) {
+    @Override
+    public Normalized<PolicyLeaf> normalize(List<RawItem> copies) {
         RawItem first = identityOf(copies);
         String source = first.source();
         String id = first.id();
-        Integer index = id == null ? first.index() : null;
 
-        Findings findings = new Findings();
+        Findings<AnomalyCode> findings = new Findings<>();
         Optional<RecordShape.Shape> shape = RecordIdentity.resolve(copies, findings)
                 .flatMap(record -> RecordShape.check(record, findings));
         if (shape.isEmpty()) {
-            return anomaly(source, id, index, findings);
+            return anomaly(findings);
         }
         if (!shape.get().enabled()) {
-            return RecordOutcome.skipped(source, id, index, DISABLED, "enabled is false");
+            return Normalized.skipped(DISABLED, "enabled is false");
         }
 
         List<PolicyLeaf> leaves = new ArrayList<>();
@@ -59,18 +62,18 @@ public final class RuleNormalization {
                     .ifPresent(leaves::add);
         }
         if (!findings.isEmpty()) {
-            return anomaly(source, id, index, findings);
+            return anomaly(findings);
         }
         if (leaves.isEmpty()) {
             // every spec without leaves ends in an empty bundle or a structural problem, both findings
             throw new IllegalStateException("spec of " + source + "/" + id + " has no leaf and no finding");
         }
-        return RecordOutcome.migrated(source, id, index, PolicyLeafJson.toJson(leaves));
+        return Normalized.migrated(leaves);
     }
 
-    private static RecordOutcome anomaly(String source, String id, Integer index, Findings findings) {
-        Finding decisive = findings.decisive().orElseThrow();
-        return RecordOutcome.anomaly(source, id, index, decisive.code().name(), decisive.detail());
+    private static Normalized<PolicyLeaf> anomaly(Findings<AnomalyCode> findings) {
+        Finding<AnomalyCode> decisive = findings.decisive().orElseThrow();
+        return Normalized.anomaly(decisive.code(), decisive.detail());
     }
 
     /** @return the first copy, once the copies are known to be one record */

@@ -1,5 +1,11 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +21,9 @@ final class ScheduleRule {
     }
 
     /** @param value the present (non-null) schedule value */
-    static Optional<CronSchedule> check(JsonNode value, NodePath path, Findings findings) {
-        if (!Text.isString(value)) {
-            findings.add(Finding.wrongType(path, "a string", value));
+    static Optional<CronSchedule> check(JsonNode value, NodePath path, Findings<AnomalyCode> findings) {
+        if (!LegacyText.isString(value)) {
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, path, "a string", value));
             return Optional.empty();
         }
         Optional<CronSchedule> schedule = CronSchedule.parse(value.textValue());

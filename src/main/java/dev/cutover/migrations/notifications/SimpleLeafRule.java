@@ -1,5 +1,11 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +27,7 @@ final class SimpleLeafRule {
      * @param path   the path of {@code simple}
      * @return the leaf, or empty when any field is missing or invalid (each problem added to findings)
      */
-    static Optional<PolicyLeaf> normalize(String tenant, JsonNode simple, NodePath path, Findings findings) {
+    static Optional<PolicyLeaf> normalize(String tenant, JsonNode simple, NodePath path, Findings<AnomalyCode> findings) {
         NodePath channelPath = path.field("channel");
         Optional<Channel> channel = required(simple, "channel", channelPath, findings)
                 .flatMap(value -> channel(value, channelPath, findings));
@@ -51,9 +57,9 @@ final class SimpleLeafRule {
     }
 
     /** Rule 6: a string naming a known channel once trimmed and lower-cased. */
-    private static Optional<Channel> channel(JsonNode value, NodePath path, Findings findings) {
-        if (!Text.isString(value)) {
-            findings.add(Finding.wrongType(path, "a string", value));
+    private static Optional<Channel> channel(JsonNode value, NodePath path, Findings<AnomalyCode> findings) {
+        if (!LegacyText.isString(value)) {
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, path, "a string", value));
             return Optional.empty();
         }
         Optional<Channel> channel = Channel.fromLegacy(value.textValue());
@@ -65,10 +71,10 @@ final class SimpleLeafRule {
     }
 
     /** @return the field's value, or empty with MISSING_FIELD added when it is absent */
-    private static Optional<JsonNode> required(JsonNode simple, String name, NodePath path, Findings findings) {
+    private static Optional<JsonNode> required(JsonNode simple, String name, NodePath path, Findings<AnomalyCode> findings) {
         JsonNode value = Fields.present(simple, name);
         if (value == null) {
-            findings.add(Finding.missing(path));
+            findings.add(Finding.missing(AnomalyCode.MISSING_FIELD, path));
         }
         return Optional.ofNullable(value);
     }

@@ -1,5 +1,11 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -50,7 +56,7 @@ final class SpecFlattener {
     }
 
     /** @return the spec's simple nodes in spec order (valid or not: their fields are checked elsewhere) */
-    static List<SimpleNode> flatten(JsonNode spec, NodePath path, Findings findings) {
+    static List<SimpleNode> flatten(JsonNode spec, NodePath path, Findings<AnomalyCode> findings) {
         List<SimpleNode> leaves = new ArrayList<>();
         List<Bundle> bundles = new ArrayList<>();
         Deque<Pending> pending = new ArrayDeque<>();
@@ -68,19 +74,19 @@ final class SpecFlattener {
     }
 
     private static void visit(Pending at, Deque<Pending> pending, List<SimpleNode> leaves, List<Bundle> bundles,
-            Findings findings) {
+            Findings<AnomalyCode> findings) {
         JsonNode node = at.node();
         if (!node.isObject()) {
-            findings.add(Finding.wrongType(at.path(), "an object", node));
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, at.path(), "an object", node));
             return;
         }
         JsonNode kind = Fields.present(node, "kind");
         if (kind == null) {
-            findings.add(Finding.missing(at.path().field("kind")));
+            findings.add(Finding.missing(AnomalyCode.MISSING_FIELD, at.path().field("kind")));
             return;
         }
-        if (!Text.isString(kind)) {
-            findings.add(Finding.wrongType(at.path().field("kind"), "a string", kind));
+        if (!LegacyText.isString(kind)) {
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, at.path().field("kind"), "a string", kind));
             return;
         }
         switch (kind.textValue()) {
@@ -92,7 +98,7 @@ final class SpecFlattener {
         }
     }
 
-    private static void simple(Pending at, List<SimpleNode> leaves, Findings findings) {
+    private static void simple(Pending at, List<SimpleNode> leaves, Findings<AnomalyCode> findings) {
         leaves.add(new SimpleNode(at.node(), at.path()));
         // each bundle needs only one leaf; stop at the first one already known to have one
         for (Bundle b = at.bundle(); b != null && !b.hasLeaf; b = b.enclosing) {
@@ -104,29 +110,29 @@ final class SpecFlattener {
         }
     }
 
-    private static void wrapped(Pending at, Deque<Pending> pending, Findings findings) {
+    private static void wrapped(Pending at, Deque<Pending> pending, Findings<AnomalyCode> findings) {
         JsonNode label = Fields.present(at.node(), "label");
-        if (label != null && !Text.isString(label)) {
-            findings.add(Finding.wrongType(at.path().field("label"), "a string", label));
+        if (label != null && !LegacyText.isString(label)) {
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, at.path().field("label"), "a string", label));
         }
         NodePath innerPath = at.path().field("inner");
         JsonNode inner = Fields.present(at.node(), "inner");
         if (inner == null) {
-            findings.add(Finding.missing(innerPath));
+            findings.add(Finding.missing(AnomalyCode.MISSING_FIELD, innerPath));
             return;
         }
         pending.push(new Pending(inner, innerPath, at.wrappers() + 1, at.bundle()));
     }
 
-    private static void bundle(Pending at, Deque<Pending> pending, List<Bundle> bundles, Findings findings) {
+    private static void bundle(Pending at, Deque<Pending> pending, List<Bundle> bundles, Findings<AnomalyCode> findings) {
         NodePath itemsPath = at.path().field("items");
         JsonNode items = Fields.present(at.node(), "items");
         if (items == null) {
-            findings.add(Finding.missing(itemsPath));
+            findings.add(Finding.missing(AnomalyCode.MISSING_FIELD, itemsPath));
             return;
         }
         if (!items.isArray()) {
-            findings.add(Finding.wrongType(itemsPath, "an array", items));
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, itemsPath, "an array", items));
             return;
         }
         Bundle bundle = new Bundle(at.path(), at.bundle());

@@ -1,5 +1,11 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.normalize.Finding;
+import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.normalize.JsonDescriptions;
+
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +29,12 @@ final class TimezoneRule {
     }
 
     /** @param value the timezone value, or {@code null} when absent */
-    static Optional<String> check(JsonNode value, NodePath path, Findings findings) {
+    static Optional<String> check(JsonNode value, NodePath path, Findings<AnomalyCode> findings) {
         if (value == null) {
             return Optional.of(DEFAULT);
         }
-        if (!Text.isString(value)) {
-            findings.add(Finding.wrongType(path, "a string", value));
+        if (!LegacyText.isString(value)) {
+            findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, path, "a string", value));
             return Optional.empty();
         }
         if (!REGION_IDS.contains(value.textValue())) {

@@ -14,7 +14,7 @@ import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
-import dev.cutover.ops.run.SourcesConfig;
+import dev.cutover.ops.run.ConfiguredSources;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a migration for {@code plan} and {@code apply}: checks the input, starts, awaits, reports. */
@@ -28,7 +28,7 @@ public class MigrationRun {
     MigrationLauncher launcher;
 
     @Inject
-    SourcesConfig sourcesConfig;
+    ConfiguredSources configuredSources;
 
     @Inject
     DemoSourcesLauncher demo;
@@ -47,7 +47,7 @@ public class MigrationRun {
         catalog.require(migration);
         commands.enter();
         try (DemoData.Running demoSources = options.demo ? startDemo(migration) : null) {
-            List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(sourcesConfig);
+            List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(migration, configuredSources.of(migration));
             RunSettingsStore.Settings settings = options.settings(endpoints, planDigest);
             MigrationLauncher.Started started = options.noResume
                     ? new MigrationLauncher.Started(launcher.start(migration, mode, settings), null)

@@ -8,7 +8,6 @@ import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.RunSettings;
-import dev.cutover.ops.run.SourcesConfig;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a migration ({@code plan}, {@code apply}). */
@@ -37,12 +36,12 @@ public class RunOptions {
     boolean demo;
 
     /**
-     * @param configured the configured sources, used when no {@code --source} is given
+     * @param configured the migration's configured sources, used when no {@code --source} is given
      * @throws IllegalArgumentException naming the option and what is wrong with it
      */
-    List<SourceEndpoint> endpoints(SourcesConfig configured) {
+    List<SourceEndpoint> endpoints(String migration, java.util.Map<String, String> configured) {
         try {
-            return RunSettings.endpoints(sources, configured);
+            return RunSettings.endpoints(migration, sources, configured);
         } catch (InvalidRunOption e) {
             throw asOption(e);
         }

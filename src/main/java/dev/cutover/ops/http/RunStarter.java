@@ -19,7 +19,7 @@ import dev.cutover.framework.migration.DemoData;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;
-import dev.cutover.ops.run.SourcesConfig;
+import dev.cutover.ops.run.ConfiguredSources;
 
 /**
  * Starts a plan or an apply for the HTTP API without waiting for it: checks the request with the
@@ -35,7 +35,7 @@ public class RunStarter {
     MigrationLauncher launcher;
 
     @Inject
-    SourcesConfig sourcesConfig;
+    ConfiguredSources configuredSources;
 
     @Inject
     DemoSourcesLauncher demo;
@@ -71,7 +71,7 @@ public class RunStarter {
         int concurrency = body.concurrency == null ? defaultConcurrency : body.concurrency;
         List<String> accept = body.accept == null ? List.of() : body.accept;
         if (!body.demo()) {
-            RunSettingsStore.Settings settings = RunSettings.settings(RunSettings.endpoints(sources, sourcesConfig), concurrency,
+            RunSettingsStore.Settings settings = RunSettings.settings(RunSettings.endpoints(migration, sources, configuredSources.of(migration)), concurrency,
                     accept, body.planDigest, null);
             return started(launcher.start(migration, mode, settings), migration, mode);
         }

@@ -20,7 +20,7 @@ public class LiveExecutors {
     /** @return one line per executor started: {@code <migration>: <executor> running} */
     public List<String> startAll() {
         List<String> started = new ArrayList<>();
-        for (MigrationDescriptor migration : migrations.all()) {
+        for (MigrationDescriptor<?, ?, ?> migration : migrations.all()) {
             migration.liveExecutor().ifPresent(executor -> {
                 executor.startServing();
                 started.add(migration.id() + ": " + executor.name() + " running");

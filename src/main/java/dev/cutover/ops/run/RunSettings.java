@@ -32,15 +32,16 @@ public final class RunSettings {
     }
 
     /**
-     * @param given {@code NAME=URL} per source; when empty, the configured sources are used
+     * @param given      {@code NAME=URL} per source; when empty, the configured sources are used
+     * @param configured the migration's configured sources ({@link ConfiguredSources#of}), name -> URL
      * @return the sources sorted by name
      * @throws InvalidRunOption for a malformed or repeated source, or when there is no source at all
      *         (then {@link InvalidRunOption#given()} is {@code null})
      */
-    public static List<SourceEndpoint> endpoints(List<String> given, SourcesConfig configured) {
+    public static List<SourceEndpoint> endpoints(String migration, List<String> given, Map<String, String> configured) {
         Map<String, SourceEndpoint> byName = new LinkedHashMap<>();
         if (given.isEmpty()) {
-            configured.all().forEach((name, source) -> byName.put(name, SourceEndpoint.of(name, source.url())));
+            configured.forEach((name, url) -> byName.put(name, SourceEndpoint.of(name, url)));
         }
         for (String one : given) {
             SourceEndpoint endpoint;
@@ -54,7 +55,8 @@ public final class RunSettings {
             }
         }
         if (byName.isEmpty()) {
-            throw new InvalidRunOption(SOURCES, null, "no sources given, and none configured (cutover.sources.NAME.url)");
+            throw new InvalidRunOption(SOURCES, null, "no sources given, and none configured ("
+                    + ConfiguredSources.property(migration) + ")");
         }
         return byName.values().stream().sorted(Comparator.comparing(SourceEndpoint::name)).toList();
     }

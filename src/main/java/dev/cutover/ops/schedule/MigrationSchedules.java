@@ -2,6 +2,8 @@ package dev.cutover.ops.schedule;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -20,11 +22,15 @@ import dev.cutover.ops.lease.LeaseManager;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;
-import dev.cutover.ops.run.SourcesConfig;
+import dev.cutover.ops.run.ConfiguredSources;
+import dev.cutover.ops.run.MigrationsConfig;
 import io.quarkus.scheduler.Scheduler;
 
 /**
- * Starts migrations on their cron schedule ({@link ScheduleConfig}) while {@code serve} runs. Of
+ * Starts migrations on their cron schedule while {@code serve} runs: {@code
+ * cutover.migrations.<migration>.schedule.*} ({@link MigrationsConfig}), or for a migration without
+ * one there {@code cutover.schedule.<migration>.*} ({@link ScheduleConfig}, the older spelling). Each
+ * run reads the migration's configured sources ({@link ConfiguredSources}). Of
  * several replicas on one database only one starts a given fire time (the first to record it), and
  * a fire time is skipped while an execution of the migration holds its lease.
  */
@@ -42,7 +48,10 @@ public class MigrationSchedules {
     ScheduleConfig config;
 
     @Inject
-    SourcesConfig sources;
+    MigrationsConfig perMigration;
+
+    @Inject
+    ConfiguredSources sources;
 
     @Inject
     MigrationCatalog catalog;
@@ -61,14 +70,22 @@ public class MigrationSchedules {
 
     /** Registers a scheduler job per configured migration. @return the migrations scheduled */
     public List<String> start() {
-        config.migrations().forEach((migration, schedule) -> {
+        Map<String, ScheduleConfig.Schedule> schedules = schedules();
+        schedules.forEach((migration, schedule) -> {
             catalog.require(migration);
             scheduler.newJob(jobId(migration)).setCron(schedule.cron())
-                    .setTask(execution -> fire(migration, execution.getScheduledFireTime(), configuredSources()))
+                    .setTask(execution -> fire(migration, execution.getScheduledFireTime(), configuredSources(migration)))
                     .schedule();
             LOG.infof("schedule: %s runs %s on '%s'", migration, schedule.mode(), schedule.cron());
         });
-        return List.copyOf(config.migrations().keySet());
+        return List.copyOf(schedules.keySet());
+    }
+
+    /** @return the schedule of each scheduled migration, sorted by migration */
+    public Map<String, ScheduleConfig.Schedule> schedules() {
+        Map<String, ScheduleConfig.Schedule> schedules = new TreeMap<>(config.migrations());
+        perMigration.all().forEach((migration, own) -> own.schedule().ifPresent(s -> schedules.put(migration, s)));
+        return schedules;
     }
 
     public static String jobId(String migration) {
@@ -84,7 +101,7 @@ public class MigrationSchedules {
             LOG.infof("schedule: %s at %s was started by another replica", migration, fireTime);
             return Outcome.ANOTHER_REPLICA_STARTED_IT;
         }
-        ScheduleConfig.Schedule schedule = config.migrations().get(migration);
+        ScheduleConfig.Schedule schedule = schedules().get(migration);
         String mode = schedule == null ? RunParameters.DRY_RUN : schedule.mode();
         RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency,
                 schedule == null ? List.of() : schedule.accept().orElse(List.of()), null, null);
@@ -98,7 +115,7 @@ public class MigrationSchedules {
         }
     }
 
-    private List<SourceEndpoint> configuredSources() {
-        return RunSettings.endpoints(List.of(), sources);
+    private List<SourceEndpoint> configuredSources(String migration) {
+        return RunSettings.endpoints(migration, List.of(), sources.of(migration));
     }
 }

@@ -1,5 +1,14 @@
 package dev.cutover.framework.activate;
 
+import java.util.Optional;
+import dev.cutover.migrations.notifications.dispatch.DispatchModel;
+import dev.cutover.migrations.notifications.PolicyLeaf;
+import dev.cutover.migrations.notifications.PolicyBody;
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
+import dev.cutover.migrations.notifications.NotificationBehavior;
+import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.BehaviorCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -94,15 +103,25 @@ class ApplyGatesTest {
 
     @Test
     void behaviorChangeRefusesUnlessAccepted() {
-        QuarkusMock.installMockForType(new NotificationPlanner() {
+        NotificationBehavior real = new NotificationBehavior();
+        QuarkusMock.installMockForType(new NotificationRulesMigration() {
             @Override
-            public TargetPlan plan(List<RecordOutcome> outcomes, Instant start) {
-                TargetPlan real = super.plan(outcomes, start);
-                TargetPlan.BehaviorCheck b = real.behavior();
-                return new TargetPlan(real.model(), real.entityCount(), real.largestGroups(),
-                        new TargetPlan.BehaviorCheck(b.horizonHours(), b.legacyDispatches(), b.newDispatches() - 1, false));
+            public BehaviorModel<PolicyLeaf, PolicyBody, DispatchModel> behavior() {
+                // the real models, and a gate that reports one dispatch missing from the plan
+                return new NotificationBehavior() {
+                    @Override
+                    public BehaviorCheck compare(DispatchModel legacy, DispatchModel planned, Instant start) {
+                        BehaviorCheck b = real.compare(legacy, planned, start);
+                        return new BehaviorCheck(b.horizonHours(), b.legacyDispatches(), b.newDispatches() - 1, false);
+                    }
+                };
             }
-        }, NotificationPlanner.class);
+
+            @Override
+            public Optional<LiveExecutor> liveExecutor() {
+                return Optional.empty();
+            }
+        }, NotificationRulesMigration.class);
         try (DemoSources sources = DemoSources.start()) {
             ExecutingModel before = generations.current(MIGRATION);
             long staged = stagedEntities();

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.cutover.framework.plan.TargetPlan.BehaviorCheck;
+import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.Migrated;
 import dev.cutover.migrations.notifications.dispatch.DispatchModel;
 
 /**
@@ -80,7 +82,7 @@ class BehaviorAgreementTest {
     @Test
     void behaviorCheckCountsTheTuplesBothDispatcherModelsLogOverTheHorizon() {
         Instant start = Instant.parse("2024-10-23T00:00:00Z"); // Paris falls back on the 27th
-        List<MigratedLeaf> leaves = List.of(
+        List<Migrated<PolicyLeaf>> leaves = List.of(
                 leafOf("eu-1", "r-1", leaf("acme", "email", 3, "30 2 * * *", "30 2 * * *", "Europe/Paris",
                         "a@x.io", "b@x.io")),
                 leafOf("eu-1", "r-2", leaf("acme", "email", 3, "0,15,30,45 * * * *", "*/15 * * * *",
@@ -91,16 +93,16 @@ class BehaviorAgreementTest {
                         "+33612345678")),
                 leafOf("us-1", "r-4", leaf("hooli", "pager", 5, "0 0 * * 0", "0 0 * * 7", "America/New_York",
                         "ops")));
-        List<Policy> policies = PolicyGrouping.group(leaves);
+        List<Entity<PolicyBody>> policies = PlannerFixtures.policies(leaves);
 
-        BehaviorCheck check = BehaviorEquivalence.check(leaves, policies, start);
+        BehaviorCheck check = PlannerFixtures.behavior(leaves, policies, start);
 
-        // what DispatchModelReader builds: legacy leaves as spelled, policies as planned
+        // minute by minute as the dispatcher ticks: legacy leaves as spelled, policies as planned
         long legacy = dispatched(start, builder -> leaves.forEach(m -> builder.add(m.leaf().tenant(),
                 m.leaf().channel(), m.leaf().priority(), m.leaf().legacySchedule(), m.leaf().timezone(),
                 m.leaf().recipients(), () -> "legacy")));
-        long planned = dispatched(start, builder -> policies.forEach(p -> builder.add(p.key().tenant(),
-                p.key().channel(), p.key().priority(), p.key().schedule(), p.key().timezone(), p.recipients(),
+        long planned = dispatched(start, builder -> policies.forEach(p -> builder.add(p.body().tenant(),
+                p.body().channel(), p.body().priority(), p.body().schedule(), p.body().timezone(), p.body().recipients(),
                 () -> "policy")));
         assertEquals(new BehaviorCheck(168, legacy, planned, true), check);
         // a@x.io every quarter-hour through Lord Howe (its 8 Paris minutes among them), b@x.io 8 times

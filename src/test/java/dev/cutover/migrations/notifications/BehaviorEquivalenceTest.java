@@ -4,6 +4,7 @@ import static dev.cutover.migrations.notifications.PlannerFixtures.MONDAY;
 import static dev.cutover.migrations.notifications.PlannerFixtures.daily;
 import static dev.cutover.migrations.notifications.PlannerFixtures.leaf;
 import static dev.cutover.migrations.notifications.PlannerFixtures.leafOf;
+import static dev.cutover.migrations.notifications.PlannerFixtures.policy;
 import static dev.cutover.migrations.notifications.PlannerFixtures.migrated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,11 +20,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.normalize.RecordOutcome;
-import dev.cutover.framework.plan.TargetPlan.BehaviorCheck;
+import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.framework.migration.Migrated;
 
 class BehaviorEquivalenceTest {
 
-    private final NotificationPlanner planner = new NotificationPlanner();
+    private final PlannerFixtures.Planner planner = new PlannerFixtures.Planner();
 
     @Test
     void legacySpellingsWithTheCanonicalMeaningDispatchTheSameTuples() {
@@ -83,7 +85,7 @@ class BehaviorEquivalenceTest {
         PolicyLeaf leaf = daily("acme", "a@x.io", "b@x.io");
 
         assertEquals(new BehaviorCheck(168, 14, 7, false),
-                BehaviorEquivalence.check(List.of(leafOf("eu-1", "r-1", leaf)),
+                PlannerFixtures.behavior(List.of(leafOf("eu-1", "r-1", leaf)),
                         List.of(policy(GroupKey.of(leaf), "a@x.io")), MONDAY));
     }
 
@@ -92,18 +94,18 @@ class BehaviorEquivalenceTest {
         PolicyLeaf leaf = daily("acme", "a@x.io");
 
         assertEquals(new BehaviorCheck(168, 7, 14, false),
-                BehaviorEquivalence.check(List.of(leafOf("eu-1", "r-1", leaf)),
+                PlannerFixtures.behavior(List.of(leafOf("eu-1", "r-1", leaf)),
                         List.of(policy(GroupKey.of(leaf), "a@x.io", "b@x.io")), MONDAY));
     }
 
     @Test
     void policyInAnotherZoneOrUnderAnotherPriorityIsNotEqualWithTheSameCounts() {
         PolicyLeaf leaf = daily("acme", "a@x.io");
-        List<MigratedLeaf> legacy = List.of(leafOf("eu-1", "r-1", leaf));
+        List<Migrated<PolicyLeaf>> legacy = List.of(leafOf("eu-1", "r-1", leaf));
 
-        assertEquals(new BehaviorCheck(168, 7, 7, false), BehaviorEquivalence.check(legacy,
+        assertEquals(new BehaviorCheck(168, 7, 7, false), PlannerFixtures.behavior(legacy,
                 List.of(policy(new GroupKey("acme", "email", 3, "0 9 * * *", "Europe/Paris"), "a@x.io")), MONDAY));
-        assertEquals(new BehaviorCheck(168, 7, 7, false), BehaviorEquivalence.check(legacy,
+        assertEquals(new BehaviorCheck(168, 7, 7, false), PlannerFixtures.behavior(legacy,
                 List.of(policy(new GroupKey("acme", "email", 4, "0 9 * * *", "UTC"), "a@x.io")), MONDAY));
     }
 
@@ -143,7 +145,7 @@ class BehaviorEquivalenceTest {
         // same wall-clock schedule, but only Europe/Paris skips 02:30 on 2024-03-31
         PolicyLeaf paris = leaf("acme", "sms", 2, "30 2 * * *", "30 2 * * *", "Europe/Paris", "+33612345678");
 
-        BehaviorCheck check = BehaviorEquivalence.check(List.of(leafOf("eu-1", "r-1", paris)),
+        BehaviorCheck check = PlannerFixtures.behavior(List.of(leafOf("eu-1", "r-1", paris)),
                 List.of(policy(new GroupKey("acme", "sms", 2, "30 2 * * *", "Africa/Lagos"), "+33612345678")),
                 Instant.parse("2024-03-27T00:00:00Z"));
 
@@ -219,7 +221,4 @@ class BehaviorEquivalenceTest {
         return planner.plan(List.of(outcomes), start).behavior();
     }
 
-    private static Policy policy(GroupKey key, String... recipients) {
-        return new Policy(key, key.policyId(), List.of(recipients), List.of(new MemberRef("eu-1", "r-1", null)));
-    }
 }

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +28,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.plan.TargetPlan;
-import dev.cutover.framework.plan.TargetPlan.BehaviorCheck;
+import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.plan.TargetPlan.GroupSummary;
 
 class NotificationPlannerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final NotificationPlanner planner = new NotificationPlanner();
+    private final PlannerFixtures.Planner planner = new PlannerFixtures.Planner();
 
     @Test
     void equivalentLeavesFromDifferentRecordsBecomeOnePolicyWithTheRecipientUnion() {
@@ -299,12 +297,6 @@ class NotificationPlannerTest {
         assertTrue(failure.getMessage().contains("eu-1 item #5"), failure.getMessage());
     }
 
-    @Test
-    void plannerIsTheApplicationScopedBeanNamedAfterItsClass() {
-        assertTrue(NotificationPlanner.class.isAnnotationPresent(ApplicationScoped.class));
-        assertEquals("", NotificationPlanner.class.getAnnotation(Named.class).value(),
-                "a bare @Named gives the name notificationPlanner");
-    }
 
     private static List<String> policyIds(TargetPlan plan) {
         List<String> ids = new ArrayList<>();

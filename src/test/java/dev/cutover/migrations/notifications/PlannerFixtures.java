@@ -6,7 +6,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.MemberRef;
+import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.plan.ModelPlanning;
+import dev.cutover.framework.plan.TargetPlan;
 
 /** Builds migrated outcomes the way the normalizer hands them over: leaves serialized by Jackson. */
 final class PlannerFixtures {
@@ -37,7 +43,40 @@ final class PlannerFixtures {
         return RecordOutcome.migrated(source, null, index, JSON.valueToTree(List.of(leaves)));
     }
 
-    static MigratedLeaf leafOf(String source, String id, PolicyLeaf leaf) {
-        return new MigratedLeaf(new MemberRef(source, id, null), leaf);
+    static Migrated<PolicyLeaf> leafOf(String source, String id, PolicyLeaf leaf) {
+        return new Migrated<>(new MemberRef(source, id, null), leaf);
+    }
+
+    /** The reference migration's parts without CDI (its dispatcher is not needed to plan). */
+    static final NotificationRulesMigration MIGRATION = new NotificationRulesMigration();
+
+    /** Plans outcomes as the plan step does: the framework's grouping with the migration's parts. */
+    static final class Planner {
+        TargetPlan plan(List<RecordOutcome> outcomes, Instant start) {
+            return ModelPlanning.plan(MIGRATION, outcomes::forEach, start);
+        }
+    }
+
+    /** @return a policy of {@code key} with these recipients, as the planner would make it */
+    static Entity<PolicyBody> policy(GroupKey key, String... recipients) {
+        return new Entity<>(key.policyId(), new PolicyBody(key.tenant(), key.channel(), key.priority(), key.schedule(),
+                key.timezone(), List.of(recipients)));
+    }
+
+    /** The behavior gate over legacy leaves and planned policies, as the plan step runs it. */
+    static BehaviorCheck behavior(List<Migrated<PolicyLeaf>> legacy, List<Entity<PolicyBody>> policies, Instant start) {
+        NotificationBehavior behavior = new NotificationBehavior();
+        return behavior.compare(behavior.legacy(legacy.stream()), behavior.target(policies.stream()), start);
+    }
+
+    /** @return the policies the planner makes of these leaves */
+    static List<Entity<PolicyBody>> policies(List<Migrated<PolicyLeaf>> leaves) {
+        List<RecordOutcome> outcomes = new java.util.ArrayList<>();
+        leaves.forEach(l -> outcomes.add(RecordOutcome.migrated(l.record().source(), l.record().id(), l.record().index(),
+                JSON.valueToTree(List.of(l.leaf())))));
+        List<Entity<PolicyBody>> policies = new java.util.ArrayList<>();
+        new Planner().plan(outcomes, MONDAY).model().forEach(node -> policies.add(
+                Entity.stored(MIGRATION.entityCodec(), node.get("id").textValue(), node)));
+        return policies;
     }
 }

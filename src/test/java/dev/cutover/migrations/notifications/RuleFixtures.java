@@ -1,5 +1,6 @@
 package dev.cutover.migrations.notifications;
 
+import dev.cutover.framework.normalize.LegacyRecordProcessor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -114,7 +115,7 @@ final class RuleFixtures {
                     && LegacyJson.isStorable(item.get("id").textValue()) ? item.get("id").textValue() : null;
             items.add(new RawItem(SOURCE, i, id, copies[i]));
         }
-        return new RuleNormalization().normalize(items);
+        return normalizeItems(items);
     }
 
     private static JsonNode parseOrNull(String json) {
@@ -154,7 +155,19 @@ final class RuleFixtures {
         assertEquals(RecordOutcome.Kind.MIGRATED, outcome.kind(), () -> "expected migrated, got " + outcome);
         assertNull(outcome.code());
         assertNull(outcome.detail());
-        return PolicyLeafJson.fromJson(outcome.target());
+        return leaves(outcome.target());
+    }
+
+    /** @return the outcome the normalize step records for these copies of one record */
+    static RecordOutcome normalizeItems(List<RawItem> copies) {
+        return LegacyRecordProcessor.outcome(new NotificationRulesMigration(), copies);
+    }
+
+    /** @return the leaves of a migrated outcome's stored target, read back by the migration's codec */
+    static List<PolicyLeaf> leaves(JsonNode target) {
+        List<PolicyLeaf> leaves = new ArrayList<>();
+        target.forEach(leaf -> leaves.add(new NotificationRulesMigration().leafCodec().fromJson(leaf)));
+        return leaves;
     }
 
     /** @return the one leaf of a migrated outcome */

@@ -38,8 +38,7 @@ class RuleNormalizationIdentityTest {
     void itemWithMissingIdIsMissingFieldWithNullIdAndItsIndex() {
         ObjectNode rule = rule("r-1");
         rule.remove("id");
-        RecordOutcome outcome = new RuleNormalization()
-                .normalize(List.of(new RawItem("eu-1", 41, null, rule.toString())));
+        RecordOutcome outcome = RuleFixtures.normalizeItems(List.of(new RawItem("eu-1", 41, null, rule.toString())));
         assertAnomaly(MISSING_FIELD, "id is missing", outcome);
         assertNull(outcome.id());
         assertEquals(41, outcome.index());

@@ -16,12 +16,23 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.JsonCodec;
 import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.MigrationDescriptor;
-import dev.cutover.framework.normalize.RecordNormalizer;
-import dev.cutover.framework.plan.TargetPlanner;
+import dev.cutover.framework.migration.RecordNormalizer;
+import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.run.Sql;
-import dev.cutover.framework.stage.TargetValidator;
+import dev.cutover.framework.source.RulesApiProtocol;
+import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,7 +42,7 @@ class LiveExecutorsTest {
 
     /** A second migration known only to the tests: its executor counts what serve asks of it. */
     @ApplicationScoped
-    static class CountingMigration implements MigrationDescriptor, LiveExecutor {
+    static class CountingMigration implements MigrationDescriptor<String, String, String>, LiveExecutor {
         private final AtomicInteger starts = new AtomicInteger();
         private final AtomicInteger stops = new AtomicInteger();
 
@@ -56,22 +67,65 @@ class LiveExecutorsTest {
 
         // this migration is never run: only its live executor is
         @Override
-        public RecordNormalizer normalizer() {
+        public SourceProtocol sourceProtocol() {
+            return RulesApiProtocol.INSTANCE;
+        }
+
+        @Override
+        public JsonCodec<String> leafCodec() {
+            return JsonCodec.of(String.class);
+        }
+
+        @Override
+        public JsonCodec<String> entityCodec() {
+            return JsonCodec.of(String.class);
+        }
+
+        @Override
+        public RecordNormalizer<String> normalizer() {
             return copies -> {
                 throw new UnsupportedOperationException("never run");
             };
         }
 
         @Override
-        public TargetPlanner planner() {
-            return (outcomes, start) -> {
-                throw new UnsupportedOperationException("never run");
+        public TargetPlanner<String, String> planner() {
+            return new TargetPlanner<>() {
+                @Override
+                public JsonNode groupKey(String leaf) {
+                    throw new UnsupportedOperationException("never run");
+                }
+
+                @Override
+                public String entity(JsonNode key, List<Migrated<String>> leaves) {
+                    throw new UnsupportedOperationException("never run");
+                }
             };
         }
 
         @Override
-        public TargetValidator validator() {
-            return entities -> List.of();
+        public BehaviorModel<String, String, String> behavior() {
+            return new BehaviorModel<>() {
+                @Override
+                public String legacy(Stream<Migrated<String>> records) {
+                    throw new UnsupportedOperationException("never run");
+                }
+
+                @Override
+                public String target(Stream<Entity<String>> entities) {
+                    throw new UnsupportedOperationException("never run");
+                }
+
+                @Override
+                public String empty() {
+                    return "";
+                }
+
+                @Override
+                public BehaviorCheck compare(String legacy, String planned, Instant horizonStart) {
+                    throw new UnsupportedOperationException("never run");
+                }
+            };
         }
 
         @Override

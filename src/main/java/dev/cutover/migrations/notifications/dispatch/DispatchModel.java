@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import dev.cutover.migrations.notifications.DueMinutes;
@@ -66,6 +67,14 @@ public final class DispatchModel {
             }
         }
         return due;
+    }
+
+    /**
+     * Hands each distinct (schedule, zone) of the model, with the targets it dispatches to, to
+     * {@code action}, in the order they were first added: what the behavior check compares.
+     */
+    public void forEachSchedule(BiConsumer<ZonedSchedule, List<DispatchTarget>> action) {
+        groups.forEach(group -> action.accept(group.schedule(), group.targets()));
     }
 
     /** @return how many entries (legacy leaves or policies) the model was built from */

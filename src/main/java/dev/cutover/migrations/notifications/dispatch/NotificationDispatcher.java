@@ -1,5 +1,8 @@
 package dev.cutover.migrations.notifications.dispatch;
 
+import dev.cutover.framework.activate.ExecutingBehavior;
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +59,10 @@ public class NotificationDispatcher implements LiveExecutor {
     SnapshotTransaction snapshot;
 
     @Inject
-    DispatchModelReader reader;
+    ExecutingBehavior behavior;
+
+    @Inject
+    NotificationRulesMigration migration;
 
     @Inject
     DispatcherConfig config;
@@ -195,7 +201,8 @@ public class NotificationDispatcher implements LiveExecutor {
                 }
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
-                ExecutingDispatchModel executing = reader.read(connection, MIGRATION);
+                ExecutingBehavior.Executing<DispatchModel> read = behavior.read(connection, migration);
+                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.model());
                 int rows = 0;
                 for (Instant slot : slots) {
                     rows += DispatchLogWriter.insert(connection, tick, executing, slot, executing.model().dueAt(slot));

@@ -1,5 +1,7 @@
 package dev.cutover.migrations.notifications.dispatch;
 
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
+import dev.cutover.framework.plan.ModelPlanning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -221,7 +223,7 @@ class NotificationDispatcherTest {
     }
 
     private void stageDemoPolicies() {
-        generations.stage(plannedRun, new NotificationPlanner().plan(outcomes.outcomes(plannedRun), MONDAY_0800).model());
+        generations.stage(plannedRun, ModelPlanning.plan(new NotificationRulesMigration(), outcomes.outcomes(plannedRun)::forEach, MONDAY_0800).model());
     }
 
     private int activate(long runId) {

@@ -1,4 +1,4 @@
-package dev.cutover.migrations.notifications;
+package dev.cutover.framework.normalize;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +9,7 @@ import java.util.List;
  * {@code spec.items[1].inner.channel}. Immutable: children share their parent, so walking a deep spec
  * costs one small object per node rather than one string copy per node.
  */
-final class NodePath {
+public final class NodePath {
 
     /** Runs of the same segment longer than this are shown once with a count, to keep details short. */
     private static final int LONGEST_SPELLED_RUN = 3;
@@ -23,15 +23,15 @@ final class NodePath {
     }
 
     /** @return a top-level field of the record, e.g. {@code spec} or {@code tenant} */
-    static NodePath root(String field) {
+    public static NodePath root(String field) {
         return new NodePath(null, field);
     }
 
-    NodePath field(String name) {
+    public NodePath field(String name) {
         return new NodePath(this, "." + name);
     }
 
-    NodePath index(int index) {
+    public NodePath index(int index) {
         return new NodePath(this, "[" + index + "]");
     }
 

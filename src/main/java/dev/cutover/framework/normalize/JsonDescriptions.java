@@ -1,4 +1,4 @@
-package dev.cutover.migrations.notifications;
+package dev.cutover.framework.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * type, because identical copies of a record may differ in key order and a detail must not depend on
  * which copy was listed first, and because a legacy tree may be nested too deep to serialize.
  */
-final class JsonDescriptions {
+public final class JsonDescriptions {
 
     /** Longest shown value, in code points; legacy values can be arbitrarily long. */
     private static final int MAX_SHOWN = 60;
@@ -17,7 +17,7 @@ final class JsonDescriptions {
     }
 
     /** @return e.g. {@code string "fax"}, {@code number 3.5}, {@code boolean true}, {@code object} */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
@@ -37,7 +37,7 @@ final class JsonDescriptions {
     }
 
     /** @return a scalar as JSON text, e.g. {@code "fax"} or {@code 7}, cut to a bounded length */
-    static String value(JsonNode scalar) {
+    public static String value(JsonNode scalar) {
         if (scalar.isContainerNode()) {
             // never serialized: that recurses, and fails beyond 1000 levels, on a legacy tree of any depth
             return scalar.isArray() ? "array" : "object";

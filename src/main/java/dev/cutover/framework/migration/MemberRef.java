@@ -1,4 +1,4 @@
-package dev.cutover.migrations.notifications;
+package dev.cutover.framework.migration;
 
 import dev.cutover.framework.plan.CodePoints;
 import java.util.Comparator;

@@ -1,0 +1,53 @@
+package dev.cutover.framework.migration;
+
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * What a model of the migration does (DESIGN.md §11): one executable form {@code M}, built from
+ * legacy records or from target entities alike, used both by the behavioral-equivalence gate of the
+ * plan step ({@link #compare}) and by the migration's live executor (through
+ * {@link dev.cutover.framework.activate.ExecutingBehavior}), so the gate and the live behavior can
+ * never disagree about what a model does.
+ * <p>
+ * Contract: pure; {@code M} is immutable once built and safe to share between threads (the live
+ * executor's model is cached and read by every unit of work). Building reads each element once, in
+ * the stream's order, and must not keep the stream.
+ *
+ * @param <L> the migration's target leaf
+ * @param <E> the migration's target entity
+ * @param <M> the executable model
+ */
+public interface BehaviorModel<L, E, M> {
+
+    /**
+     * @param records the leaves of the migrated records standing in for the legacy system, in record order
+     * @throws IllegalStateException naming the record when one cannot be executed exactly
+     */
+    M legacy(Stream<Migrated<L>> records);
+
+    /**
+     * @param entities the entities of a planned model or of an activated generation, in model order
+     * @throws IllegalStateException naming the entity when one cannot be executed exactly
+     */
+    M target(Stream<Entity<E>> entities);
+
+    /** @return the model that does nothing (legacy before any retrieval completed) */
+    M empty();
+
+    /**
+     * @param horizonStart the plan's start (UTC, whole minute), for a behavior over time
+     * @return whether the planned model does exactly what the legacy one does, over the whole population
+     */
+    BehaviorCheck compare(M legacy, M planned, Instant horizonStart);
+
+    /**
+     * @return how the plan report's {@code BEHAVIOR_CHANGE} explains an unequal check; by default the
+     *         two counts
+     */
+    default String describeChange(BehaviorCheck check) {
+        String over = check.horizonHours() > 0 ? "over " + check.horizonHours() + " h " : "";
+        return over + "the legacy model makes " + check.legacyDispatches() + " decisions and the planned model "
+                + check.newDispatches() + ", not the same";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cutover.framework.source;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cutover.framework.normalize.LegacyJson;
+
+/**
+ * DESIGN.md §4's legacy source API as a {@link SourceProtocol}: {@code GET /v1/rules?limit=&cursor=}
+ * (cursor-paged, each item's id {@code id} and version {@code version}) and
+ * {@code GET /v1/changes?since=}. The protocol of the reference migration, and of any migration whose
+ * sources speak §4.
+ */
+public final class RulesApiProtocol implements SourceProtocol {
+
+    public static final RulesApiProtocol INSTANCE = new RulesApiProtocol();
+
+    private RulesApiProtocol() {
+    }
+
+    @Override
+    public SourceRequest page(String cursor, int limit) {
+        Map<String, String> query = new HashMap<>();
+        query.put("limit", Integer.toString(limit));
+        if (cursor != null) {
+            query.put("cursor", cursor);
+        }
+        return new SourceRequest("/v1/rules", query);
+    }
+
+    @Override
+    public SourcePage readPage(String source, String cursor, SourceAnswer answer) {
+        // parsed from the text, streaming: a tree of the page would fail it for one item nested too deep
+        return RulesPageParser.parse(source, cursor, answer.body());
+    }
+
+    @Override
+    public SourceRequest changes(long since) {
+        return new SourceRequest("/v1/changes", Map.of("since", Long.toString(since)));
+    }
+
+    @Override
+    public void readChanges(String source, long since, SourceAnswer answer, Consumer<SourceChange> changes) {
+        String what = "changes since " + since;
+        JsonNode body;
+        try {
+            // the shared limits: a changed rule nested deeper than Jackson's default must not fail the drift check
+            body = LegacyJson.MAPPER.readTree(answer.body());
+        } catch (Exception e) {
+            throw new SourceFailure(source, what, "the body is not JSON: " + Excerpt.of(answer.body(), 120), e);
+        }
+        JsonNode items = body == null ? null : body.get("items");
+        if (items == null || !items.isArray()) {
+            throw new SourceFailure(source, what, "the body has no 'items' array", null);
+        }
+        for (JsonNode item : items) {
+            JsonNode id = item.get("id");
+            JsonNode version = item.get("version");
+            changes.accept(new SourceChange(id != null && id.isTextual() ? id.textValue() : null,
+                    version != null && version.isIntegralNumber() ? version.bigIntegerValue() : null,
+                    item.path("deleted").asBoolean(false)));
+        }
+    }
+
+
+    @Override
+    public String recordNoun() {
+        return "rule";
+    }
+}
