@@ -1,0 +1,105 @@
+package dev.cutover.migrations.ratelimits;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.DemoData;
+import dev.cutover.framework.migration.JsonCodec;
+import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.RecordNormalizer;
+import dev.cutover.framework.migration.TargetPlanner;
+import dev.cutover.framework.migration.TargetValidator;
+import dev.cutover.framework.source.SourceProtocol;
+import dev.cutover.migrations.ratelimits.admission.AdmissionChecker;
+import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
+import dev.cutover.migrations.ratelimits.behavior.LimitsBehavior;
+import dev.cutover.migrations.ratelimits.demo.RateLimitsDemo;
+import dev.cutover.migrations.ratelimits.normalize.KvEntryNormalizer;
+import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
+import dev.cutover.migrations.ratelimits.plan.Quota;
+import dev.cutover.migrations.ratelimits.plan.QuotaPlanner;
+import dev.cutover.migrations.ratelimits.plan.QuotaValidator;
+import dev.cutover.migrations.ratelimits.source.KvProtocol;
+
+/**
+ * The second migration: API-gateway rate limits, read from regional Consul-like KV stores (one source
+ * per region, {@link KvProtocol}), become {@code quotas}: one per (service, route, tier, rate, burst),
+ * whatever the spelling and however many regions hold it. The live behavior is the gateway's
+ * {@link AdmissionChecker}; {@code --demo} serves three generated regions. Its sources are configured
+ * with {@code cutover.migrations.rate-limits-v2.sources.<region>.url}.
+ */
+@ApplicationScoped
+public class RateLimitsMigration implements MigrationDescriptor<QuotaLeaf, Quota, EffectiveLimits> {
+
+    public static final String ID = "rate-limits-v2";
+
+    private static final JsonCodec<QuotaLeaf> LEAVES = JsonCodec.of(QuotaLeaf.class);
+    private static final JsonCodec<Quota> QUOTAS = JsonCodec.of(Quota.class);
+
+    @Inject
+    AdmissionChecker admission;
+
+    private final KvEntryNormalizer normalizer = new KvEntryNormalizer();
+    private final QuotaPlanner planner = new QuotaPlanner();
+    private final QuotaValidator validator = new QuotaValidator();
+    private final LimitsBehavior behavior = new LimitsBehavior();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String entityKind() {
+        return "quotas";
+    }
+
+    @Override
+    public SourceProtocol sourceProtocol() {
+        return KvProtocol.INSTANCE;
+    }
+
+    @Override
+    public JsonCodec<QuotaLeaf> leafCodec() {
+        return LEAVES;
+    }
+
+    @Override
+    public JsonCodec<Quota> entityCodec() {
+        return QUOTAS;
+    }
+
+    @Override
+    public RecordNormalizer<QuotaLeaf> normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    public TargetPlanner<QuotaLeaf, Quota> planner() {
+        return planner;
+    }
+
+    @Override
+    public TargetValidator<Quota> validator() {
+        return validator;
+    }
+
+    @Override
+    public BehaviorModel<QuotaLeaf, Quota, EffectiveLimits> behavior() {
+        return behavior;
+    }
+
+    @Override
+    public Optional<LiveExecutor> liveExecutor() {
+        return Optional.of(admission);
+    }
+
+    @Override
+    public Optional<DemoData> demoData() {
+        return Optional.of(new RateLimitsDemo());
+    }
+}

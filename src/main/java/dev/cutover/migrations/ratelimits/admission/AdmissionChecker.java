@@ -1,0 +1,94 @@
+package dev.cutover.migrations.ratelimits.admission;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.cutover.framework.activate.ExecutingBehavior;
+import dev.cutover.framework.activate.ExecutingBehavior.Executing;
+import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.migrations.ratelimits.RateLimitsMigration;
+import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
+import dev.cutover.migrations.ratelimits.behavior.RequestClass;
+import dev.cutover.migrations.ratelimits.normalize.RateLimit;
+
+/**
+ * The live behavior of {@code rate-limits-v2}, run by {@code cutover serve}: the gateway's admission
+ * checker. Each {@link #decide} is one unit of work: it reads the executing generation and its model
+ * in one REPEATABLE READ snapshot ({@link AdmissionSnapshot}, {@link ExecutingBehavior}), so a decision
+ * taken while an activation or a rollback commits comes wholly from the old model or wholly from the
+ * new one, and reports which. The model is {@link EffectiveLimits}, the one the plan's behavior gate
+ * compares, so the gate and the gateway cannot disagree; an ambiguous setting (accepted
+ * {@code REGION_CONFLICT} within one region) is resolved to its strictest limit.
+ * <p>
+ * Decisions are read-only, so stopping loses nothing and a restarted checker has nothing to resume;
+ * each decision is logged (DEBUG, category of this class) with its generation.
+ */
+@ApplicationScoped
+public class AdmissionChecker implements LiveExecutor {
+
+    private static final Logger LOG = Logger.getLogger(AdmissionChecker.class);
+
+    /** Asked for a decision while the checker is not serving. */
+    public static final class NotServing extends RuntimeException {
+        NotServing() {
+            super("the rate-limit admission checker is not serving (cutover serve starts it)");
+        }
+    }
+
+    @Inject
+    RateLimitsMigration migration;
+
+    @Inject
+    ExecutingBehavior behavior;
+
+    @Inject
+    AdmissionSnapshot snapshot;
+
+    private volatile boolean serving;
+
+    @Override
+    public String name() {
+        return "admission checker";
+    }
+
+    @Override
+    public synchronized boolean startServing() {
+        if (serving) {
+            return false;
+        }
+        serving = true;
+        LOG.info("admission checker: serving");
+        return true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (serving) {
+            serving = false;
+            LOG.info("admission checker: stopped");
+        }
+    }
+
+    public boolean isServing() {
+        return serving;
+    }
+
+    /**
+     * @param route a route pattern, or {@code *} for a route without an override
+     * @param tier  a known tier, lower-case
+     * @throws NotServing when not serving
+     */
+    public Decision decide(String region, String service, String route, String tier) {
+        if (!serving) {
+            throw new NotServing();
+        }
+        Executing<EffectiveLimits> executing = snapshot.call(connection -> behavior.read(connection, migration));
+        RateLimit limit = executing.model().limit(new RequestClass(region, service, route, tier));
+        Decision decision = new Decision(region, service, route, tier, executing.generation(), executing.runId(),
+                limit == null, limit == null ? null : limit.ratePerSecond().toString(), limit == null ? null : limit.burst());
+        LOG.debugf("admission: %s", decision);
+        return decision;
+    }
+}
