@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.activate.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.guide.featureflags.FeatureFlagsMigration;
@@ -91,7 +92,9 @@ class FeatureFlagsGuideTest {
 
             Result accepted = Cli.run(sources.args("plan", "--accept", ACCEPT));
             assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
-            assertThat(accepted.out()).contains("apply would go ahead").contains("flags     5");
+            assertThat(accepted.out()).contains("dry-run feature-flags-v2: execution " + accepted.executionId() + " COMPLETED/PLANNED")
+                    .contains("records   7 fetched = 4 migrated + 1 skipped + 2 anomalies").contains("flags     5")
+                    .contains("apply would go ahead");
             assertThat(accepted.digest()).as("the digest describes the data, not the run").isEqualTo(report.get("digest").asText());
         }
     }
@@ -259,6 +262,19 @@ class FeatureFlagsGuideTest {
         Result r = Cli.run("plan", MIGRATION, "--demo", "--accept", ACCEPT);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("records   7 fetched = 4 migrated + 1 skipped + 2 anomalies").contains("flags     5");
+    }
+
+    @Test
+    void activatingFlagsLeavesTheReferenceMigrationAlone() {
+        ExecutingModel reference = generations.current("notification-rules-v2");
+        try (FlagSources sources = FlagSources.start()) {
+            assertThat(Cli.run(sources.args("apply", "--accept", ACCEPT)).exitCode()).isZero();
+            assertThat(generations.current(MIGRATION).isLegacy()).isFalse();
+            assertThat(generations.current("notification-rules-v2")).isEqualTo(reference);
+
+            assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
+            assertThat(generations.current("notification-rules-v2")).isEqualTo(reference);
+        }
     }
 
     private String exitStatus(Result r) {
