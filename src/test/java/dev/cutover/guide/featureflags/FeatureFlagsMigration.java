@@ -50,7 +50,7 @@ public class FeatureFlagsMigration implements MigrationDescriptor<FlagLeaf, Flag
 
     @Override
     public SourceProtocol sourceProtocol() {
-        return RulesApiProtocol.INSTANCE;
+        return RulesApiProtocol.naming("flag");
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class FlagNormalizer implements RecordNormalizer<FlagLeaf> {
         Findings<AnomalyCode> findings = new Findings<>();
         JsonNode record = standing(copies, findings);
         if (record == null) {
-            return anomaly(findings);
+            return Normalized.anomaly(findings);
         }
         String app = name(record, "app", findings);
         String env = name(record, "env", findings);
@@ -50,7 +50,7 @@ public final class FlagNormalizer implements RecordNormalizer<FlagLeaf> {
             findings.add(Finding.wrongType(AnomalyCode.MALFORMED_RECORD, NodePath.root("flags"), "an object", flags));
         }
         if (!findings.isEmpty()) {
-            return anomaly(findings);
+            return Normalized.anomaly(findings);
         }
         if (flags.isEmpty()) {
             return Normalized.skipped(NO_FLAGS, "flags is empty");
@@ -76,7 +76,7 @@ public final class FlagNormalizer implements RecordNormalizer<FlagLeaf> {
                 }
             }
         }
-        return findings.isEmpty() ? Normalized.migrated(leaves) : anomaly(findings);
+        return findings.isEmpty() ? Normalized.migrated(leaves) : Normalized.anomaly(findings);
     }
 
     /** @return the copy that stands, or {@code null} when none can (the reason added to findings) */
@@ -140,8 +140,4 @@ public final class FlagNormalizer implements RecordNormalizer<FlagLeaf> {
         return value == null || value.isNull() ? null : value;
     }
 
-    private static Normalized<FlagLeaf> anomaly(Findings<AnomalyCode> findings) {
-        Finding<AnomalyCode> decisive = findings.decisive().orElseThrow();
-        return Normalized.anomaly(decisive.code(), decisive.detail());
-    }
 }

@@ -168,7 +168,7 @@ class LiveExecutorsTest {
         List<String> started = executors.startAll();
         try {
             assertThat(started).containsExactly("notification-rules-v2: dispatcher running",
-                    "test-live-executor: counter running");
+                    "rate-limits-v2: admission checker running", "test-live-executor: counter running");
             assertThat(counting.starts()).isEqualTo(1);
             assertThat(dispatcher.isRunning()).isTrue();
         } finally {

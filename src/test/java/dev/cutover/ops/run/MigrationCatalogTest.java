@@ -18,8 +18,8 @@ class MigrationCatalogTest {
 
     @Test
     void theSharedJobShapeIsNotAMigration() {
-        assertThat(catalog.names()).containsExactly("notification-rules-v2");
+        assertThat(catalog.names()).containsExactly("notification-rules-v2", "rate-limits-v2");
         assertThatThrownBy(() -> catalog.require("cutover-migration"))
-                .hasMessage("unknown migration 'cutover-migration'; known: notification-rules-v2");
+                .hasMessage("unknown migration 'cutover-migration'; known: notification-rules-v2, rate-limits-v2");
     }
 }

@@ -16,7 +16,7 @@ import dev.cutover.migrations.ratelimits.normalize.RateLimit;
 /**
  * The live behavior of {@code rate-limits-v2}, run by {@code cutover serve}: the gateway's admission
  * checker. Each {@link #decide} is one unit of work: it reads the executing generation and its model
- * in one REPEATABLE READ snapshot ({@link AdmissionSnapshot}, {@link ExecutingBehavior}), so a decision
+ * in one REPEATABLE READ snapshot ({@link ExecutingBehavior#inSnapshot}), so a decision
  * taken while an activation or a rollback commits comes wholly from the old model or wholly from the
  * new one, and reports which. The model is {@link EffectiveLimits}, the one the plan's behavior gate
  * compares, so the gate and the gateway cannot disagree; an ambiguous setting (accepted
@@ -42,9 +42,6 @@ public class AdmissionChecker implements LiveExecutor {
 
     @Inject
     ExecutingBehavior behavior;
-
-    @Inject
-    AdmissionSnapshot snapshot;
 
     private volatile boolean serving;
 
@@ -84,7 +81,7 @@ public class AdmissionChecker implements LiveExecutor {
         if (!serving) {
             throw new NotServing();
         }
-        Executing<EffectiveLimits> executing = snapshot.call(connection -> behavior.read(connection, migration));
+        Executing<EffectiveLimits> executing = behavior.inSnapshot(migration, (read, connection) -> read);
         RateLimit limit = executing.model().limit(new RequestClass(region, service, route, tier));
         Decision decision = new Decision(region, service, route, tier, executing.generation(), executing.runId(),
                 limit == null, limit == null ? null : limit.ratePerSecond().toString(), limit == null ? null : limit.burst());

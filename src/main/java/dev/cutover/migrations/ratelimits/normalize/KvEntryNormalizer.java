@@ -37,7 +37,7 @@ public final class KvEntryNormalizer implements RecordNormalizer<QuotaLeaf> {
         Findings<RateAnomaly> findings = new Findings<>();
         Optional<JsonNode> standing = EntryIdentity.resolve(copies, findings);
         if (standing.isEmpty()) {
-            return anomaly(findings);
+            return Normalized.anomaly(findings);
         }
         JsonNode entry = standing.get();
         String key = entry.get("key").textValue();
@@ -50,7 +50,7 @@ public final class KvEntryNormalizer implements RecordNormalizer<QuotaLeaf> {
         }
         RateLimit limit = value(Entries.present(entry, "value"), findings);
         if (!findings.isEmpty()) {
-            return anomaly(findings);
+            return Normalized.anomaly(findings);
         }
         return Normalized.migrated(QuotaLeaf.of(parsed.setting(), limit));
     }
@@ -71,8 +71,4 @@ public final class KvEntryNormalizer implements RecordNormalizer<QuotaLeaf> {
         return read.limit();
     }
 
-    private static Normalized<QuotaLeaf> anomaly(Findings<RateAnomaly> findings) {
-        Finding<RateAnomaly> decisive = findings.decisive().orElseThrow();
-        return Normalized.anomaly(decisive.code(), decisive.detail());
-    }
 }
