@@ -19,7 +19,7 @@ import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.MemberRef;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.MigrationDescriptor;
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * The executing model of a migration as its {@link BehaviorModel} runs it: what a live executor asks

@@ -1,6 +1,6 @@
 package dev.cutover.framework.migration;
 
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import java.util.Comparator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;

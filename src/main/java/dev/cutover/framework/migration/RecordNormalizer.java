@@ -22,7 +22,7 @@ public interface RecordNormalizer<L> {
     /**
      * @param copies either every listed item of one source sharing one usable id, in listing order, or
      *               exactly one item without a usable id; each item's JSON is exactly as listed (read it
-     *               with {@link dev.cutover.framework.normalize.LegacyJson}: it may be hostile)
+     *               with {@link dev.cutover.framework.toolkit.LegacyJson}: it may be hostile)
      */
     Normalized<L> normalize(List<RawItem> copies);
 }

@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.plan.CodePoints;
 import dev.cutover.framework.plan.PlanDigest;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * The planner of a migration (DESIGN.md §11): a deterministic grouping key per migrated leaf, and the

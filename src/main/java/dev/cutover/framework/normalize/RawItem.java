@@ -1,5 +1,7 @@
 package dev.cutover.framework.normalize;
 
+import dev.cutover.framework.toolkit.LegacyJson;
+
 /**
  * One item exactly as a source listed it, stored per run by the retrieve step.
  *

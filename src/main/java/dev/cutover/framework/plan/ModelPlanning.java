@@ -21,6 +21,7 @@ import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * The plan step's model: groups the leaves of the migrated records by the migration's

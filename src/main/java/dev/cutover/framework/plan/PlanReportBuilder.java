@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.run.RetrievalStore.SourceSummary;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * Assembles the {@link PlanReport} of a run from its sources, its record outcomes and the

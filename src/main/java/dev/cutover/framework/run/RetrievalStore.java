@@ -13,9 +13,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.cutover.framework.normalize.LegacyJson;
 import dev.cutover.framework.retrieve.FetchedPage;
 import dev.cutover.framework.source.SourceItem;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * The retrieve step's stored output: pages and raw items per run, each item as its exact listed text

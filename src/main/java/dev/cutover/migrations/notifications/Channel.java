@@ -1,6 +1,6 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.toolkit.LegacyText;
 
 import java.net.URI;
 import java.net.URISyntaxException;

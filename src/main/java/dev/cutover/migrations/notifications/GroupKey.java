@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.plan.CodePoints;
 import dev.cutover.framework.plan.PlanDigest;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * The group key of DESIGN.md §5 rule 11: leaves with equal keys become one policy. Strings are

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.TargetPlanner;
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * Plans the policies of {@code notification-rules-v2} (DESIGN.md §5 rule 11): the group key of a leaf

@@ -1,12 +1,12 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.normalize.Findings;
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.NodePath;
-import dev.cutover.framework.normalize.LegacyText;
-import dev.cutover.framework.normalize.JsonDescriptions;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.Findings;
+import dev.cutover.framework.toolkit.JsonDescriptions;
+import dev.cutover.framework.toolkit.LegacyText;
+import dev.cutover.framework.toolkit.NodePath;
 
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;

@@ -1,10 +1,10 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.normalize.Findings;
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.NodePath;
-import dev.cutover.framework.normalize.LegacyText;
-import dev.cutover.framework.normalize.JsonDescriptions;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.Findings;
+import dev.cutover.framework.toolkit.JsonDescriptions;
+import dev.cutover.framework.toolkit.LegacyText;
+import dev.cutover.framework.toolkit.NodePath;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.normalize.JsonValues;
-import dev.cutover.framework.normalize.LegacyJson;
 import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.toolkit.JsonValues;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * DESIGN.md §5 rules 1 and 2: decides which listed copy of a record stands.

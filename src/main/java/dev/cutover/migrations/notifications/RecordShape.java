@@ -1,9 +1,9 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.normalize.Findings;
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.NodePath;
-import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.Findings;
+import dev.cutover.framework.toolkit.LegacyText;
+import dev.cutover.framework.toolkit.NodePath;
 
 import java.util.Optional;
 import java.util.function.Predicate;

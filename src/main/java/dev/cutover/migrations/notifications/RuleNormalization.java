@@ -7,10 +7,10 @@ import java.util.Optional;
 
 import dev.cutover.framework.migration.Normalized;
 import dev.cutover.framework.migration.RecordNormalizer;
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.Findings;
-import dev.cutover.framework.normalize.NodePath;
 import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.Findings;
+import dev.cutover.framework.toolkit.NodePath;
 
 /**
  * Decides the one lineage outcome of one legacy notification rule, per DESIGN.md §5 rules 1–10.

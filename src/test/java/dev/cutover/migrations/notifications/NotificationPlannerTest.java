@@ -1,7 +1,7 @@
 package dev.cutover.migrations.notifications;
 
 import dev.cutover.framework.plan.PlanDigest;
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import static dev.cutover.migrations.notifications.PlannerFixtures.MONDAY;
 import static dev.cutover.migrations.notifications.PlannerFixtures.daily;
 import static dev.cutover.migrations.notifications.PlannerFixtures.leaf;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.normalize.RecordOutcome;
-import dev.cutover.framework.plan.TargetPlan;
 import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.plan.TargetPlan.GroupSummary;
+import dev.cutover.framework.plan.TargetPlan;
 
 class NotificationPlannerTest {
 

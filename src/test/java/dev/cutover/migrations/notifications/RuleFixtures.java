@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.normalize.LegacyJson;
 import dev.cutover.framework.normalize.RawItem;
 import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /** Legacy rules to start tests from, and the one way tests run and check a normalization. */
 final class RuleFixtures {

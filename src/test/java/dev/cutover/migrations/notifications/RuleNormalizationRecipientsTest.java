@@ -1,6 +1,6 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import static dev.cutover.migrations.notifications.AnomalyCode.INVALID_RECIPIENT;
 import static dev.cutover.migrations.notifications.AnomalyCode.MALFORMED_RECORD;
 import static dev.cutover.migrations.notifications.AnomalyCode.MISSING_FIELD;

@@ -1,4 +1,4 @@
-package dev.cutover.framework.normalize;
+package dev.cutover.framework.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package dev.cutover.framework.normalize;
+package dev.cutover.framework.toolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
