@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.plan.PlanDigest;
 import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.Sha256;
 
 /**
  * The group key of DESIGN.md §5 rule 11: leaves with equal keys become one policy. Strings are
@@ -64,7 +64,7 @@ public record GroupKey(String tenant, String channel, int priority, String sched
      * reach for any realistic number of policies.
      */
     public String policyId() {
-        return "pol_" + PlanDigest.sha256Hex(canonicalJson()).substring(0, 32);
+        return "pol_" + Sha256.hex(canonicalJson()).substring(0, 32);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.cutover.migrations.notifications;
 
-import dev.cutover.framework.plan.PlanDigest;
 import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.Sha256;
 import static dev.cutover.migrations.notifications.PlannerFixtures.MONDAY;
 import static dev.cutover.migrations.notifications.PlannerFixtures.daily;
 import static dev.cutover.migrations.notifications.PlannerFixtures.leaf;
@@ -77,7 +77,7 @@ class NotificationPlannerTest {
         GroupKey awkward = new GroupKey("é𝔸\"\\\n", "sms", 1, "* * * * *", "UTC");
         String spelled = "[\"\\u00E9\\uD835\\uDD38\\\"\\\\\\n\",\"sms\",1,\"* * * * *\",\"UTC\"]";
         assertEquals(spelled, awkward.canonicalJson());
-        assertEquals("pol_" + PlanDigest.sha256Hex(spelled).substring(0, 32), awkward.policyId());
+        assertEquals("pol_" + Sha256.hex(spelled).substring(0, 32), awkward.policyId());
     }
 
     @Test
