@@ -2,7 +2,6 @@ package dev.cutover.framework.migration;
 
 import java.util.List;
 
-import dev.cutover.framework.normalize.RawItem;
 
 /**
  * The normalizer of a migration (DESIGN.md §2, §11): one legacy record in, its one lineage outcome

@@ -61,7 +61,7 @@ public final class ModelPlanning {
             if (outcome.kind() != RecordOutcome.Kind.MIGRATED) {
                 return;
             }
-            MemberRef member = MemberRef.of(outcome);
+            MemberRef member = outcome.member();
             for (L leaf : leaves(migration, member, outcome.target())) {
                 Migrated<L> migrated = new Migrated<>(member, leaf);
                 legacy.add(migrated);

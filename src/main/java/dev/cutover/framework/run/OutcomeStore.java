@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.normalize.RecordOutcome;
 
 /**

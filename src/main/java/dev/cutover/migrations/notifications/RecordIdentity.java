@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.toolkit.JsonValues;
 import dev.cutover.framework.toolkit.LegacyJson;
 

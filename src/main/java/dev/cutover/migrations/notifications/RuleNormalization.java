@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.cutover.framework.migration.Normalized;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.migration.RecordNormalizer;
-import dev.cutover.framework.normalize.RawItem;
 import dev.cutover.framework.toolkit.Finding;
 import dev.cutover.framework.toolkit.Findings;
 import dev.cutover.framework.toolkit.NodePath;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.toolkit.LegacyJson;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.normalize.RecordOutcome;
 
 /** DESIGN.md §5 rules 1 (identity) and 2 (duplicates). */

@@ -1,4 +1,4 @@
-package dev.cutover.framework.normalize;
+package dev.cutover.framework.migration;
 
 import dev.cutover.framework.toolkit.LegacyJson;
 
