@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.activate.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.run.TargetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -1,6 +1,6 @@
 package dev.cutover.migrations.notifications.dispatch;
 
-import dev.cutover.framework.activate.ExecutingBehavior;
+import dev.cutover.framework.model.ExecutingBehavior;
 import dev.cutover.migrations.notifications.NotificationRulesMigration;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.cutover.framework.activate;
+package dev.cutover.framework.model;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +28,8 @@ import jakarta.inject.Inject;
  * transaction at REPEATABLE READ: PostgreSQL then takes one snapshot at the first statement.
  *
  * <p><b>During an activation or a rollback.</b> Both switch the pointer in one short transaction
- * ({@link GenerationSwitch}); entities and migrated records are written before and never rewritten.
- * So a reader sees the old model or the new one, never a mix: {@link #current} reads the pointer and
+ * ({@code GenerationSwitch}, in the activate step); entities and migrated records are written before
+ * and never rewritten. So a reader sees the old model or the new one, never a mix: {@link #current} reads the pointer and
  * its generation in one statement, and the {@code forEach} methods read by run id, immutable rows,
  * whatever commits meanwhile. A model read just before a switch commits is the old one; the next read
  * sees the new one.

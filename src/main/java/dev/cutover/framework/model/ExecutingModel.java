@@ -1,4 +1,4 @@
-package dev.cutover.framework.activate;
+package dev.cutover.framework.model;
 
 /**
  * Which model of a migration executes: generation 0 is legacy (no run), generation N > 0 the target

@@ -1,4 +1,4 @@
-package dev.cutover.framework.activate;
+package dev.cutover.framework.model;
 
 /**
  * One entity of an executing generation, as stage wrote it: immutable once its generation is visible.

@@ -1,4 +1,4 @@
-package dev.cutover.framework.activate;
+package dev.cutover.framework.model;
 
 /**
  * One legacy record that a run's normalization migrated: what a live executor executes while legacy

@@ -1,4 +1,4 @@
-package dev.cutover.framework.activate;
+package dev.cutover.framework.model;
 
 import java.sql.Connection;
 import java.sql.SQLException;
