@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.model.ExecutingModelReader;
-import dev.cutover.framework.run.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;

@@ -1,4 +1,4 @@
-package dev.cutover.framework.run;
+package dev.cutover.framework.normalize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.sql.Connection;
@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.migration.RawItem;
-import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.RecordKey;
+import dev.cutover.framework.run.Sql;
 
 /**
  * Raw records grouped per legacy record, and the lineage outcome of each record. Outcome writes

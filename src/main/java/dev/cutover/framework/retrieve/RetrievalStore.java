@@ -1,4 +1,4 @@
-package dev.cutover.framework.run;
+package dev.cutover.framework.retrieve;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.cutover.framework.retrieve.FetchedPage;
+import dev.cutover.framework.run.RecordKey;
+import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.toolkit.LegacyJson;
 

@@ -1,4 +1,4 @@
-package dev.cutover.framework.run;
+package dev.cutover.framework.stage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cutover.framework.run.RecordKey;
+import dev.cutover.framework.run.Sql;
 
 /**
  * Target entities staged by a run and their lineage. Staged entities are inert: only a generation

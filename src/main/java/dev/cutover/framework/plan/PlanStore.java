@@ -1,4 +1,4 @@
-package dev.cutover.framework.run;
+package dev.cutover.framework.plan;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.plan.PlanReport;
+import dev.cutover.framework.run.Sql;
+
 
 /** The plan report of each run; the plan step of a restarted run replaces its own report. */
 @ApplicationScoped
