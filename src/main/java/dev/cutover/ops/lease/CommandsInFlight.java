@@ -1,4 +1,4 @@
-package dev.cutover.ops.run;
+package dev.cutover.ops.lease;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.cutover.ops.schedule;
+package dev.cutover.ops.run;
 
 import java.util.List;
 import java.util.Map;
