@@ -15,9 +15,15 @@ import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.source.RulesApiProtocol;
 import dev.cutover.framework.source.SourceProtocol;
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
+import dev.cutover.migrations.notifications.behavior.NotificationBehavior;
 import dev.cutover.migrations.notifications.demo.NotificationDemo;
-import dev.cutover.migrations.notifications.dispatch.DispatchModel;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
+import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
+import dev.cutover.migrations.notifications.normalize.RuleNormalization;
+import dev.cutover.migrations.notifications.plan.NotificationPlanner;
+import dev.cutover.migrations.notifications.plan.PolicyBody;
+import dev.cutover.migrations.notifications.plan.PolicyValidator;
 
 /**
  * The reference migration (DESIGN.md §3): legacy notification rules read from §4 sources to policies,

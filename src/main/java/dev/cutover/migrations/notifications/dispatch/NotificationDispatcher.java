@@ -1,8 +1,5 @@
 package dev.cutover.migrations.notifications.dispatch;
 
-import dev.cutover.framework.model.ExecutingBehavior;
-import dev.cutover.migrations.notifications.NotificationRulesMigration;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,10 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.model.ExecutingBehavior;
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -61,8 +62,10 @@ public class NotificationDispatcher implements LiveExecutor {
     @Inject
     ExecutingBehavior behavior;
 
+    // the descriptor of MIGRATION is looked up by id: it names this dispatcher as its live executor, so
+    // this package sits below it and does not name it
     @Inject
-    NotificationRulesMigration migration;
+    Migrations migrations;
 
     @Inject
     DispatcherConfig config;
@@ -187,6 +190,12 @@ public class NotificationDispatcher implements LiveExecutor {
         }
     }
 
+    /** @return the descriptor of {@value #MIGRATION}, whose behavior model is the {@link DispatchModel} */
+    @SuppressWarnings("unchecked") // that migration's model is a DispatchModel: it is the one this dispatcher executes
+    private MigrationDescriptor<?, ?, DispatchModel> migration() {
+        return (MigrationDescriptor<?, ?, DispatchModel>) migrations.require(MIGRATION);
+    }
+
     private TickResult tick(SlotClock slotClock) {
         tickLock.lock();
         try {
@@ -201,7 +210,7 @@ public class NotificationDispatcher implements LiveExecutor {
                 }
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
-                ExecutingBehavior.Executing<DispatchModel> read = behavior.read(connection, migration);
+                ExecutingBehavior.Executing<DispatchModel> read = behavior.read(connection, migration());
                 ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.model());
                 int rows = 0;
                 for (Instant slot : slots) {

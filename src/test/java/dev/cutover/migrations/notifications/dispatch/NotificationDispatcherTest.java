@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.run.Sql;
-import dev.cutover.migrations.notifications.NotificationPlanner;
+import dev.cutover.migrations.notifications.plan.NotificationPlanner;
 import dev.cutover.support.Cli;
 import dev.cutover.support.DispatchAudit;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;
