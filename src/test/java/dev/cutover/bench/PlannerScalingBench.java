@@ -1,7 +1,7 @@
 package dev.cutover.bench;
 
-import dev.cutover.migrations.notifications.NotificationRulesMigration;
 import dev.cutover.framework.plan.ModelPlanning;
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.plan.TargetPlan;
-import dev.cutover.migrations.notifications.NotificationPlanner;
-import dev.cutover.migrations.notifications.PolicyLeaf;
+import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
+import dev.cutover.migrations.notifications.plan.NotificationPlanner;
 
 /**
  * Shows that {@link NotificationPlanner} scales linearly with the number of migrated records: plans

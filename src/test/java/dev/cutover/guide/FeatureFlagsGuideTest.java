@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.activate.ExecutingModel;
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.guide.featureflags.FeatureFlagsMigration;

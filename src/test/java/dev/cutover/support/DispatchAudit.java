@@ -27,8 +27,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.migrations.notifications.CronSchedule;
 import dev.cutover.migrations.notifications.demo.DemoRules;
+import dev.cutover.migrations.notifications.schedule.CronSchedule;
 
 /**
  * The atomic-activation check of DESIGN.md §7, for any test that runs the dispatcher through a

@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.migration.Migrations;
-import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.model.ExecutingModel;
+import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RefusalLog.Refusal;
 import dev.cutover.framework.run.RunSettingsStore;

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.model.ExecutingModel;
+import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.Sql;
 
 /**

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
  * What a model of the migration does (DESIGN.md §11): one executable form {@code M}, built from
  * legacy records or from target entities alike, used both by the behavioral-equivalence gate of the
  * plan step ({@link #compare}) and by the migration's live executor (through
- * {@link dev.cutover.framework.activate.ExecutingBehavior}), so the gate and the live behavior can
+ * {@code framework.model.ExecutingBehavior}), so the gate and the live behavior can
  * never disagree about what a model does.
  * <p>
  * Contract: pure; {@code M} is immutable once built and safe to share between threads (the live

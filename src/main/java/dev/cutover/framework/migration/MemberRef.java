@@ -1,12 +1,11 @@
 package dev.cutover.framework.migration;
 
-import dev.cutover.framework.plan.CodePoints;
 import java.util.Comparator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * One legacy record as a member of a group: {@code (source, id)}, or {@code (source, index)} for
@@ -27,11 +26,6 @@ public record MemberRef(String source, String id, Integer index) implements Comp
     public MemberRef {
         // an id makes the index irrelevant; dropping it keeps one record equal to itself
         index = id == null ? index : null;
-    }
-
-    /** The record an outcome is about. */
-    public static MemberRef of(RecordOutcome outcome) {
-        return new MemberRef(outcome.source(), outcome.id(), outcome.index());
     }
 
     @Override

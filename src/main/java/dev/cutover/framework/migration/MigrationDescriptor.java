@@ -18,9 +18,10 @@ import dev.cutover.framework.source.SourceProtocol;
  * @param <E> the target entity: what the planner makes of one group of leaves
  * @param <M> the executable model: what the behavior gate and the live executor run
  */
-public interface MigrationDescriptor<L, E, M> {
+public interface MigrationDescriptor<L, E, M> extends ExecutableModel<L, E, M> {
 
     /** @return the job id, e.g. {@code notification-rules-v2} */
+    @Override
     String id();
 
     /**
@@ -32,11 +33,6 @@ public interface MigrationDescriptor<L, E, M> {
     /** @return how the legacy sources are read: pages, totals, watermarks and changes (the retrieve step, drift) */
     SourceProtocol sourceProtocol();
 
-    /** @return how leaves are stored between normalize and plan, and read by the live executor */
-    JsonCodec<L> leafCodec();
-
-    /** @return how entities are stored, exported and read by the live executor */
-    JsonCodec<E> entityCodec();
 
     /** @return how one legacy record is decided (the normalize step) */
     RecordNormalizer<L> normalizer();
@@ -49,8 +45,6 @@ public interface MigrationDescriptor<L, E, M> {
         return TargetValidator.none();
     }
 
-    /** @return what a model does: the plan's behavior gate, and the live executor's model */
-    BehaviorModel<L, E, M> behavior();
 
     /** @return what {@code cutover serve} runs for this migration, if it has a live behavior of its own */
     default Optional<LiveExecutor> liveExecutor() {

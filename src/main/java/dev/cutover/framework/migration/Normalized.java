@@ -3,8 +3,8 @@ package dev.cutover.framework.migration;
 import java.util.List;
 import java.util.Objects;
 
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.Findings;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.Findings;
 
 /**
  * What a {@link RecordNormalizer} decided for one legacy record: exactly one of migrated (with at

@@ -2,7 +2,6 @@ package dev.cutover.framework.migration;
 
 import java.util.List;
 
-import dev.cutover.framework.normalize.RawItem;
 
 /**
  * The normalizer of a migration (DESIGN.md §2, §11): one legacy record in, its one lineage outcome
@@ -22,7 +21,7 @@ public interface RecordNormalizer<L> {
     /**
      * @param copies either every listed item of one source sharing one usable id, in listing order, or
      *               exactly one item without a usable id; each item's JSON is exactly as listed (read it
-     *               with {@link dev.cutover.framework.normalize.LegacyJson}: it may be hostile)
+     *               with {@link dev.cutover.framework.toolkit.LegacyJson}: it may be hostile)
      */
     Normalized<L> normalize(List<RawItem> copies);
 }

@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.plan.CodePoints;
-import dev.cutover.framework.plan.PlanDigest;
+import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.Sha256;
 
 /**
  * The planner of a migration (DESIGN.md §11): a deterministic grouping key per migrated leaf, and the
@@ -43,7 +43,7 @@ public interface TargetPlanner<L, E> {
      *         hex digits of the SHA-256 of the key's JSON text
      */
     default String entityId(JsonNode key) {
-        return PlanDigest.sha256Hex(key.toString()).substring(0, 16);
+        return Sha256.hex(key.toString()).substring(0, 16);
     }
 
     /**

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.migration.Normalized;
+import dev.cutover.framework.migration.RawItem;
 
 /**
  * The normalize step's processor for every migration: hands each legacy record that

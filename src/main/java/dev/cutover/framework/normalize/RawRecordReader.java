@@ -13,8 +13,8 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
-import dev.cutover.framework.run.OutcomeStore;
-import dev.cutover.framework.run.OutcomeStore.Position;
+import dev.cutover.framework.migration.RawItem;
+import dev.cutover.framework.normalize.OutcomeStore.Position;
 import dev.cutover.framework.run.RecordKey;
 
 /**

@@ -2,6 +2,8 @@ package dev.cutover.framework.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.cutover.framework.migration.MemberRef;
+
 /**
  * The one lineage outcome of one legacy record (one distinct (source, id), or one item without a
  * usable id): migrated, skipped with a reason, or one anomaly code.
@@ -17,6 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record RecordOutcome(String source, String id, Integer index, Kind kind, String code, String detail,
         JsonNode target) {
+
+    /** @return the record this outcome is about */
+    public MemberRef member() {
+        return new MemberRef(source, id, index);
+    }
 
     public enum Kind {
         MIGRATED, SKIPPED, ANOMALY

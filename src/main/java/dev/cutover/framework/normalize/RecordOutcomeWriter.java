@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.cutover.framework.run.WriteFence;
-import dev.cutover.framework.run.OutcomeStore;
 
 /** Stores each record's {@link RecordOutcome} (its lineage) in the chunk's transaction, idempotently. */
 @Named

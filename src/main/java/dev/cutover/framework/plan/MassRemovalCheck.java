@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.activate.ExecutingModel;
-import dev.cutover.framework.activate.GenerationSwitch;
-import dev.cutover.framework.run.TargetStore;
+import dev.cutover.framework.model.AbsentEntities;
+import dev.cutover.framework.model.ExecutingModel;
+import dev.cutover.framework.model.ExecutingModelReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -38,10 +38,10 @@ public class MassRemovalCheck {
     BigDecimal share;
 
     @Inject
-    GenerationSwitch generations;
+    ExecutingModelReader models;
 
     @Inject
-    TargetStore targets;
+    AbsentEntities absentEntities;
 
     /**
      * @param plannedModel the plan's target model: an array of entities with a string {@code id}
@@ -52,15 +52,15 @@ public class MassRemovalCheck {
         if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalStateException("cutover.plan.mass-removal-share must be between 0 and 1, was " + share);
         }
-        ExecutingModel executing = generations.current(migration);
+        ExecutingModel executing = models.current(migration);
         if (executing.isLegacy()) {
             return Optional.empty();
         }
         Set<String> planned = new HashSet<>();
         plannedModel.forEach(entity -> planned.add(entity.get("id").asText()));
         // a transaction of its own, so that the driver streams the ids instead of loading them all
-        TargetStore.Absence absence = QuarkusTransaction.requiringNew()
-                .call(() -> targets.absentFrom(executing.runId(), planned));
+        AbsentEntities.Absence absence = QuarkusTransaction.requiringNew()
+                .call(() -> absentEntities.absentFrom(executing.runId(), planned));
         BigDecimal absent = BigDecimal.valueOf(absence.absent());
         if (absent.compareTo(share.multiply(BigDecimal.valueOf(absence.staged()))) <= 0) {
             return Optional.empty();

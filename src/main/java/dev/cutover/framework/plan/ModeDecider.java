@@ -10,8 +10,7 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
-import dev.cutover.framework.activate.GenerationSwitch;
-import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -39,7 +38,7 @@ public class ModeDecider implements Decider {
     PlanStore plans;
 
     @Inject
-    GenerationSwitch generations;
+    ExecutingModelReader models;
 
     @Inject
     RefusalLog refusals;
@@ -57,7 +56,7 @@ public class ModeDecider implements Decider {
         }
         PlanReport report = plans.report(jobContext.getInstanceId())
                 .orElseThrow(() -> new IllegalStateException("no plan report for this run"));
-        String executingDigest = generations.current(jobContext.getJobName()).digest();
+        String executingDigest = models.current(jobContext.getJobName()).digest();
         RunSettingsStore.Settings settings = settingsStore.of(jobContext);
         ApplyGate.Verdict verdict = ApplyGate.decide(report, settings.accepted(), settings.planDigest(), executingDigest);
         if (!verdict.refusals().isEmpty()) {

@@ -21,6 +21,7 @@ import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * The plan step's model: groups the leaves of the migrated records by the migration's
@@ -60,7 +61,7 @@ public final class ModelPlanning {
             if (outcome.kind() != RecordOutcome.Kind.MIGRATED) {
                 return;
             }
-            MemberRef member = MemberRef.of(outcome);
+            MemberRef member = outcome.member();
             for (L leaf : leaves(migration, member, outcome.target())) {
                 Migrated<L> migrated = new Migrated<>(member, leaf);
                 legacy.add(migrated);

@@ -15,10 +15,9 @@ import org.jboss.logging.Logger;
 
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.normalize.RecordOutcome;
-import dev.cutover.framework.run.OutcomeStore;
-import dev.cutover.framework.run.PlanStore;
-import dev.cutover.framework.run.RetrievalStore;
+import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.WriteFence;
 

@@ -1,15 +1,12 @@
 package dev.cutover.framework.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.cutover.framework.toolkit.Sha256;
 
 /**
  * {@code sha256:} over the canonical serialization of what describes the data of a plan (sources'
@@ -36,18 +33,9 @@ public final class PlanDigest {
     static String of(PlanReport.DigestContent content) {
         try {
             byte[] canonical = CANONICAL.writeValueAsBytes(content);
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return "sha256:" + Sha256.hex(canonical);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot compute the plan digest", e);
-        }
-    }
-
-    /** @return the lower-case hex of the SHA-256 of the UTF-8 text (for ids and record keys derived from data) */
-    public static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.cutover.framework.normalize.RecordOutcome;
-import dev.cutover.framework.run.RetrievalStore.SourceSummary;
+import dev.cutover.framework.retrieve.RetrievalStore.SourceSummary;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * Assembles the {@link PlanReport} of a run from its sources, its record outcomes and the

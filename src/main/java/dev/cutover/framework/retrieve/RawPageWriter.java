@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
-import dev.cutover.framework.run.RetrievalStore;
 
 /**
  * Stores fetched pages and their raw items for the run, in the chunk's transaction (together with

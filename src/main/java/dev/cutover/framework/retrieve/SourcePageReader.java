@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.FailureLog;
-import dev.cutover.framework.run.RetrievalStore;
 import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.framework.run.StopRequests;
 import dev.cutover.framework.source.ConcurrencyGates;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
@@ -25,7 +25,6 @@ import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.framework.source.SourceRetryConfig;
 import dev.cutover.framework.source.SourceWaitStopped;
 import dev.cutover.framework.source.StopSignal;
-import dev.cutover.framework.run.StopRequests;
 
 /**
  * Reads one source partition page by page through the migration's {@link SourceProtocol}; one item =

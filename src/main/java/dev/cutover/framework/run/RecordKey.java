@@ -1,6 +1,6 @@
 package dev.cutover.framework.run;
 
-import dev.cutover.framework.plan.PlanDigest;
+import dev.cutover.framework.toolkit.Sha256;
 
 /**
  * The key that groups the copies of one legacy record within a source: {@code i:<id>} for an item
@@ -27,6 +27,6 @@ public final class RecordKey {
         if (id == null) {
             return "x:" + String.format("%010d", index);
         }
-        return id.codePointCount(0, id.length()) <= LONGEST_SPELLED_ID ? "i:" + id : "d:" + PlanDigest.sha256Hex(id);
+        return id.codePointCount(0, id.length()) <= LONGEST_SPELLED_ID ? "i:" + id : "d:" + Sha256.hex(id);
     }
 }

@@ -1,6 +1,6 @@
 package dev.cutover.framework.source;
 
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * What a message quotes of text a source sent (a body, a header, a cursor): one line, at most a

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * exact slice of the body it was listed as (never re-serialized, so nothing is lost and no depth limit
  * of a serializer applies), with its top-level id and version fields; repeated keys count as a JSON
  * tree counts them (the last one). An item of any shape is kept: validating it is the normalizer's job.
- * Use a parser made by {@link dev.cutover.framework.normalize.LegacyJson#FACTORY} over the body text.
+ * Use a parser made by {@link dev.cutover.framework.toolkit.LegacyJson#FACTORY} over the body text.
  */
 public final class ListedItems {
 

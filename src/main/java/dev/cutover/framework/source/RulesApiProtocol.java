@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * DESIGN.md §4's legacy source API as a {@link SourceProtocol}: {@code GET /v1/rules?limit=&cursor=}

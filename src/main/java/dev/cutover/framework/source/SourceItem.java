@@ -2,7 +2,7 @@ package dev.cutover.framework.source;
 
 import java.math.BigInteger;
 
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * One item of a {@code /v1/rules} page, kept as the source listed it: validating it is

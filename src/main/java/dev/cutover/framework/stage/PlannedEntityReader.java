@@ -11,8 +11,8 @@ import jakarta.inject.Named;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.run.PlanStore;
-import dev.cutover.framework.run.TargetStore.PlannedEntity;
+import dev.cutover.framework.plan.PlanStore;
+import dev.cutover.framework.stage.TargetStore.PlannedEntity;
 
 /**
  * Reads the entities of the run's planned model, exactly the model whose digest passed the gates.

@@ -11,8 +11,7 @@ import jakarta.inject.Named;
 
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
-import dev.cutover.framework.run.TargetStore;
-import dev.cutover.framework.run.TargetStore.PlannedEntity;
+import dev.cutover.framework.stage.TargetStore.PlannedEntity;
 
 /** Writes planned entities and their lineage INERT, in the chunk's transaction, idempotently. */
 @Named

@@ -18,11 +18,10 @@ import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.plan.PlanReport;
-import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
-import dev.cutover.framework.run.TargetStore;
 import dev.cutover.framework.run.WriteFence;
 
 /**

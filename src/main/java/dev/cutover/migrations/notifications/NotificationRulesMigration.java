@@ -15,9 +15,15 @@ import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.source.RulesApiProtocol;
 import dev.cutover.framework.source.SourceProtocol;
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
+import dev.cutover.migrations.notifications.behavior.NotificationModel;
 import dev.cutover.migrations.notifications.demo.NotificationDemo;
-import dev.cutover.migrations.notifications.dispatch.DispatchModel;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
+import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
+import dev.cutover.migrations.notifications.normalize.RuleNormalization;
+import dev.cutover.migrations.notifications.plan.NotificationPlanner;
+import dev.cutover.migrations.notifications.plan.PolicyBody;
+import dev.cutover.migrations.notifications.plan.PolicyValidator;
 
 /**
  * The reference migration (DESIGN.md §3): legacy notification rules read from §4 sources to policies,
@@ -28,10 +34,8 @@ import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 @ApplicationScoped
 public class NotificationRulesMigration implements MigrationDescriptor<PolicyLeaf, PolicyBody, DispatchModel> {
 
-    public static final String ID = "notification-rules-v2";
+    public static final String ID = NotificationModel.ID;
 
-    private static final JsonCodec<PolicyLeaf> LEAVES = JsonCodec.of(PolicyLeaf.class);
-    private static final JsonCodec<PolicyBody> POLICIES = JsonCodec.of(PolicyBody.class);
 
     @Inject
     NotificationDispatcher dispatcher;
@@ -39,7 +43,8 @@ public class NotificationRulesMigration implements MigrationDescriptor<PolicyLea
     private final RuleNormalization normalization = new RuleNormalization();
     private final NotificationPlanner planner = new NotificationPlanner();
     private final PolicyValidator validator = new PolicyValidator();
-    private final NotificationBehavior behavior = new NotificationBehavior();
+    // what the dispatcher executes, shared with it: one definition of codecs and behavior
+    private final NotificationModel model = NotificationModel.INSTANCE;
 
     @Override
     public String id() {
@@ -58,12 +63,12 @@ public class NotificationRulesMigration implements MigrationDescriptor<PolicyLea
 
     @Override
     public JsonCodec<PolicyLeaf> leafCodec() {
-        return LEAVES;
+        return model.leafCodec();
     }
 
     @Override
     public JsonCodec<PolicyBody> entityCodec() {
-        return POLICIES;
+        return model.entityCodec();
     }
 
     @Override
@@ -83,7 +88,7 @@ public class NotificationRulesMigration implements MigrationDescriptor<PolicyLea
 
     @Override
     public BehaviorModel<PolicyLeaf, PolicyBody, DispatchModel> behavior() {
-        return behavior;
+        return model.behavior();
     }
 
     @Override

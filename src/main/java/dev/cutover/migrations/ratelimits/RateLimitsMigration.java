@@ -16,7 +16,7 @@ import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.migrations.ratelimits.admission.AdmissionChecker;
 import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
-import dev.cutover.migrations.ratelimits.behavior.LimitsBehavior;
+import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
 import dev.cutover.migrations.ratelimits.demo.RateLimitsDemo;
 import dev.cutover.migrations.ratelimits.normalize.KvEntryNormalizer;
 import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
@@ -35,10 +35,8 @@ import dev.cutover.migrations.ratelimits.source.KvProtocol;
 @ApplicationScoped
 public class RateLimitsMigration implements MigrationDescriptor<QuotaLeaf, Quota, EffectiveLimits> {
 
-    public static final String ID = "rate-limits-v2";
+    public static final String ID = QuotaModel.ID;
 
-    private static final JsonCodec<QuotaLeaf> LEAVES = JsonCodec.of(QuotaLeaf.class);
-    private static final JsonCodec<Quota> QUOTAS = JsonCodec.of(Quota.class);
 
     @Inject
     AdmissionChecker admission;
@@ -46,7 +44,8 @@ public class RateLimitsMigration implements MigrationDescriptor<QuotaLeaf, Quota
     private final KvEntryNormalizer normalizer = new KvEntryNormalizer();
     private final QuotaPlanner planner = new QuotaPlanner();
     private final QuotaValidator validator = new QuotaValidator();
-    private final LimitsBehavior behavior = new LimitsBehavior();
+    // what the admission checker executes, shared with it: one definition of codecs and behavior
+    private final QuotaModel model = QuotaModel.INSTANCE;
 
     @Override
     public String id() {
@@ -65,12 +64,12 @@ public class RateLimitsMigration implements MigrationDescriptor<QuotaLeaf, Quota
 
     @Override
     public JsonCodec<QuotaLeaf> leafCodec() {
-        return LEAVES;
+        return model.leafCodec();
     }
 
     @Override
     public JsonCodec<Quota> entityCodec() {
-        return QUOTAS;
+        return model.entityCodec();
     }
 
     @Override
@@ -90,7 +89,7 @@ public class RateLimitsMigration implements MigrationDescriptor<QuotaLeaf, Quota
 
     @Override
     public BehaviorModel<QuotaLeaf, Quota, EffectiveLimits> behavior() {
-        return behavior;
+        return model.behavior();
     }
 
     @Override

@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.plan.ApplyGate;
 import dev.cutover.framework.plan.PlanReport;
-import dev.cutover.framework.run.RefusalLog;
+import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.FailureLog;
-import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunSettingsStore;
 
 /**

@@ -6,15 +6,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.framework.migration.DemoData;
-import dev.cutover.ops.run.CommandsInFlight;
+import dev.cutover.ops.lease.CommandsInFlight;
+import dev.cutover.ops.run.ConfiguredSources;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
-import dev.cutover.ops.run.ConfiguredSources;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a migration for {@code plan} and {@code apply}: checks the input, starts, awaits, reports. */

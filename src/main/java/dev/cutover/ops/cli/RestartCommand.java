@@ -14,8 +14,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.ops.lease.CommandsInFlight;
 import dev.cutover.ops.run.InvalidRunOption;
-import dev.cutover.ops.run.CommandsInFlight;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;
 import io.quarkus.arc.Unremovable;

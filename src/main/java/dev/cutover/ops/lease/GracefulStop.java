@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.cutover.ops.run.CommandsInFlight;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**

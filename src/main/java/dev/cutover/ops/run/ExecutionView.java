@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.cutover.framework.run.PlanStore;
+import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunParameters;
 
 /** Executions as {@code status} and the HTTP API show them (DESIGN.md §8). */

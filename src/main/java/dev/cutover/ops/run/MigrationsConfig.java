@@ -3,7 +3,6 @@ package dev.cutover.ops.run;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.cutover.ops.schedule.ScheduleConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
 

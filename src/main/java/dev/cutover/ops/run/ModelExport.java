@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cutover.framework.activate.ExecutingModel;
-import dev.cutover.framework.activate.ExecutingModelReader;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.model.ExecutingModel;
+import dev.cutover.framework.model.ExecutingModelReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -19,11 +19,12 @@ import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.lease.LeaseManager;
+import dev.cutover.ops.run.ConfiguredSources;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
-import dev.cutover.ops.run.RunSettings;
-import dev.cutover.ops.run.ConfiguredSources;
 import dev.cutover.ops.run.MigrationsConfig;
+import dev.cutover.ops.run.RunSettings;
+import dev.cutover.ops.run.ScheduleConfig;
 import io.quarkus.scheduler.Scheduler;
 
 /**

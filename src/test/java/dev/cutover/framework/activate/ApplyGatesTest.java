@@ -1,14 +1,14 @@
 package dev.cutover.framework.activate;
 
 import java.util.Optional;
-import dev.cutover.migrations.notifications.dispatch.DispatchModel;
-import dev.cutover.migrations.notifications.PolicyLeaf;
-import dev.cutover.migrations.notifications.PolicyBody;
-import dev.cutover.migrations.notifications.NotificationRulesMigration;
-import dev.cutover.migrations.notifications.NotificationBehavior;
-import dev.cutover.framework.migration.LiveExecutor;
-import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.BehaviorCheck;
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
+import dev.cutover.migrations.notifications.behavior.NotificationBehavior;
+import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
+import dev.cutover.migrations.notifications.plan.PolicyBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -24,17 +24,18 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.plan.TargetPlan;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
-import dev.cutover.migrations.notifications.NotificationPlanner;
 import dev.cutover.migrations.notifications.demo.DemoRules;
 import dev.cutover.migrations.notifications.demo.DemoSources;
+import dev.cutover.migrations.notifications.plan.NotificationPlanner;
 import dev.cutover.support.Apply;
 import dev.cutover.support.Cli;
-import dev.cutover.support.FailOnce;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.FailOnce;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 

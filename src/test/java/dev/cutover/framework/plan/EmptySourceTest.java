@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cutover.framework.activate.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.support.Apply;
 import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;

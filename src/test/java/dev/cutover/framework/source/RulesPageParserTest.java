@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /** A rules page is read streaming: each item kept as its exact listed text, with its id and version. */
 class RulesPageParserTest {

@@ -2,7 +2,7 @@ package dev.cutover.guide.featureflags;
 
 /**
  * The record anomaly codes of {@code feature-flags-v2}, declared in the order that decides a record's
- * one code when it has several problems ({@link dev.cutover.framework.normalize.Findings} keeps the
+ * one code when it has several problems ({@link dev.cutover.framework.toolkit.Findings} keeps the
  * lowest ordinal).
  */
 public enum AnomalyCode {

@@ -5,7 +5,7 @@ package dev.cutover.guide.featureflags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.cutover.framework.activate.ExecutingBehavior;
+import dev.cutover.framework.model.ExecutingBehavior;
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**

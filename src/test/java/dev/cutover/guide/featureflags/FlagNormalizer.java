@@ -12,13 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.Normalized;
 import dev.cutover.framework.migration.RecordNormalizer;
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.Findings;
-import dev.cutover.framework.normalize.JsonValues;
-import dev.cutover.framework.normalize.LegacyJson;
-import dev.cutover.framework.normalize.LegacyText;
-import dev.cutover.framework.normalize.NodePath;
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.Findings;
+import dev.cutover.framework.toolkit.JsonValues;
+import dev.cutover.framework.toolkit.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyText;
+import dev.cutover.framework.toolkit.NodePath;
+import dev.cutover.framework.migration.RawItem;
 
 /**
  * Decides one legacy flag record {@code {"id", "version", "app", "env", "flags": {name: state}}}:

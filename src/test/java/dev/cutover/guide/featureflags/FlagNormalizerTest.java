@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.migration.Normalized;
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 
 /** The example's normalizer as a pure function: listed copies in, one outcome out (no Quarkus, no database). */
 class FlagNormalizerTest {

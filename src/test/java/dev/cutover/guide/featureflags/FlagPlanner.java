@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.TargetPlanner;
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * Plans one flag per (app, flag): the environments where its leaves say on, and those where they say

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.DemoData;
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.source.server.LegacySourceData;
 import dev.cutover.framework.source.server.LegacySourceServer;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.normalize.LegacyText;
+import dev.cutover.framework.toolkit.LegacyText;
 
 /**
  * The spellings of a legacy flag state: JSON {@code true}/{@code false}, the integers {@code 1}/{@code 0},

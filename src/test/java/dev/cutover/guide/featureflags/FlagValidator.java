@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.TargetValidator;
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /** A staged flag names its app and flag, has a state in at least one environment, and lists each sorted once. */
 public final class FlagValidator implements TargetValidator<FlagBody> {

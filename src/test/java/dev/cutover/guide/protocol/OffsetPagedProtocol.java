@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.ListedItems;
 import dev.cutover.framework.source.SourceAnswer;

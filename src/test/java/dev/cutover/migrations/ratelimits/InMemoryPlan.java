@@ -14,7 +14,7 @@ import dev.cutover.framework.migration.MemberRef;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.Normalized;
 import dev.cutover.framework.migration.TargetPlanner;
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
 import dev.cutover.migrations.ratelimits.behavior.LimitsBehavior;

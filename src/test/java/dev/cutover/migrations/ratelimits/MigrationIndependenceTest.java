@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.activate.ExecutingModel;
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.migrations.ratelimits.demo.DemoRegions;

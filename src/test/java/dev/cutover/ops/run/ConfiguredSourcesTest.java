@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
-import dev.cutover.ops.schedule.ScheduleConfig;
+import dev.cutover.ops.run.ScheduleConfig;
 
 /** Sources are configured per migration; the older shared spelling only configures a migration that reads it. */
 class ConfiguredSourcesTest {

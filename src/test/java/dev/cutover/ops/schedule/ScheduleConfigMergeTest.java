@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.ops.run.MigrationsConfig;
+import dev.cutover.ops.run.ScheduleConfig;
 import dev.cutover.ops.run.SourcesConfig;
 
 /** A schedule is configured per migration; the older cutover.schedule spelling still counts, and loses when both are given. */

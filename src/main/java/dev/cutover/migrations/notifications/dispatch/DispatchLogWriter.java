@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 
+import dev.cutover.migrations.notifications.behavior.DispatchTarget;
+
 /** Writes and reads {@code dispatch_log} through the caller's connection (the tick's transaction). */
 final class DispatchLogWriter {
 

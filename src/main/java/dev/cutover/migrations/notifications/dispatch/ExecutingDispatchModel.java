@@ -1,5 +1,7 @@
 package dev.cutover.migrations.notifications.dispatch;
 
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
+
 /**
  * The model a tick executes, as its snapshot showed it.
  *

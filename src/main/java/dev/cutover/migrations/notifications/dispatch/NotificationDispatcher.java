@@ -1,8 +1,5 @@
 package dev.cutover.migrations.notifications.dispatch;
 
-import dev.cutover.framework.activate.ExecutingBehavior;
-import dev.cutover.migrations.notifications.NotificationRulesMigration;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.migration.LiveExecutor;
+import dev.cutover.framework.model.ExecutingBehavior;
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
+import dev.cutover.migrations.notifications.behavior.NotificationModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -48,7 +48,7 @@ import io.quarkus.runtime.StartupEvent;
 public class NotificationDispatcher implements LiveExecutor {
 
     /** The migration whose executing model is dispatched. */
-    public static final String MIGRATION = "notification-rules-v2";
+    public static final String MIGRATION = NotificationModel.ID;
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
     // longer than a tick's transaction timeout, so that stop() outwaits any tick that can still commit
@@ -60,9 +60,6 @@ public class NotificationDispatcher implements LiveExecutor {
 
     @Inject
     ExecutingBehavior behavior;
-
-    @Inject
-    NotificationRulesMigration migration;
 
     @Inject
     DispatcherConfig config;
@@ -201,7 +198,7 @@ public class NotificationDispatcher implements LiveExecutor {
                 }
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
-                ExecutingBehavior.Executing<DispatchModel> read = behavior.read(connection, migration);
+                ExecutingBehavior.Executing<DispatchModel> read = behavior.read(connection, NotificationModel.INSTANCE);
                 ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.model());
                 int rows = 0;
                 for (Instant slot : slots) {

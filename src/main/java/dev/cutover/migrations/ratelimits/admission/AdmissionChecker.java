@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.cutover.framework.activate.ExecutingBehavior;
-import dev.cutover.framework.activate.ExecutingBehavior.Executing;
+import dev.cutover.framework.model.ExecutingBehavior;
+import dev.cutover.framework.model.ExecutingBehavior.Executing;
 import dev.cutover.framework.migration.LiveExecutor;
-import dev.cutover.migrations.ratelimits.RateLimitsMigration;
+import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
 import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
 import dev.cutover.migrations.ratelimits.behavior.RequestClass;
 import dev.cutover.migrations.ratelimits.normalize.RateLimit;
@@ -36,9 +36,6 @@ public class AdmissionChecker implements LiveExecutor {
             super("the rate-limit admission checker is not serving (cutover serve starts it)");
         }
     }
-
-    @Inject
-    RateLimitsMigration migration;
 
     @Inject
     ExecutingBehavior behavior;
@@ -81,7 +78,7 @@ public class AdmissionChecker implements LiveExecutor {
         if (!serving) {
             throw new NotServing();
         }
-        Executing<EffectiveLimits> executing = behavior.inSnapshot(migration, (read, connection) -> read);
+        Executing<EffectiveLimits> executing = behavior.inSnapshot(QuotaModel.INSTANCE, (read, connection) -> read);
         RateLimit limit = executing.model().limit(new RequestClass(region, service, route, tier));
         Decision decision = new Decision(region, service, route, tier, executing.generation(), executing.runId(),
                 limit == null, limit == null ? null : limit.ratePerSecond().toString(), limit == null ? null : limit.burst());

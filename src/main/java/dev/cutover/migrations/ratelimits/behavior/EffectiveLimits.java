@@ -9,7 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import dev.cutover.migrations.ratelimits.normalize.RateLimit;
 import dev.cutover.migrations.ratelimits.plan.Quota;
 

@@ -13,7 +13,7 @@ import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.Migrated;
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import dev.cutover.migrations.ratelimits.normalize.KvKey;
 import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
 import dev.cutover.migrations.ratelimits.normalize.RateLimit;

@@ -10,10 +10,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.JsonDescriptions;
-import dev.cutover.framework.normalize.NodePath;
-import dev.cutover.migrations.ratelimits.plan.Quota;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.JsonDescriptions;
+import dev.cutover.framework.toolkit.NodePath;
 
 /**
  * The key layout of the legacy rate-limit stores:
@@ -38,7 +37,7 @@ public final class KvKey {
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+");
     private static final NodePath KEY = NodePath.root("key");
 
-    /** One setting a key addresses; {@link Quota#ANY} for a route or tier it does not restrict. */
+    /** One setting a key addresses; {@link QuotaLeaf#ANY} for a route or tier it does not restrict. */
     public record Setting(String service, String route, String tier) {
     }
 
@@ -65,7 +64,7 @@ public final class KvKey {
         if (!SERVICE.matcher(parts[0]).matches()) {
             return problem(RateAnomaly.MALFORMED_KEY, "service " + shown(parts[0]) + " is not [a-z0-9-]+");
         }
-        String route = Quota.ANY;
+        String route = QuotaLeaf.ANY;
         if (parts.length >= 3) {
             route = decode(parts[2]);
             if (route == null) {
@@ -73,7 +72,7 @@ public final class KvKey {
                         + " is not a percent-encoded UTF-8 pattern (non-empty, not '*', no control characters)");
             }
         }
-        String tier = Quota.ANY;
+        String tier = QuotaLeaf.ANY;
         if (parts.length == 5) {
             tier = parts[4].strip().toLowerCase(Locale.ROOT);
             if (!TIERS.contains(tier)) {
@@ -120,7 +119,7 @@ public final class KvKey {
         }
         // '*' is how the model spells "no route override": a route of that name could not be told from it
         boolean usable = !route.isEmpty() && route.codePoints().noneMatch(Character::isISOControl)
-                && !route.equals(Quota.ANY);
+                && !route.equals(QuotaLeaf.ANY);
         return usable ? route : null;
     }
 

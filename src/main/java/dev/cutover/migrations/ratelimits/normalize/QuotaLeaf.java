@@ -1,6 +1,5 @@
 package dev.cutover.migrations.ratelimits.normalize;
 
-import dev.cutover.migrations.ratelimits.plan.Quota;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -9,13 +8,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@link dev.cutover.framework.migration.JsonCodec#of}, so every field is required.
  *
  * @param service       {@code [a-z0-9-]+}
- * @param route         the decoded route pattern, or {@link Quota#ANY} for the service default
- * @param tier          a known tier, or {@link Quota#ANY} for all tiers
+ * @param route         the decoded route pattern, or {@link QuotaLeaf#ANY} for the service default
+ * @param tier          a known tier, or {@link QuotaLeaf#ANY} for all tiers
  * @param ratePerSecond the exact rate, as {@link Rate#toString()} spells it
  * @param burst         positive
  */
 @RegisterForReflection
 public record QuotaLeaf(String service, String route, String tier, String ratePerSecond, long burst) {
+
+    /** The route or tier of a setting that does not restrict it: the service default, or all tiers. */
+    public static final String ANY = "*";
 
     public static QuotaLeaf of(KvKey.Setting setting, RateLimit limit) {
         return new QuotaLeaf(setting.service(), setting.route(), setting.tier(), limit.ratePerSecond().toString(),

@@ -3,7 +3,7 @@ package dev.cutover.migrations.ratelimits.normalize;
 /**
  * The record anomaly codes of {@code rate-limits-v2}, declared in the order that decides a record's
  * one code: when several apply, the one with the lowest {@link #ordinal()} is reported (through
- * {@link dev.cutover.framework.normalize.Findings}). The constant names are the exact strings the plan
+ * {@link dev.cutover.framework.toolkit.Findings}). The constant names are the exact strings the plan
  * report counts and {@code --accept} names.
  */
 public enum RateAnomaly {

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 
-import dev.cutover.framework.normalize.Finding;
-import dev.cutover.framework.normalize.JsonDescriptions;
-import dev.cutover.framework.normalize.LegacyText;
-import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.toolkit.Finding;
+import dev.cutover.framework.toolkit.JsonDescriptions;
+import dev.cutover.framework.toolkit.LegacyText;
+import dev.cutover.framework.toolkit.NodePath;
 
 /**
  * Reads the legacy spellings of a rate limit into one exact {@link RateLimit}. Equivalent spellings

@@ -1,5 +1,7 @@
 package dev.cutover.migrations.ratelimits.plan;
 
+import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
+
 import java.util.List;
 
 import dev.cutover.migrations.ratelimits.normalize.Rate;
@@ -22,8 +24,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record Quota(String service, String route, String tier, String ratePerSecond, long burst, List<String> regions) {
 
-    /** The route or tier of a setting that does not restrict it. */
-    public static final String ANY = "*";
+    /** The route or tier of a setting that does not restrict it (defined with the leaves). */
+    public static final String ANY = QuotaLeaf.ANY;
 
     public Quota {
         regions = List.copyOf(regions);

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.TargetValidator;
-import dev.cutover.framework.plan.CodePoints;
+import dev.cutover.framework.toolkit.CodePoints;
 import dev.cutover.migrations.ratelimits.normalize.KvKey;
 import dev.cutover.migrations.ratelimits.normalize.Rate;
 

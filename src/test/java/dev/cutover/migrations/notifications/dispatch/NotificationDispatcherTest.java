@@ -1,7 +1,7 @@
 package dev.cutover.migrations.notifications.dispatch;
 
-import dev.cutover.migrations.notifications.NotificationRulesMigration;
 import dev.cutover.framework.plan.ModelPlanning;
+import dev.cutover.migrations.notifications.NotificationRulesMigration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.activate.GenerationSwitch;
-import dev.cutover.framework.run.OutcomeStore;
+import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.run.Sql;
-import dev.cutover.migrations.notifications.NotificationPlanner;
+import dev.cutover.migrations.notifications.plan.NotificationPlanner;
 import dev.cutover.support.Cli;
 import dev.cutover.support.DispatchAudit;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.cutover.framework.migration.Normalized;
-import dev.cutover.framework.normalize.RawItem;
+import dev.cutover.framework.migration.RawItem;
 
 class KvEntryNormalizerTest {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import dev.cutover.framework.normalize.LegacyJson;
-import dev.cutover.framework.normalize.NodePath;
+import dev.cutover.framework.toolkit.LegacyJson;
+import dev.cutover.framework.toolkit.NodePath;
 
 class RateSpellingTest {
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.JsonCodec;
-import dev.cutover.framework.normalize.LegacyJson;
+import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.migrations.ratelimits.InMemoryPlan;
 
 class QuotaPlannerTest {

@@ -1,0 +1,227 @@
+package dev.cutover.framework.model;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one way to read a migration's executing model (DESIGN.md §11): which generation executes, and
+ * its entities; while legacy executes, the migrated legacy records that stand in for it. Live
+ * executors read through this class (or, outside Java, the {@code executing_generation} and
+ * {@code executing_entities} views it reads too) and never write SQL over Cutover's tables.
+ *
+ * <p><b>Snapshot rule.</b> Every method taking a {@link Connection} runs its statements on that
+ * connection, inside whatever transaction the caller holds; none opens, commits or rolls back a
+ * transaction. To read the pointer, the model and your own tables as of one instant, call them in one
+ * transaction at REPEATABLE READ: PostgreSQL then takes one snapshot at the first statement.
+ *
+ * <p><b>During an activation or a rollback.</b> Both switch the pointer in one short transaction
+ * ({@code GenerationSwitch}, in the activate step); entities and migrated records are written before
+ * and never rewritten. So a reader sees the old model or the new one, never a mix: {@link #current} reads the pointer and
+ * its generation in one statement, and the {@code forEach} methods read by run id, immutable rows,
+ * whatever commits meanwhile. A model read just before a switch commits is the old one; the next read
+ * sees the new one.
+ *
+ * <p>Stateless: nothing is cached, so a restarted process reads exactly what the database holds.
+ */
+@ApplicationScoped
+public class ExecutingModelReader {
+
+    /** Rows fetched per round trip: a 100k-entity model streams without being loaded whole. */
+    public static final int FETCH_SIZE = 1000;
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * The executing model on a connection of the datasource: inside a JTA transaction it joins it (and
+     * its snapshot), outside one it reads the latest committed state.
+     *
+     * @see #current(Connection, String)
+     */
+    public ExecutingModel current(String migration) {
+        try (Connection connection = dataSource.getConnection()) {
+            return current(connection, migration);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the executing model of " + migration + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the generation executing now with its run, digest and entity kind; {@link
+     *         ExecutingModel#legacy legacy} (generation 0) when the migration was never activated or was
+     *         rolled back to legacy
+     * @throws IllegalStateException when the pointer names a generation that was never recorded (a
+     *                               corrupted database: better to stop than to execute a guess)
+     */
+    public ExecutingModel current(Connection connection, String migration) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select generation, run_id, digest, entity_kind from executing_generation where migration = ?""")) {
+            ps.setString(1, migration);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) == 0) {
+                    return ExecutingModel.legacy(migration);
+                }
+                int generation = rs.getInt(1);
+                Long runId = (Long) rs.getObject(2);
+                if (runId == null) {
+                    throw new IllegalStateException(migration + " executes generation " + generation + ", which is not recorded");
+                }
+                return new ExecutingModel(migration, generation, runId, rs.getString(3), rs.getString(4));
+            }
+        }
+    }
+
+    /**
+     * Streams the entities of {@code model} in model order, {@value #FETCH_SIZE} rows per round trip,
+     * to {@code action} on the caller's thread; nothing for legacy. The cursor is closed before this
+     * returns, also when {@code action} throws (the exception then propagates).
+     *
+     * @return how many entities {@code action} received
+     * @throws IllegalStateException when the connection is in autocommit mode: PostgreSQL's driver would
+     *                               then load every row at once, and the read would have no snapshot
+     */
+    public long forEachEntity(Connection connection, ExecutingModel model, Consumer<ExecutingEntity> action)
+            throws SQLException {
+        if (model.isLegacy()) {
+            return 0;
+        }
+        try (PreparedStatement ps = streaming(connection, "select entity_id, body from target_entity where run_id = ? order by ordinal")) {
+            ps.setLong(1, model.runId());
+            long count = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(new ExecutingEntity(rs.getString(1), rs.getString(2)));
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    /**
+     * @return the run whose migrated records stand in for the legacy system: the latest run of the
+     *         migration with a plan report (its retrieval and normalization completed); empty before any
+     *         did. A run that completes later replaces it at once: legacy is live data.
+     */
+    public OptionalLong latestPlannedRun(Connection connection, String migration) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select max(run_id) from plan_report where migration = ?")) {
+            ps.setString(1, migration);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long run = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(run);
+            }
+        }
+    }
+
+    /**
+     * Streams the records run {@code runId} migrated (outcome {@code MIGRATED}; skipped and anomalous
+     * records excluded), in (source, record) order, like {@link #forEachEntity}.
+     *
+     * @return how many records {@code action} received
+     * @throws IllegalStateException when the connection is in autocommit mode (see {@link #forEachEntity})
+     */
+    public long forEachMigratedRecord(Connection connection, long runId, Consumer<MigratedRecord> action)
+            throws SQLException {
+        try (PreparedStatement ps = streaming(connection, """
+                select source, rec_id, idx, target from record_outcome
+                where run_id = ? and kind = 'MIGRATED' order by source, record_key""")) {
+            ps.setLong(1, runId);
+            long count = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                            rs.getString(4)));
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    /**
+     * The entities of {@code model} as a stream, like {@link #forEachEntity}; empty for legacy. Close
+     * it (try-with-resources) to close its cursor.
+     */
+    public Stream<ExecutingEntity> entities(Connection connection, ExecutingModel model) throws SQLException {
+        if (model.isLegacy()) {
+            return Stream.empty();
+        }
+        PreparedStatement ps = streaming(connection, "select entity_id, body from target_entity where run_id = ? order by ordinal");
+        ps.setLong(1, model.runId());
+        return rows(ps, rs -> new ExecutingEntity(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * The records run {@code runId} migrated as a stream, like {@link #forEachMigratedRecord}. Close
+     * it (try-with-resources) to close its cursor.
+     */
+    public Stream<MigratedRecord> migratedRecords(Connection connection, long runId) throws SQLException {
+        PreparedStatement ps = streaming(connection, """
+                select source, rec_id, idx, target from record_outcome
+                where run_id = ? and kind = 'MIGRATED' order by source, record_key""");
+        ps.setLong(1, runId);
+        return rows(ps, rs -> new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                rs.getString(4)));
+    }
+
+    /** A row reader that may fail like JDBC. */
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    // a lazy stream over the cursor: rows are fetched FETCH_SIZE at a time as the consumer pulls them
+    private static <T> Stream<T> rows(PreparedStatement ps, Row<T> row) throws SQLException {
+        ResultSet rs;
+        try {
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    action.accept(row.read(rs));
+                    return true;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot read the executing model: " + e.getMessage(), e);
+                }
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot close a cursor over the executing model: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static PreparedStatement streaming(Connection connection, String sql) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("reading a model needs a transaction: in autocommit mode every row "
+                    + "would be loaded at once and the read would have no snapshot");
+        }
+        PreparedStatement ps = connection.prepareStatement(sql);
+        ps.setFetchSize(FETCH_SIZE);
+        return ps;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cutover.framework.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cutover.framework.run.Sql;
+
+
+/** The plan report of each run; the plan step of a restarted run replaces its own report. */
+@ApplicationScoped
+public class PlanStore {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Saves the report, the planned model it was computed from and what its entities are called. */
+    public void save(long runId, PlanReport report, String model, String entityKind) {
+        String text;
+        try {
+            text = json.writeValueAsString(report);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialize the plan report", e);
+        }
+        Sql.update(dataSource, """
+                insert into plan_report (run_id, execution_id, migration, digest, report, model, entity_kind)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (run_id) do update set execution_id = excluded.execution_id, digest = excluded.digest,
+                  report = excluded.report, model = excluded.model, entity_kind = excluded.entity_kind, created_at = now()""",
+                runId, report.executionId(), report.migration(), report.digest(), text, model, entityKind);
+    }
+
+    /** @return the run's report as JSON text */
+    public Optional<String> reportJson(long runId) {
+        List<String> rows = Sql.query(dataSource, "select report from plan_report where run_id = ?", rs -> rs.getString(1), runId);
+        return rows.stream().findFirst();
+    }
+
+    public Optional<PlanReport> report(long runId) {
+        return reportJson(runId).map(text -> {
+            try {
+                return json.readValue(text, PlanReport.class);
+            } catch (Exception e) {
+                throw new IllegalStateException("stored plan report of run " + runId + " is unreadable", e);
+            }
+        });
+    }
+
+    /** @return the planned model (JSON array of entities) the run's report was computed from */
+    public Optional<String> model(long runId) {
+        return Sql.query(dataSource, "select model from plan_report where run_id = ?", rs -> rs.getString(1), runId)
+                .stream().findFirst();
+    }
+
+    public Optional<String> entityKind(long runId) {
+        return Sql.query(dataSource, "select entity_kind from plan_report where run_id = ?", rs -> rs.getString(1), runId)
+                .stream().findFirst();
+    }
+
+    public Optional<String> digest(long runId) {
+        return Sql.query(dataSource, "select digest from plan_report where run_id = ?", rs -> rs.getString(1), runId)
+                .stream().findFirst();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.cutover.framework.retrieve;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.cutover.framework.run.RecordKey;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.source.SourceItem;
+import dev.cutover.framework.toolkit.LegacyJson;
+
+/**
+ * The retrieve step's stored output: pages and raw items per run, each item as its exact listed text
+ * with its usable id, record key ({@link RecordKey}) and version. Writes join the caller's
+ * transaction (the chunk's) and ignore rows already there, so a chunk replayed after a crash
+ * between commit and checkpoint changes nothing.
+ */
+@ApplicationScoped
+public class RetrievalStore {
+
+    @Inject
+    DataSource dataSource;
+
+    /** Stores a page and its items. */
+    public void store(long runId, FetchedPage fetched) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement page = c.prepareStatement("""
+                    insert into retrieved_page (run_id, source, page_no, cursor, next_cursor, first_index, item_count, total, watermark)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                page.setLong(1, runId);
+                page.setString(2, fetched.source());
+                page.setInt(3, fetched.pageNo());
+                page.setString(4, fetched.cursor());
+                page.setString(5, fetched.page().nextCursor());
+                page.setInt(6, fetched.firstIndex());
+                page.setInt(7, fetched.page().items().size());
+                page.setLong(8, fetched.page().total());
+                page.setLong(9, fetched.page().watermark());
+                page.executeUpdate();
+            }
+            try (PreparedStatement item = c.prepareStatement("""
+                    insert into raw_record (run_id, source, idx, record_key, rec_id, body, version, nul_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                int index = fetched.firstIndex();
+                for (SourceItem listed : fetched.page().items()) {
+                    String id = listed.id();
+                    item.setLong(1, runId);
+                    item.setString(2, fetched.source());
+                    item.setInt(3, index);
+                    item.setString(4, RecordKey.of(id, index));
+                    item.setString(5, id);
+                    // the listed text, never a re-serialized tree: exact, and without a serializer's depth limit
+                    item.setString(6, listed.json());
+                    item.setBigDecimal(7, listed.version() == null ? null : new BigDecimal(listed.version()));
+                    item.setString(8, id == null && listed.listedId() != null ? LegacyJson.escaped(listed.listedId()) : null);
+                    item.addBatch();
+                    index++;
+                }
+                item.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store page " + fetched.pageNo() + " of " + fetched.source(), e);
+        }
+    }
+
+    /** @return the request cursors of the pages of this source stored so far in this run */
+    public Set<String> requestedCursors(long runId, String source) {
+        return new HashSet<>(Sql.query(dataSource,
+                "select cursor from retrieved_page where run_id = ? and source = ? and cursor is not null",
+                rs -> rs.getString(1), runId, source));
+    }
+
+    /**
+     * @return the {@link #listedIdKey}s of the distinct ids of this source stored so far in this run:
+     *         usable ones and those that only U+0000 keeps from being usable, which the source counts
+     */
+    public Set<String> fetchedIds(long runId, String source) {
+        return new HashSet<>(Sql.query(dataSource, """
+                select 'i:' || rec_id from raw_record where run_id = ? and source = ? and rec_id is not null
+                union select 'n:' || nul_id from raw_record where run_id = ? and source = ? and nul_id is not null""",
+                rs -> rs.getString(1), runId, source, runId, source));
+    }
+
+    /** @return what {@link #fetchedIds} holds for an item whose id is a JSON string, else {@code null} */
+    public static String listedIdKey(SourceItem item) {
+        if (item.id() != null) {
+            return "i:" + item.id();
+        }
+        return item.listedId() == null ? null : "n:" + LegacyJson.escaped(item.listedId());
+    }
+
+    /**
+     * Per source: final total (of its last page), baseline watermark (of its first page), distinct ids
+     * fetched (those holding U+0000 included: not usable, but the source counts them in its total).
+     * Sorted by source name.
+     */
+    public List<SourceSummary> summaries(long runId) {
+        return Sql.query(dataSource, """
+                select f.source,
+                       (select l.total from retrieved_page l where l.run_id = f.run_id and l.source = f.source
+                         order by l.page_no desc limit 1),
+                       (select count(distinct r.rec_id) + count(distinct r.nul_id) from raw_record r
+                         where r.run_id = f.run_id and r.source = f.source),
+                       f.watermark
+                from retrieved_page f where f.run_id = ? and f.page_no = 0 order by f.source
+                """, rs -> new SourceSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId);
+    }
+
+    /** What the plan reports of one source. */
+    public record SourceSummary(String name, long total, long fetched, long watermark) {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.cutover.framework.stage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cutover.framework.run.RecordKey;
+import dev.cutover.framework.run.Sql;
+
+/**
+ * Target entities staged by a run and their lineage. Staged entities are inert: only a generation
+ * that points at the run makes them execute. Writes join the caller's (chunk) transaction and
+ * ignore rows already there, so a repeated or restarted stage creates nothing twice.
+ */
+@ApplicationScoped
+public class TargetStore {
+
+    private static final int ID_FETCH = 1000;
+
+    @Inject
+    DataSource dataSource;
+
+    /** One planned entity with its position in the model. */
+    public record PlannedEntity(int ordinal, JsonNode entity) {
+    }
+
+    public void stage(long runId, List<PlannedEntity> entities) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement entity = c.prepareStatement("""
+                        insert into target_entity (run_id, entity_id, ordinal, body) values (?, ?, ?, ?)
+                        on conflict do nothing""");
+                PreparedStatement lineage = c.prepareStatement("""
+                        insert into target_lineage (run_id, source, record_key, entity_id) values (?, ?, ?, ?)
+                        on conflict do nothing""")) {
+            for (PlannedEntity planned : entities) {
+                String id = planned.entity().get("id").asText();
+                ObjectNode body = ((ObjectNode) planned.entity()).deepCopy();
+                body.remove("members");
+                Sql.bind(entity, runId, id, planned.ordinal(), body.toString());
+                entity.addBatch();
+                for (JsonNode member : planned.entity().get("members")) {
+                    String recordId = member.get(1).isNull() ? null : member.get(1).asText();
+                    Integer index = member.size() > 2 ? member.get(2).asInt() : null;
+                    Sql.bind(lineage, runId, member.get(0).asText(), RecordKey.of(recordId, index), id);
+                    lineage.addBatch();
+                }
+            }
+            entity.executeBatch();
+            lineage.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not stage entities of run " + runId, e);
+        }
+    }
+
+    /**
+     * Streams the ids and bodies of the run's staged entities, in model order, {@value #ID_FETCH} rows
+     * per round trip on a read-only transaction of its own, so a large model is never loaded whole.
+     */
+    public void forEachBody(long runId, java.util.function.BiConsumer<String, String> action) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // the driver streams with a cursor only inside a transaction
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select entity_id, body from target_entity where run_id = ? order by ordinal")) {
+                ps.setFetchSize(ID_FETCH);
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(rs.getString(1), rs.getString(2));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the staged entities of run " + runId, e);
+        }
+    }
+
+    public long entityCount(long runId) {
+        return Sql.query(dataSource, "select count(*) from target_entity where run_id = ?", rs -> rs.getLong(1), runId).get(0);
+    }
+
+    /** @return migrated records of the run without a lineage row to an existing staged entity (at most 20) */
+    public List<String> migratedWithoutEntity(long runId) {
+        return Sql.query(dataSource, """
+                select o.source || '/' || coalesce(o.rec_id, '#' || o.idx) from record_outcome o
+                where o.run_id = ? and o.kind = 'MIGRATED' and not exists (
+                  select 1 from target_lineage l join target_entity e on e.run_id = l.run_id and e.entity_id = l.entity_id
+                  where l.run_id = o.run_id and l.source = o.source and l.record_key = o.record_key)
+                order by o.source, o.record_key limit 20""", rs -> rs.getString(1), runId);
+    }
+
+    /** @return staged entities that no lineage row reaches (at most 20) */
+    public List<String> entitiesWithoutLineage(long runId) {
+        return Sql.query(dataSource, """
+                select e.entity_id from target_entity e where e.run_id = ? and not exists (
+                  select 1 from target_lineage l where l.run_id = e.run_id and l.entity_id = e.entity_id)
+                order by e.entity_id limit 20""", rs -> rs.getString(1), runId);
+    }
+
+    /** @return lineage rows that point at no migrated record of the run (at most 20) */
+    public List<String> lineageWithoutMigratedRecord(long runId) {
+        return Sql.query(dataSource, """
+                select l.source || ' ' || l.record_key || ' -> ' || l.entity_id from target_lineage l
+                where l.run_id = ? and not exists (select 1 from record_outcome o where o.run_id = l.run_id
+                  and o.source = l.source and o.record_key = l.record_key and o.kind = 'MIGRATED')
+                order by 1 limit 20""", rs -> rs.getString(1), runId);
+    }
+
+    /** @return distinct migrated records reached by lineage */
+    public long recordsWithLineage(long runId) {
+        return Sql.query(dataSource, "select count(*) from (select distinct source, record_key from target_lineage where run_id = ?) r",
+                rs -> rs.getLong(1), runId).get(0);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cutover.framework.toolkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Short descriptions of JSON values for anomaly details. Scalars are shown as JSON text (cut to a
+ * bounded length, U+0000 and other control characters escaped); objects and arrays only by their
+ * type, because identical copies of a record may differ in key order and a detail must not depend on
+ * which copy was listed first, and because a legacy tree may be nested too deep to serialize.
+ */
+public final class JsonDescriptions {
+
+    /** Longest shown value, in code points; legacy values can be arbitrarily long. */
+    private static final int MAX_SHOWN = 60;
+
+    private JsonDescriptions() {
+    }
+
+    /** @return e.g. {@code string "fax"}, {@code number 3.5}, {@code boolean true}, {@code object} */
+    public static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        if (node.isTextual()) {
+            return "string " + value(node);
+        }
+        if (node.isNumber()) {
+            return "number " + value(node);
+        }
+        if (node.isBoolean()) {
+            return "boolean " + value(node);
+        }
+        return node.isArray() ? "array" : node.isObject() ? "object" : "binary";
+    }
+
+    /** @return a scalar as JSON text, e.g. {@code "fax"} or {@code 7}, cut to a bounded length */
+    public static String value(JsonNode scalar) {
+        if (scalar.isContainerNode()) {
+            // never serialized: that recurses, and fails beyond 1000 levels, on a legacy tree of any depth
+            return scalar.isArray() ? "array" : "object";
+        }
+        return bounded(scalar.toString());
+    }
+
+    private static String bounded(String json) {
+        if (json.codePointCount(0, json.length()) <= MAX_SHOWN) {
+            return json;
+        }
+        // cut on a code point boundary so the detail stays valid UTF-16
+        return json.substring(0, json.offsetByCodePoints(0, MAX_SHOWN)) + "...";
+    }
+}

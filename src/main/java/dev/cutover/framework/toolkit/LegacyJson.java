@@ -1,0 +1,72 @@
+package dev.cutover.framework.toolkit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way legacy JSON is read: the source's pages (streamed) and each stored item (as a tree)
+ * go through the same {@link #FACTORY}, so an item that its page let through can always be read
+ * again by normalization, after a restart too. Its limits are those of the data, not Jackson's
+ * defaults, which would fail a whole page for one hostile record:
+ * <ul>
+ * <li>nesting up to {@value #MAX_NESTING_DEPTH} levels (Jackson's default is 1000); the parser is
+ * iterative, but nothing here may serialize, {@code equals} or otherwise walk a legacy tree
+ * recursively (use {@link JsonValues});</li>
+ * <li>numbers up to {@value #MAX_NUMBER_LENGTH} characters (reading one is quadratic, so it stays
+ * bounded); names and strings as long as the body that holds them.</li>
+ * </ul>
+ * A body beyond these limits fails as a whole. Fractions are read as exact {@code BigDecimal}s (no
+ * rounding to {@code double}, trailing zeros kept) so that values compare exactly. Thread-safe.
+ */
+public final class LegacyJson {
+
+    /** Deepest nesting of containers accepted in a body, a page's own two levels included. */
+    public static final int MAX_NESTING_DEPTH = 100_000;
+
+    /** Longest number accepted, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 100_000;
+
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
+
+    /** Reads one item: trailing content ({@code {} {}}) is an error, not ignored. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private LegacyJson() {
+    }
+
+    /**
+     * PostgreSQL {@code text} and {@code jsonb} cannot hold U+0000, so a legacy string holding it can
+     * be neither an id nor anything a rule keeps.
+     *
+     * @return whether {@code text} can be stored as it is
+     */
+    public static boolean isStorable(String text) {
+        return text.indexOf('\u0000') < 0;
+    }
+
+    /** @return {@code text} with U+0000 written as the six characters <code>&#92;u0000</code>, so it can be stored */
+    public static String withNulEscaped(String text) {
+        return isStorable(text) ? text : text.replace("\u0000", "\\u0000");
+    }
+
+    /** @return {@code text} as the content of a JSON string literal (without quotes): storable, and one-to-one */
+    public static String escaped(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    }
+}
