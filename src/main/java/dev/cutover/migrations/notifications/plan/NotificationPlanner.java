@@ -48,6 +48,25 @@ public final class NotificationPlanner implements TargetPlanner<PolicyLeaf, Poli
 
     @Override
     public Comparator<JsonNode> keyOrder() {
-        return Comparator.comparing(GroupKey::fromJson, GroupKey.ORDER);
+        return NotificationPlanner::compareKeys;
+    }
+
+    /**
+     * {@link GroupKey#ORDER} read straight from the keys' fields: sorting 100k keys makes millions of
+     * comparisons, and building a GroupKey on each side of each one cost more than the comparison.
+     */
+    private static int compareKeys(JsonNode a, JsonNode b) {
+        Comparator<String> strings = CodePoints.ORDER;
+        int order = strings.compare(a.get("tenant").textValue(), b.get("tenant").textValue());
+        if (order == 0) {
+            order = strings.compare(a.get("channel").textValue(), b.get("channel").textValue());
+        }
+        if (order == 0) {
+            order = Integer.compare(a.get("priority").intValue(), b.get("priority").intValue());
+        }
+        if (order == 0) {
+            order = strings.compare(a.get("schedule").textValue(), b.get("schedule").textValue());
+        }
+        return order != 0 ? order : strings.compare(a.get("timezone").textValue(), b.get("timezone").textValue());
     }
 }

@@ -39,6 +39,22 @@ class NotificationPlannerTest {
     private final PlannerFixtures.Planner planner = new PlannerFixtures.Planner();
 
     @Test
+    void theModelOrderOfKeysIsTheExportOrderOfGroupKeys() {
+        Random random = new Random(7);
+        String[] texts = { "acme", "Acme", "é", "😀", "\uFFFF", "", "a b", "0 9 * * *", "UTC", "Europe/Paris" };
+        List<GroupKey> keys = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            keys.add(new GroupKey(texts[random.nextInt(texts.length)], texts[random.nextInt(3)], 1 + random.nextInt(5),
+                    texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)]));
+        }
+        List<GroupKey> byGroupKey = new ArrayList<>(keys);
+        byGroupKey.sort(GroupKey.ORDER);
+        List<JsonNode> byModelOrder = new ArrayList<>(keys.stream().map(k -> (JsonNode) k.toJson()).toList());
+        byModelOrder.sort(new NotificationPlanner().keyOrder());
+        assertEquals(byGroupKey, byModelOrder.stream().map(GroupKey::fromJson).toList());
+    }
+
+    @Test
     void equivalentLeavesFromDifferentRecordsBecomeOnePolicyWithTheRecipientUnion() {
         TargetPlan plan = planner.plan(List.of(
                 migrated("eu-1", "r-1", leaf("acme", "email", 3, "0 9 * * 1,2,3,4,5", "0 9 * * MON-FRI",
