@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.model.ExecutingBehavior;
+import dev.cutover.framework.model.ReadSnapshot;
 import dev.cutover.migrations.notifications.behavior.DispatchModel;
 import dev.cutover.migrations.notifications.behavior.NotificationModel;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,7 +30,7 @@ import io.quarkus.runtime.StartupEvent;
  * {@code dispatch_log} with the tick number and the model and generation that produced them.
  *
  * <p><b>Ticks.</b> Each tick that has slots due ({@link SlotClock}) is one REPEATABLE READ transaction
- * ({@link SnapshotTransaction}): pointer, model and inserts together. Activation and rollback switch
+ * ({@link ReadSnapshot}): pointer, model and inserts together. Activation and rollback switch
  * the pointer in one transaction, so a tick sees the old model or the new one, never a mix. A tick
  * that fails is rolled back and logged; its slots stay due and the next tick processes them again:
  * nothing is lost and nothing doubled. Ticks never overlap, {@link #tickOnce} included.
@@ -52,11 +53,11 @@ public class NotificationDispatcher implements LiveExecutor {
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
     // longer than a tick's transaction timeout, so that stop() outwaits any tick that can still commit
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(SnapshotTransaction.TIMEOUT_SECONDS + 30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(ReadSnapshot.TIMEOUT_SECONDS + 30);
     private static final int FAILURE_LOG_EVERY = 60;
 
     @Inject
-    SnapshotTransaction snapshot;
+    ReadSnapshot snapshot;
 
     @Inject
     ExecutingBehavior behavior;

@@ -1,4 +1,4 @@
-package dev.cutover.migrations.notifications.dispatch;
+package dev.cutover.framework.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,16 +22,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The tick's transaction on the real Agroal JTA datasource: one PostgreSQL snapshot at REPEATABLE READ,
- * not leaking that level to pooled connections, all or nothing.
+ * A live executor's unit of work on the real Agroal JTA datasource: one PostgreSQL snapshot at
+ * REPEATABLE READ, not leaking that level to pooled connections, all or nothing.
  */
 @QuarkusTest
-class SnapshotTransactionTest {
+class ReadSnapshotTest {
 
-    private static final String MIGRATION = "snapshot-transaction-test";
+    private static final String MIGRATION = "read-snapshot-test";
 
     @Inject
-    SnapshotTransaction snapshot;
+    ReadSnapshot snapshot;
 
     @Inject
     DataSource dataSource;
@@ -62,7 +62,7 @@ class SnapshotTransactionTest {
         });
 
         assertThat(reads).containsExactly(0, 0);
-        assertThat(snapshot.call(SnapshotTransactionTest::generation)).isEqualTo(7);
+        assertThat(snapshot.call(ReadSnapshotTest::generation)).isEqualTo(7);
     }
 
     @Test
