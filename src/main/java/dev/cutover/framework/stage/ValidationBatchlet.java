@@ -68,6 +68,8 @@ public class ValidationBatchlet extends AbstractBatchlet {
         probe.reached("validate");
         PlanReport report = plans.report(runId).orElseThrow(() -> new IllegalStateException("no plan report for this run"));
         List<String> problems = new ArrayList<>();
+        // the run filled these tables just now: without fresh statistics the joins below are quadratic
+        targets.refreshStatistics();
         long staged = targets.entityCount(runId);
         if (staged != report.counts().entities()) {
             problems.add("staged " + staged + " " + report.counts().entityKind() + ", the plan has " + report.counts().entities());
