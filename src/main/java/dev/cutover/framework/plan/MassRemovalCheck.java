@@ -2,21 +2,18 @@ package dev.cutover.framework.plan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.cutover.framework.model.AbsentEntities;
 import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.model.ExecutingModelReader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.cutover.framework.run.Sql;
 
 /**
  * {@code MASS_REMOVAL} (DESIGN.md §5): more than {@code cutover.plan.mass-removal-share} (default
@@ -41,14 +38,14 @@ public class MassRemovalCheck {
     ExecutingModelReader models;
 
     @Inject
-    AbsentEntities absentEntities;
+    DataSource dataSource;
 
     /**
-     * @param plannedModel the plan's target model: an array of entities with a string {@code id}
+     * @param runId the run whose planned model is in {@code planned_entity}
      * @return the anomaly, or empty when legacy executes or few enough entities would go
      * @throws IllegalStateException when the configured share is not between 0 and 1
      */
-    public Optional<PlanReport.PlanAnomaly> check(String migration, JsonNode plannedModel) {
+    public Optional<PlanReport.PlanAnomaly> check(String migration, long runId) {
         if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalStateException("cutover.plan.mass-removal-share must be between 0 and 1, was " + share);
         }
@@ -56,18 +53,20 @@ public class MassRemovalCheck {
         if (executing.isLegacy()) {
             return Optional.empty();
         }
-        Set<String> planned = new HashSet<>();
-        plannedModel.forEach(entity -> planned.add(entity.get("id").asText()));
-        // a transaction of its own, so that the driver streams the ids instead of loading them all
-        AbsentEntities.Absence absence = QuarkusTransaction.requiringNew()
-                .call(() -> absentEntities.absentFrom(executing.runId(), planned));
-        BigDecimal absent = BigDecimal.valueOf(absence.absent());
-        if (absent.compareTo(share.multiply(BigDecimal.valueOf(absence.staged()))) <= 0) {
+        // set-based: each executing entity is looked up in the plan by (run, id), whatever the model's size
+        long[] counts = Sql.query(dataSource, """
+                select count(*), count(*) filter (where not exists (
+                  select 1 from planned_entity p where p.run_id = ? and p.entity_id = t.entity_id))
+                from target_entity t where t.run_id = ?""", rs -> new long[] { rs.getLong(1), rs.getLong(2) },
+                runId, executing.runId()).get(0);
+        long staged = counts[0];
+        BigDecimal absent = BigDecimal.valueOf(counts[1]);
+        if (absent.compareTo(share.multiply(BigDecimal.valueOf(staged))) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new PlanReport.PlanAnomaly(CODE, absence.absent() + " of " + absence.staged() + " "
+        return Optional.of(new PlanReport.PlanAnomaly(CODE, counts[1] + " of " + staged + " "
                 + executing.entityKind() + " of generation " + executing.generation() + " are absent from this plan ("
-                + percent(absent, absence.staged()) + ", more than " + plain(share.multiply(HUNDRED)) + "%)"));
+                + percent(absent, staged) + ", more than " + plain(share.multiply(HUNDRED)) + "%)"));
     }
 
     /** Rounded to whole percents, unless that would read as not more than the share (10.4% as 10%). */

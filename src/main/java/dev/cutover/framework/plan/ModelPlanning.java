@@ -53,6 +53,21 @@ public final class ModelPlanning {
      *                               behavior model cannot execute
      */
     public static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart) {
+        ArrayNode model = JsonNodeFactory.instance.arrayNode();
+        TargetPlan plan = plan(migration, outcomes, horizonStart, model::add);
+        return new TargetPlan(model, plan.entityCount(), plan.modelDigest(), plan.largestGroups(), plan.behavior(),
+                plan.behaviorChange(), plan.anomalies());
+    }
+
+    /**
+     * Plans, handing each entity of the model, in model order, to {@code sink} as it is made (the plan
+     * step writes them to {@code planned_entity}) instead of keeping the model.
+     *
+     * @return the plan, its {@link TargetPlan#model()} {@code null}
+     * @see #plan(MigrationDescriptor, Outcomes, Instant)
+     */
+    public static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
+            Consumer<ObjectNode> sink) {
         TargetPlanner<L, E> planner = migration.planner();
         // grouped in memory by the key's JSON text: as many entries as leaves, kept for the legacy behavior too
         Map<String, Group<L>> groups = new HashMap<>();
@@ -78,14 +93,16 @@ public final class ModelPlanning {
         ordered.sort((a, b) -> keyOrder.compare(a.key, b.key));
 
         List<Entity<E>> entities = new ArrayList<>(ordered.size());
-        ArrayNode model = JsonNodeFactory.instance.arrayNode(ordered.size());
+        ModelDigest digest = new ModelDigest();
         List<TargetPlan.GroupSummary> summaries = new ArrayList<>(ordered.size());
         for (Group<L> group : ordered) {
             group.leaves.sort(byRecord);
             Entity<E> entity = new Entity<>(planner.entityId(group.key), entity(migration, group));
             List<MemberRef> members = group.leaves.stream().map(Migrated::record).distinct().toList();
             entities.add(entity);
-            model.add(json(migration, entity, members));
+            ObjectNode json = json(migration, entity, members);
+            digest.add(json);
+            sink.accept(json);
             summaries.add(new TargetPlan.GroupSummary(group.key, entity.id(), members.size()));
         }
 
@@ -95,7 +112,7 @@ public final class ModelPlanning {
         BehaviorCheck check = behavior.compare(legacyModel, plannedModel, horizonStart);
         List<PlanReport.PlanAnomaly> anomalies = new ArrayList<>();
         planner.checkModel(entities.stream(), (code, detail) -> anomalies.add(new PlanReport.PlanAnomaly(code, detail)));
-        return new TargetPlan(model, entities.size(), largest(summaries), check, behavior.describeChange(check),
+        return new TargetPlan(null, entities.size(), digest.value(), largest(summaries), check, behavior.describeChange(check),
                 List.copyOf(anomalies));
     }
 

@@ -58,18 +58,26 @@ public class PlanBatchlet extends AbstractBatchlet {
     @Inject
     Migrations migrations;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
         List<RecordOutcome> records = outcomes.outcomes(runId);
         MigrationDescriptor<?, ?, ?> migration = migrations.require(jobContext.getJobName());
-        TargetPlan target = ModelPlanning.plan(migration, records::forEach, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        TargetPlan target;
+        // the model goes to planned_entity as it is made (COPY), never held whole
+        try (PlannedModelWriter model = PlannedModelWriter.open(dataSource, runId)) {
+            target = ModelPlanning.plan(migration, records::forEach, Instant.now().truncatedTo(ChronoUnit.MINUTES), model::add);
+            model.finish();
+        }
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target,
-                massRemoval.check(jobContext.getJobName(), target.model()).stream().toList());
+                massRemoval.check(jobContext.getJobName(), runId).stream().toList());
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
-            plans.save(runId, report, target.model().toString(), migration.entityKind());
+            plans.save(runId, report, migration.entityKind());
         });
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().entities(),
                 migration.entityKind(), report.digest());

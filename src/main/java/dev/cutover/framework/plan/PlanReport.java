@@ -97,7 +97,7 @@ public record PlanReport(String format, String migration, long executionId, Stri
      */
     record DigestContent(String format, String migration, List<DigestSource> sources, Map<String, Long> counts,
             Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
-            List<PlanAnomaly> planAnomalies, JsonNode model) {
+            List<PlanAnomaly> planAnomalies, String model) {
     }
 
     /**

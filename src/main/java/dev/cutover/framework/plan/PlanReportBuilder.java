@@ -75,7 +75,7 @@ public final class PlanReportBuilder {
                 entityKind, target.entityCount());
         String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
                 sources.stream().map(PlanReport.DigestSource::of).toList(), counts.asMap(), skipped,
-                anomalies, anomalyRecords, planAnomalies, target.model()));
+                anomalies, anomalyRecords, planAnomalies, target.modelDigest()));
         // the digest is a function of the source data: the same data planned while another generation
         // executes (or legacy) must keep the digest its reviewer saw, so state anomalies come after it
         List<PlanReport.PlanAnomaly> reported = new ArrayList<>(planAnomalies);

@@ -23,8 +23,8 @@ public class PlanStore {
     @Inject
     ObjectMapper json;
 
-    /** Saves the report, the planned model it was computed from and what its entities are called. */
-    public void save(long runId, PlanReport report, String model, String entityKind) {
+    /** Saves the report and what its entities are called; its model is in {@code planned_entity} already. */
+    public void save(long runId, PlanReport report, String entityKind) {
         String text;
         try {
             text = json.writeValueAsString(report);
@@ -32,11 +32,11 @@ public class PlanStore {
             throw new IllegalStateException("cannot serialize the plan report", e);
         }
         Sql.update(dataSource, """
-                insert into plan_report (run_id, execution_id, migration, digest, report, model, entity_kind)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into plan_report (run_id, execution_id, migration, digest, report, entity_kind)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (run_id) do update set execution_id = excluded.execution_id, digest = excluded.digest,
-                  report = excluded.report, model = excluded.model, entity_kind = excluded.entity_kind, created_at = now()""",
-                runId, report.executionId(), report.migration(), report.digest(), text, model, entityKind);
+                  report = excluded.report, model = null, entity_kind = excluded.entity_kind, created_at = now()""",
+                runId, report.executionId(), report.migration(), report.digest(), text, entityKind);
     }
 
     /** @return the run's report as JSON text */
@@ -55,10 +55,14 @@ public class PlanStore {
         });
     }
 
-    /** @return the planned model (JSON array of entities) the run's report was computed from */
-    public Optional<String> model(long runId) {
-        return Sql.query(dataSource, "select model from plan_report where run_id = ?", rs -> rs.getString(1), runId)
-                .stream().findFirst();
+    /**
+     * @return at most {@code limit} entities of the run's planned model from ordinal {@code from} on,
+     *         in model order (keyset: each page is an index range, whatever the model's size)
+     */
+    public List<String> plannedEntities(long runId, int from, int limit) {
+        return Sql.query(dataSource, """
+                select body from planned_entity where run_id = ? and ordinal >= ? order by ordinal limit ?""",
+                rs -> rs.getString(1), runId, from, limit);
     }
 
     public Optional<String> entityKind(long runId) {
