@@ -14,6 +14,9 @@ import dev.cutover.framework.source.server.InFlightGauge;
 import dev.cutover.framework.source.server.LegacySourceData;
 import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.migrations.notifications.demo.BenchNotificationData;
+import dev.cutover.migrations.ratelimits.demo.BenchRateLimitData;
+import dev.cutover.migrations.ratelimits.demo.KvSourceServer;
+import dev.cutover.migrations.ratelimits.demo.KvStore;
 
 /**
  * What the end-to-end bench needs to know of one migration: how to generate and serve its legacy data
@@ -120,6 +123,93 @@ interface BenchMigration {
         @Override
         public JsonNode items(JsonNode body) {
             return body.get("items");
+        }
+    }
+
+    /**
+     * rate-limits-v2 over regional KV stores ({@link KvSourceServer}); they have no latency hook, so each
+     * is reached through a {@link DelayingProxy}.
+     */
+    final class RateLimits implements BenchMigration {
+
+        private static final String LIST = "/v1/kv?prefix=ratelimits/";
+
+        @Override
+        public String name() {
+            return "rate-limits-v2";
+        }
+
+        @Override
+        public List<String> accept() {
+            return BenchRateLimitData.ANOMALY_CODES;
+        }
+
+        @Override
+        public Served serve(int records, int sources, int maxPageSize, Duration latency, long seed) {
+            Map<String, KvStore> stores = BenchRateLimitData.generate(records, sources, seed);
+            List<AutoCloseable> running = new ArrayList<>();
+            Map<String, String> urls = new TreeMap<>();
+            long listed = 0;
+            try {
+                for (Map.Entry<String, KvStore> store : stores.entrySet()) {
+                    KvSourceServer server = new KvSourceServer(store.getKey(), store.getValue(), maxPageSize);
+                    running.add(server);
+                    String url = server.start();
+                    if (!latency.isZero()) {
+                        DelayingProxy proxy = new DelayingProxy(url, latency);
+                        running.add(proxy);
+                        url = proxy.start();
+                    }
+                    urls.put(store.getKey(), url);
+                    listed += store.getValue().entries().size();
+                }
+            } catch (RuntimeException e) {
+                closeAll(running);
+                throw e;
+            }
+            long items = listed;
+            return new Served() {
+                @Override
+                public Map<String, String> urls() {
+                    return urls;
+                }
+
+                @Override
+                public long listedItems() {
+                    return items;
+                }
+
+                @Override
+                public void close() {
+                    closeAll(running);
+                }
+            };
+        }
+
+        private static void closeAll(List<AutoCloseable> running) {
+            for (AutoCloseable c : running) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // best effort: the bench is ending this run anyway
+                }
+            }
+        }
+
+        @Override
+        public String firstPage(String base, int limit) {
+            return base + LIST + "&offset=0&limit=" + limit;
+        }
+
+        @Override
+        public String nextPage(String base, int limit, JsonNode body) {
+            JsonNode next = body.get("next_offset");
+            return next == null || next.isNull() ? null : base + LIST + "&offset=" + next.asLong() + "&limit=" + limit;
+        }
+
+        @Override
+        public JsonNode items(JsonNode body) {
+            return body.get("entries");
         }
     }
 }

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <p>Run by {@code ./mvnw -B -Pbench verify -DskipITs} (after {@code package}). System properties:
  * {@code bench.sizes} (default {@code 10000,100000}), {@code bench.migrations}
- * ({@code notification-rules-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
+ * ({@code notification-rules-v2,rate-limits-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
  * {@code bench.pageSize} (the sources' page cap, 250), {@code bench.concurrency} (8), {@code bench.xmx}
  * ({@code 256m}), {@code bench.adhocMax} (the largest size the ad-hoc script runs at, 100000),
  * {@code bench.timeoutMinutes} (per plan or apply, 15), {@code bench.seed}, {@code bench.keepDb}
@@ -88,9 +88,10 @@ public final class EndToEndBench {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
         List<BenchMigration> migrations = new ArrayList<>();
-        for (String name : System.getProperty("bench.migrations", "notification-rules-v2").split(",")) {
+        for (String name : System.getProperty("bench.migrations", "notification-rules-v2,rate-limits-v2").split(",")) {
             migrations.add(switch (name.trim()) {
                 case "notification-rules-v2" -> new BenchMigration.Notifications();
+                case "rate-limits-v2" -> new BenchMigration.RateLimits();
                 default -> throw new IllegalArgumentException("no bench for migration " + name);
             });
         }
@@ -112,6 +113,7 @@ public final class EndToEndBench {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("migration", migration.name());
         run.put("size", size);
+        run.put("loadAverageBefore", loadAverage());
         runs.add(run);
         long begin = System.nanoTime();
         try (BenchMigration.Served served = migration.serve(size, sources, pageSize, latency, seed)) {
@@ -178,6 +180,7 @@ public final class EndToEndBench {
                     add(size, migration, "a: ad-hoc script", adhoc.seconds(), Double.NaN, adhoc.rows() + " INSERTs", floor);
                 }
             } finally {
+                run.put("loadAverageAfter", loadAverage());
                 if (!keepDb) {
                     admin("drop database if exists " + db);
                 }
@@ -219,12 +222,13 @@ public final class EndToEndBench {
                     });
             measured.put("status", status.stdout());
             measured.put("steps", steps(env.get("QUARKUS_DATASOURCE_JDBC_URL"), id));
+            measured.put("job", job(env.get("QUARKUS_DATASOURCE_JDBC_URL"), id));
         }
         run.put(command, measured);
         System.out.printf("[%s %d] %s: exit %d in %.2f s, peak RSS %.0f MB%s%n", migration.name(), size, command,
                 result.exitCode(), result.seconds(), result.peakRssMb(), result.timedOut() ? " (TIMED OUT, killed)" : "");
         if (measured.containsKey("steps")) {
-            System.out.println("    steps: " + measured.get("steps"));
+            System.out.println("    job: " + measured.get("job") + " steps: " + measured.get("steps"));
         }
         if (result.exitCode() != 0) {
             System.out.println(tail(result.stdout() + result.stderr(), 2000));
@@ -237,6 +241,22 @@ public final class EndToEndBench {
         return query(dbUrl, "select stepname, batchstatus, readcount, writecount, "
                 + "extract(epoch from (coalesce(endtime, now()) - starttime)) as seconds from step_execution "
                 + "where jobexecutionid = " + executionId + " order by stepexecutionid");
+    }
+
+    /** @return the job execution's own time (start to end) and its wait before starting (create to start) */
+    private Map<String, Object> job(String dbUrl, long executionId) throws SQLException {
+        Map<String, Object> job = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection(dbUrl, user, password);
+                Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("select extract(epoch from (endtime - starttime)), "
+                        + "extract(epoch from (starttime - createtime)) from job_execution where jobexecutionid = "
+                        + executionId)) {
+            if (rs.next()) {
+                job.put("startToEndSeconds", Math.round(rs.getDouble(1) * 100) / 100.0);
+                job.put("createToStartSeconds", Math.round(rs.getDouble(2) * 100) / 100.0);
+            }
+        }
+        return job;
     }
 
     private List<Map<String, Object>> stepsOfNewest(String dbUrl) {
@@ -322,6 +342,15 @@ public final class EndToEndBench {
         results.put("runs", runs);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(target.resolve("bench").resolve("results.json").toFile(), results);
+    }
+
+    /** @return /proc/loadavg: the machine may be shared, so the figures are only as quiet as it was */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static String tail(String text, int chars) {
