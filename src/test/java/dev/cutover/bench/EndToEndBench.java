@@ -3,7 +3,6 @@ package dev.cutover.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -246,7 +245,7 @@ public final class EndToEndBench {
     /** @return the job execution's own time (start to end) and its wait before starting (create to start) */
     private Map<String, Object> job(String dbUrl, long executionId) throws SQLException {
         Map<String, Object> job = new LinkedHashMap<>();
-        try (Connection db = DriverManager.getConnection(dbUrl, user, password);
+        try (Connection db = BenchDb.connect(dbUrl, user, password);
                 Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery("select extract(epoch from (endtime - starttime)), "
                         + "extract(epoch from (starttime - createtime)) from job_execution where jobexecutionid = "
@@ -271,7 +270,7 @@ public final class EndToEndBench {
 
     private List<Map<String, Object>> query(String dbUrl, String sql) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(dbUrl, user, password);
+        try (Connection db = BenchDb.connect(dbUrl, user, password);
                 Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
@@ -288,7 +287,7 @@ public final class EndToEndBench {
     }
 
     private void admin(String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(serverUrl + "postgres", user, password);
+        try (Connection db = BenchDb.connect(serverUrl + "postgres", user, password);
                 Statement statement = db.createStatement()) {
             statement.execute(sql);
         }

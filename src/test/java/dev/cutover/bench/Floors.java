@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,7 +90,7 @@ final class Floors {
     static Measured adHocScript(BenchMigration migration, Map<String, String> urls, int limit, String jdbcUrl,
             String user, String password) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+        try (Connection db = BenchDb.connect(jdbcUrl, user, password)) {
             try (Statement ddl = db.createStatement()) {
                 ddl.execute("drop table if exists adhoc_rule");
                 ddl.execute("create table adhoc_rule (source text not null, id text, body text not null)");
@@ -134,7 +133,7 @@ final class Floors {
      */
     static Measured copyFloor(String jdbcUrl, String user, String password) throws SQLException, IOException {
         List<String> tables = List.of("target_entity", "target_lineage", "record_outcome");
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+        try (Connection db = BenchDb.connect(jdbcUrl, user, password)) {
             CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
             Map<String, byte[]> data = new LinkedHashMap<>();
             for (String table : tables) {
