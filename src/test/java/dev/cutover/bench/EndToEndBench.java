@@ -1,5 +1,6 @@
 package dev.cutover.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -189,7 +190,7 @@ public final class EndToEndBench {
 
     /** Runs plan or apply of the packaged application and records its execution's steps. */
     private BenchProcess.Result app(Map<String, Object> run, String command, BenchMigration migration,
-            BenchMigration.Served served, Map<String, String> env, int size) throws SQLException {
+            BenchMigration.Served served, Map<String, String> env, int size) throws SQLException, IOException {
         List<String> args = new ArrayList<>(List.of(command, migration.name()));
         served.urls().forEach((name, url) -> args.addAll(List.of("--source", name + "=" + url)));
         args.addAll(List.of("--concurrency", Integer.toString(concurrency), "--accept", String.join(",", migration.accept()),
@@ -204,7 +205,10 @@ public final class EndToEndBench {
             where.put("statusAtTimeout", status.stdout());
             where.put("stepsAtTimeout", stepsOfNewest(env.get("QUARKUS_DATASOURCE_JDBC_URL")));
         });
+        Path log = target.resolve("bench").resolve(migration.name() + "-" + size + "-" + command + ".log");
+        Files.writeString(log, "--- stdout\n" + result.stdout() + "--- stderr\n" + result.stderr());
         Map<String, Object> measured = new LinkedHashMap<>();
+        measured.put("log", log.toString());
         measured.put("exitCode", result.exitCode());
         measured.put("timedOut", result.timedOut());
         measured.put("seconds", result.seconds());
