@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Runs a command as a real process and measures its wall time and peak resident set: through GNU
  * {@code /usr/bin/time -v} when it is installed (its "Maximum resident set size"), else by polling
- * {@code VmHWM} in {@code /proc/<pid>/status} every 50 ms (the last value read before exit).
+ * {@code VmHWM} in {@code /proc/<pid>/status} every 50 ms (the last value read before exit; also the
+ * figure of a process killed at its time box). A timed-out run's seconds are those at the time box.
  */
 final class BenchProcess {
 
@@ -58,12 +59,13 @@ final class BenchProcess {
             long hwm = -1;
             long deadline = begin + timeout.toNanos();
             boolean timedOut = false;
+            double seconds = -1;
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
-                if (!gnuTime) {
-                    hwm = Math.max(hwm, vmHwm(process.pid()));
-                }
+                // polled in both modes: a killed process leaves no /usr/bin/time report
+                hwm = Math.max(hwm, vmHwm(gnuTime ? javaPid(process.pid()) : process.pid()));
                 if (System.nanoTime() > deadline) {
                     timedOut = true;
+                    seconds = (System.nanoTime() - begin) / 1e9; // where it was, before asking it
                     onTimeout.accept(process.pid());
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
@@ -71,10 +73,14 @@ final class BenchProcess {
                     break;
                 }
             }
-            double seconds = (System.nanoTime() - begin) / 1e9;
+            if (!timedOut) {
+                seconds = (System.nanoTime() - begin) / 1e9;
+            }
             if (gnuTime) {
                 Matcher m = MAX_RSS.matcher(Files.readString(timeFile));
-                hwm = m.find() ? Long.parseLong(m.group(1)) : -1;
+                if (m.find()) {
+                    hwm = Long.parseLong(m.group(1));
+                }
             }
             Result result = new Result(command, process.exitValue(), seconds, hwm, Files.readString(out),
                     Files.readString(err), timedOut);
