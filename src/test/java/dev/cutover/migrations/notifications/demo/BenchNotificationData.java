@@ -1,0 +1,95 @@
+package dev.cutover.migrations.notifications.demo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cutover.migrations.notifications.demo.DemoGenerator.Planned;
+
+/**
+ * Bench-only: legacy notification rules at any size, over any number of sources, built from the demo's
+ * own pieces ({@link DemoCatalog}, {@link DemoRecords}, {@link DemoAnomalies}; it lives in their package,
+ * in the test tree, only to reach them). Deterministic: only {@link Random}s seeded from {@code seed}
+ * decide anything.
+ *
+ * <p>Mix per source: valid rules (one leaf mostly, wrapped and bundled shapes as the demo spells them,
+ * 7% disabled), 0.5% superseded by a higher version (lower copies listed too), 0.3% listed twice
+ * identically, 0.2% at the 16-wrapper limit, 0.1% disabled with a bad spec, 0.1% duplicate ids, and 1%
+ * record anomalies (every code of {@link DemoAnomalies#CODES} in turn). The tenants grow with the size
+ * (one per 20 records, 3 to 6 configurations each) so that about a fifth of the records become
+ * distinct policies: the model is large.
+ */
+public final class BenchNotificationData {
+
+    /** Every record anomaly code the data can hold: what {@code --accept} must name. */
+    public static final List<String> ANOMALY_CODES = DemoAnomalies.CODES;
+
+    private BenchNotificationData() {
+    }
+
+    /**
+     * @param records the number of distinct legacy records over all sources (listed items are a little
+     *                more: superseded and identical copies)
+     * @return source name ({@code src-0} ...) -> its listing, in order
+     */
+    public static Map<String, List<JsonNode>> generate(int records, int sources, long seed) {
+        DemoCatalog catalog = new DemoCatalog(new Random(seed), Math.max(20, records / 20));
+        DemoRecords make = new DemoRecords(catalog);
+        DemoAnomalies anomalies = new DemoAnomalies(catalog);
+        List<String> codes = DemoAnomalies.CODES.stream().filter(c -> DemoAnomalies.variants(c) > 0).toList();
+        Map<String, List<JsonNode>> listings = new LinkedHashMap<>();
+        int anomalyTurn = 0;
+        for (int s = 0; s < sources; s++) {
+            Random random = new Random(seed * 1_000_003L + s + 1);
+            int count = records / sources + (s < records % sources ? 1 : 0);
+            List<Planned> planned = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                String id = String.format(Locale.ROOT, "r-%07d", i);
+                int roll = random.nextInt(1000);
+                Planned record;
+                if (roll < 10) {
+                    String code = codes.get(anomalyTurn++ % codes.size());
+                    int variant = (anomalyTurn / codes.size()) % DemoAnomalies.variants(code);
+                    record = Planned.single(anomalies.make(code, variant, id, random), code, List.of());
+                } else if (roll < 15) {
+                    record = make.superseded(make.valid(id, random.nextInt(100) >= 7, random), random.nextBoolean(),
+                            random.nextInt(10) == 0, random);
+                } else if (roll < 18) {
+                    record = make.identicalCopy(make.valid(id, true, random), random.nextBoolean());
+                } else if (roll < 20) {
+                    record = make.sixteenWrappers(id, random.nextBoolean(), random);
+                } else if (roll < 21) {
+                    record = make.disabledWithBadSpec(id, random.nextBoolean(), random);
+                } else if (roll < 22) {
+                    record = make.duplicateId(id, random.nextBoolean(), random);
+                } else {
+                    record = make.valid(id, random.nextInt(100) >= 7, random);
+                }
+                planned.add(record);
+            }
+            listings.put("src-" + s, listing(planned, random));
+        }
+        return listings;
+    }
+
+    /** The standing copies in order, then every other copy inserted at a random place. */
+    private static List<JsonNode> listing(List<Planned> planned, Random random) {
+        List<JsonNode> items = new ArrayList<>(planned.size() + planned.size() / 50);
+        List<JsonNode> extra = new ArrayList<>();
+        for (Planned record : planned) {
+            items.add(record.standing().get(0));
+            extra.addAll(record.standing().subList(1, record.standing().size()));
+            extra.addAll(record.superseded());
+        }
+        for (JsonNode copy : extra) {
+            items.add(random.nextInt(items.size() + 1), copy);
+        }
+        return Collections.unmodifiableList(items);
+    }
+}
