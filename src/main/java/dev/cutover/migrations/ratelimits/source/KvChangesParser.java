@@ -9,11 +9,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-import dev.cutover.framework.toolkit.LegacyJson;
+import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceFailure;
 import dev.cutover.framework.source.SourceItem;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * Reads a {@code /v1/kv/changes} answer, streaming: {@code {"changes": [{"key", "modify_index",
@@ -37,7 +38,7 @@ final class KvChangesParser {
         } catch (StreamConstraintsException e) {
             throw new SourceFailure(source, where, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new SourceFailure(source, where, "the body is not JSON: " + KvPageParser.shortened(body), e);
+            throw new SourceFailure(source, where, "the body is not JSON: " + Excerpt.of(body, 120), e);
         }
         if (!listed) {
             throw new SourceFailure(source, where, "the body has no 'changes' array", null);

@@ -8,12 +8,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-import dev.cutover.framework.toolkit.LegacyJson;
+import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.ListedItems;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceFailure;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * Reads one {@code /v1/kv} page, streaming ({@link ListedItems}): no tree of the page is built, so an
@@ -62,7 +63,7 @@ final class KvPageParser {
         } catch (StreamConstraintsException e) {
             throw new SourceFailure(source, cursor, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new SourceFailure(source, cursor, "the body is not JSON: " + shortened(body), e);
+            throw new SourceFailure(source, cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
         }
         String problem = problem(page, offset);
         if (problem != null) {
@@ -130,10 +131,5 @@ final class KvPageParser {
             throw new JsonParseException(parser, "content after the body's JSON value");
         }
         return page;
-    }
-
-    static String shortened(String body) {
-        String cut = body.length() <= 120 ? body : body.substring(0, 120) + "...";
-        return LegacyJson.withNulEscaped(cut);
     }
 }

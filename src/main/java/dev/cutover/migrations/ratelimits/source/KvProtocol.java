@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceFailure;
@@ -70,16 +71,12 @@ public final class KvProtocol implements SourceProtocol {
             throw new SourceFailure(source, where, "the answer has no " + INDEX_HEADER + " header", null);
         }
         if (!header.matches("[0-9]{1,19}")) {
-            throw new SourceFailure(source, where, INDEX_HEADER + " '" + shortened(header) + "' is not a non-negative integer", null);
+            throw new SourceFailure(source, where, INDEX_HEADER + " " + Excerpt.of(header, 40) + " is not a non-negative integer", null);
         }
         try {
             return Long.parseLong(header);
         } catch (NumberFormatException e) {
             throw new SourceFailure(source, where, INDEX_HEADER + " " + header + " is beyond a long", e);
         }
-    }
-
-    private static String shortened(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }
