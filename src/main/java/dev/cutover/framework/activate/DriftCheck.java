@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.ConcurrencyGate;
+import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.framework.source.StopSignal;
 

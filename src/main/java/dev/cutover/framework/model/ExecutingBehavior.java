@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.ExecutableModel;
 import dev.cutover.framework.migration.MemberRef;
 import dev.cutover.framework.migration.Migrated;
-import dev.cutover.framework.migration.ExecutableModel;
 import dev.cutover.framework.toolkit.LegacyJson;
 
 /**

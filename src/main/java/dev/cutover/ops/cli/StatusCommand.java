@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.ops.run.ExecutionView;
 import dev.cutover.ops.run.ExecutionView.Execution;
+import dev.cutover.ops.run.ExecutionView;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -28,8 +28,8 @@ import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.ops.run.ExecutionProgress;
-import dev.cutover.ops.run.ExecutionView;
 import dev.cutover.ops.run.ExecutionView.Execution;
+import dev.cutover.ops.run.ExecutionView;
 import dev.cutover.ops.run.MigrationLauncher;
 
 /** Executions: list them, show one, restart or stop one. */

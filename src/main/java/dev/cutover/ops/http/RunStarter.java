@@ -12,14 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
-import dev.cutover.framework.migration.DemoData;
+import dev.cutover.ops.run.ConfiguredSources;
 import dev.cutover.ops.run.DemoSourcesLauncher;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;
-import dev.cutover.ops.run.ConfiguredSources;
 
 /**
  * Starts a plan or an apply for the HTTP API without waiting for it: checks the request with the

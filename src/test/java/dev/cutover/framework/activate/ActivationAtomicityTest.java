@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 import dev.cutover.support.Apply;
-import dev.cutover.support.Cli;
-import dev.cutover.support.FailOnce;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;
 import dev.cutover.support.DispatchAuditReport;
 import dev.cutover.support.DispatcherRun;
+import dev.cutover.support.FailOnce;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -21,8 +21,8 @@ import dev.cutover.framework.run.Sql;
 import dev.cutover.migrations.notifications.demo.DemoRules;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.support.Apply;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Apply on the demo data: activation, export, idempotence, new generations, rollback. */

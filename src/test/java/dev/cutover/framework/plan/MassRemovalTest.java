@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.support.Apply;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 

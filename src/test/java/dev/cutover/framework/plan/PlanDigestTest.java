@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.framework.source.server.SourceFaults;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -19,8 +19,8 @@ import dev.cutover.framework.source.ConcurrencyGates;
 
 import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.framework.source.server.SourceFaults;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.Normalized;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.migration.RecordNormalizer;
 import dev.cutover.framework.toolkit.Finding;
 import dev.cutover.framework.toolkit.Findings;
@@ -18,7 +19,6 @@ import dev.cutover.framework.toolkit.JsonValues;
 import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.framework.toolkit.LegacyText;
 import dev.cutover.framework.toolkit.NodePath;
-import dev.cutover.framework.migration.RawItem;
 
 /**
  * Decides one legacy flag record {@code {"id", "version", "app", "env", "flags": {name: state}}}:

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.DemoData;
-import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.source.server.LegacySourceData;
 import dev.cutover.framework.source.server.LegacySourceServer;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * Two real HTTP legacy sources of flag records (DESIGN.md §4), {@code eu-1} and {@code us-1}, on loopback:

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.ListedItems;
 import dev.cutover.framework.source.SourceAnswer;
@@ -19,6 +18,7 @@ import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
 import dev.cutover.framework.source.SourceProtocol;
 import dev.cutover.framework.source.SourceRequest;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * The guide's example of a {@link SourceProtocol} of one's own (jobs/README.md, "the source protocol"):

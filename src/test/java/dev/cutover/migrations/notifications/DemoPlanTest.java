@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.run.Sql;
 import dev.cutover.migrations.notifications.demo.DemoRules;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The plan of the reference migration on the demo data, checked against the demo's own oracle. */

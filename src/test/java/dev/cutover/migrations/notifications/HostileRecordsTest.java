@@ -25,8 +25,8 @@ import dev.cutover.framework.source.server.InFlightGauge;
 import dev.cutover.framework.source.server.LegacySourceData;
 import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.support.Apply;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 

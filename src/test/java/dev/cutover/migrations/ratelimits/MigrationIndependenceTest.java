@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.migrations.ratelimits.demo.DemoRegions;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
 import dev.cutover.support.Apply;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** DESIGN.md §11: two migrations never touch each other's generations, leases or executions. */

@@ -21,8 +21,8 @@ import dev.cutover.framework.migration.JsonCodec;
 import dev.cutover.migrations.ratelimits.demo.DemoRegions;
 import dev.cutover.migrations.ratelimits.demo.KvClient;
 import dev.cutover.migrations.ratelimits.plan.Quota;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** rate-limits-v2 end to end on its demo data: plan, apply, export, idempotence, rollback. */

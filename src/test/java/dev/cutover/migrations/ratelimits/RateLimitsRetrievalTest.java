@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.migrations.ratelimits.demo.DemoRegions;
 import dev.cutover.migrations.ratelimits.demo.KvFaults.Fault;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The KV protocol inside the framework's retrieval: faults, retries, determinism and refusals. */

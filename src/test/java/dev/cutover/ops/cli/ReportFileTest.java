@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.run.StepProbe;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
-import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

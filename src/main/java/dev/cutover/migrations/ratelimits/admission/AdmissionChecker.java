@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.cutover.framework.model.ExecutingBehavior;
-import dev.cutover.framework.model.ExecutingBehavior.Executing;
 import dev.cutover.framework.migration.LiveExecutor;
-import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
+import dev.cutover.framework.model.ExecutingBehavior.Executing;
+import dev.cutover.framework.model.ExecutingBehavior;
 import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
+import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
 import dev.cutover.migrations.ratelimits.behavior.RequestClass;
 import dev.cutover.migrations.ratelimits.normalize.RateLimit;
 

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.toolkit.Finding;
 import dev.cutover.framework.toolkit.Findings;
 import dev.cutover.framework.toolkit.JsonDescriptions;
@@ -16,7 +17,6 @@ import dev.cutover.framework.toolkit.JsonValues;
 import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.framework.toolkit.LegacyText;
 import dev.cutover.framework.toolkit.NodePath;
-import dev.cutover.framework.migration.RawItem;
 
 /**
  * Decides which listed copy of one key stands, like DESIGN.md §5 rules 1 and 2 for the reference

@@ -6,12 +6,12 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.Normalized;
+import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.migration.RecordNormalizer;
 import dev.cutover.framework.toolkit.Finding;
 import dev.cutover.framework.toolkit.Findings;
 import dev.cutover.framework.toolkit.LegacyText;
 import dev.cutover.framework.toolkit.NodePath;
-import dev.cutover.framework.migration.RawItem;
 
 /**
  * The normalizer of {@code rate-limits-v2}: one key of one region (its listed copies) becomes one

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.run.Sql;
-import dev.cutover.support.DispatchAudit;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;
+import dev.cutover.support.DispatchAudit;
 import dev.cutover.support.DispatchAuditReport;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.normalize.RecordOutcome;
-import dev.cutover.framework.plan.TargetPlan;
 import dev.cutover.framework.plan.TargetPlan.GroupSummary;
+import dev.cutover.framework.plan.TargetPlan;
 import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
 
 class NotificationPlannerTest {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.migrations.ratelimits.RateLimitsRuns;
 import dev.cutover.migrations.ratelimits.demo.DemoRegions;
 import dev.cutover.support.Cli;
