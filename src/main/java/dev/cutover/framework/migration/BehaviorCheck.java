@@ -12,4 +12,18 @@ package dev.cutover.framework.migration;
  * @param equal            whether both do exactly the same
  */
 public record BehaviorCheck(int horizonHours, long legacyDispatches, long newDispatches, boolean equal) {
+
+    /**
+     * @return the check of two disjoint shares of a population together (see {@link BehaviorModel#partition}):
+     *         counts added, equal when both are
+     * @throws IllegalArgumentException when the two were made over different windows
+     */
+    public BehaviorCheck plus(BehaviorCheck other) {
+        if (other.horizonHours != horizonHours) {
+            throw new IllegalArgumentException("behavior checks over " + horizonHours + " h and " + other.horizonHours
+                    + " h cannot be added");
+        }
+        return new BehaviorCheck(horizonHours, legacyDispatches + other.legacyDispatches,
+                newDispatches + other.newDispatches, equal && other.equal);
+    }
 }

@@ -3,6 +3,8 @@ package dev.cutover.framework.migration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What a model of the migration does (DESIGN.md §11): one executable form {@code M}, built from
  * legacy records or from target entities alike, used both by the behavioral-equivalence gate of the
@@ -40,6 +42,22 @@ public interface BehaviorModel<L, E, M> {
      * @return whether the planned model does exactly what the legacy one does, over the whole population
      */
     BehaviorCheck compare(M legacy, M planned, Instant horizonStart);
+
+    /**
+     * The partition of the decisions made for the group of {@code groupKey} ({@link TargetPlanner#groupKey}).
+     * Decisions made for groups of different partitions never coincide (the partition is part of what a
+     * decision is about, for example its tenant), and the groups of one partition are adjacent in the
+     * model's order (build {@link TargetPlanner#keyOrder} with the partition's fields first). The plan's
+     * gate then builds and compares models of a few partitions at a time, holding that share of the
+     * population only, and adds the counts.
+     * <p>
+     * By default one partition: the gate holds the whole population. A wrong partition cannot make an
+     * unequal population pass (equal shares make equal wholes); it can only miscount or report a change
+     * that the whole would not show.
+     */
+    default String partition(JsonNode groupKey) {
+        return "";
+    }
 
     /**
      * @return how the plan report's {@code BEHAVIOR_CHANGE} explains an unequal check; by default the

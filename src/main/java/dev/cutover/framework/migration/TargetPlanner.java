@@ -1,14 +1,13 @@
 package dev.cutover.framework.migration;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cutover.framework.toolkit.CodePoints;
 import dev.cutover.framework.toolkit.Sha256;
+import dev.cutover.framework.toolkit.SortKey;
 
 /**
  * The planner of a migration (DESIGN.md §11): a deterministic grouping key per migrated leaf, and the
@@ -47,11 +46,13 @@ public interface TargetPlanner<L, E> {
     }
 
     /**
-     * @return the model's order of keys (the plan, stage and export order); by default the keys' JSON
-     *         text in code-point order
+     * @return where the group of {@code key} goes in the model's order (the plan, stage and export
+     *         order): keys are sorted by this text in code-point order, ties by the keys' JSON text, so
+     *         the database sorts a model of any size. By default the key's JSON text itself. Build it
+     *         with {@link SortKey}, field by field, to order by fields or by numeric value.
      */
-    default Comparator<JsonNode> keyOrder() {
-        return Comparator.comparing(JsonNode::toString, CodePoints.ORDER);
+    default SortKey keyOrder(JsonNode key) {
+        return SortKey.of().text(key.toString());
     }
 
     /**

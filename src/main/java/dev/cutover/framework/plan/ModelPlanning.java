@@ -3,12 +3,17 @@ package dev.cutover.framework.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +35,12 @@ import dev.cutover.framework.toolkit.CodePoints;
  * {@link TargetPlanner#checkModel}. Pure: the same outcomes in any order and the same start give an
  * equal plan, so a restarted plan step recomputes it unchanged.
  * <p>
+ * Streaming: the leaves are kept and sorted by a {@link PlanningRows} (the database, in the plan step),
+ * read back one group at a time, and each entity is handed on as it is made. What stays in memory is
+ * one share of the population for the behavior gate ({@link BehaviorModel#partition}: whole partitions,
+ * about {@value #GATE_SHARE} leaves, or everything when the migration declares no partition), the ten
+ * largest groups, and the plan anomalies.
+ * <p>
  * Each stored entity is {@code {"id", <the entity codec's fields>, "members": [[source, id] or
  * [source, null, index], ...]}}; the members of a group are its distinct records, sorted.
  */
@@ -37,6 +48,11 @@ public final class ModelPlanning {
 
     /** How many groups the plan report lists. */
     public static final int LARGEST_GROUPS = 10;
+
+    /** Leaves from which the behavior gate compares what it holds (at a partition boundary). */
+    static final int GATE_SHARE = 20_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelPlanning() {
     }
@@ -48,81 +64,208 @@ public final class ModelPlanning {
     }
 
     /**
+     * Plans in memory, keeping the model ({@link TargetPlan#model()}): for tests and small inputs.
+     *
      * @throws IllegalStateException naming the record when a migrated record's stored leaves are not
      *                               leaves of the migration, or naming the record or entity that the
      *                               behavior model cannot execute
      */
     public static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart) {
         ArrayNode model = JsonNodeFactory.instance.arrayNode();
-        TargetPlan plan = plan(migration, outcomes, horizonStart, model::add);
+        TargetPlan plan;
+        try (PlanningRows rows = PlanningRows.inMemory(model)) {
+            plan = plan(migration, outcomes, horizonStart, rows);
+        }
         return new TargetPlan(model, plan.entityCount(), plan.modelDigest(), plan.largestGroups(), plan.behavior(),
                 plan.behaviorChange(), plan.anomalies());
     }
 
     /**
-     * Plans, handing each entity of the model, in model order, to {@code sink} as it is made (the plan
-     * step writes them to {@code planned_entity}) instead of keeping the model.
+     * Plans through {@code rows}: the leaves go there to be sorted, and each entity of the model, in
+     * model order, as it is made; {@link PlanningRows#finish} is called at the end.
      *
      * @return the plan, its {@link TargetPlan#model()} {@code null}
      * @see #plan(MigrationDescriptor, Outcomes, Instant)
      */
     public static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
-            Consumer<ObjectNode> sink) {
+            PlanningRows rows) {
+        return plan(migration, outcomes, horizonStart, rows, GATE_SHARE);
+    }
+
+    /** @param gateShare leaves from which the gate compares what it holds, at the next partition boundary */
+    static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
+            PlanningRows rows, int gateShare) {
         TargetPlanner<L, E> planner = migration.planner();
-        // grouped in memory by the key's JSON text: as many entries as leaves, kept for the legacy behavior too
-        Map<String, Group<L>> groups = new HashMap<>();
-        List<Migrated<L>> legacy = new ArrayList<>();
         outcomes.forEach(outcome -> {
             if (outcome.kind() != RecordOutcome.Kind.MIGRATED) {
                 return;
             }
             MemberRef member = outcome.member();
-            for (L leaf : leaves(migration, member, outcome.target())) {
-                Migrated<L> migrated = new Migrated<>(member, leaf);
-                legacy.add(migrated);
-                JsonNode key = planner.groupKey(leaf);
-                groups.computeIfAbsent(key.toString(), text -> new Group<>(key)).leaves.add(migrated);
+            JsonNode target = outcome.target();
+            List<L> leaves = leaves(migration, member, target);
+            for (int i = 0; i < leaves.size(); i++) {
+                JsonNode key = planner.groupKey(leaves.get(i));
+                rows.addLeaf(new PlanningRows.LeafRow(planner.keyOrder(key).toString(), key.toString(), member, i,
+                        target.get(i).toString()));
             }
         });
-        // stable: a record's leaves keep their order, so everything below is independent of the outcomes' order
-        Comparator<Migrated<L>> byRecord = Comparator.comparing(Migrated::record);
-        legacy.sort(byRecord);
-        List<Group<L>> ordered = new ArrayList<>(groups.values());
-        // ties of the migration's order are broken by the key's text: the order never depends on hashing
-        Comparator<JsonNode> keyOrder = planner.keyOrder().thenComparing(JsonNode::toString, CodePoints.ORDER);
-        ordered.sort((a, b) -> keyOrder.compare(a.key, b.key));
 
-        List<Entity<E>> entities = new ArrayList<>(ordered.size());
-        ModelDigest digest = new ModelDigest();
-        List<TargetPlan.GroupSummary> summaries = new ArrayList<>(ordered.size());
-        for (Group<L> group : ordered) {
-            group.leaves.sort(byRecord);
-            Entity<E> entity = new Entity<>(planner.entityId(group.key), entity(migration, group));
-            List<MemberRef> members = group.leaves.stream().map(Migrated::record).distinct().toList();
-            entities.add(entity);
-            ObjectNode json = json(migration, entity, members);
-            digest.add(json);
-            sink.accept(json);
-            summaries.add(new TargetPlan.GroupSummary(group.key, entity.id(), members.size()));
-        }
-
-        BehaviorModel<L, E, M> behavior = migration.behavior();
-        M legacyModel = behavior.legacy(legacy.stream());
-        M plannedModel = behavior.target(entities.stream());
-        BehaviorCheck check = behavior.compare(legacyModel, plannedModel, horizonStart);
+        Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare);
         List<PlanReport.PlanAnomaly> anomalies = new ArrayList<>();
-        planner.checkModel(entities.stream(), (code, detail) -> anomalies.add(new PlanReport.PlanAnomaly(code, detail)));
-        return new TargetPlan(null, entities.size(), digest.value(), largest(summaries), check, behavior.describeChange(check),
-                List.copyOf(anomalies));
+        Stream<Entity<E>> entities = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(new Iterator<Entity<E>>() {
+                    @Override
+                    public boolean hasNext() {
+                        return groups.hasNext();
+                    }
+
+                    @Override
+                    public Entity<E> next() {
+                        return groups.next(rows);
+                    }
+                }, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        // the migration's check pulls the entities, which makes them; whatever it leaves is made after it
+        planner.checkModel(entities, (code, detail) -> anomalies.add(new PlanReport.PlanAnomaly(code, detail)));
+        while (groups.hasNext()) {
+            groups.next(rows);
+        }
+        BehaviorCheck check = groups.finishGate();
+        rows.finish();
+        return new TargetPlan(null, groups.count, groups.digest.value(), groups.largest(), check,
+                migration.behavior().describeChange(check), List.copyOf(anomalies));
     }
 
-    private static <L, E> E entity(MigrationDescriptor<L, E, ?> migration, Group<L> group) {
+    /**
+     * The sorted leaves read back one group at a time: each group becomes its entity (handed to the
+     * rows, the digest and the largest groups) and its share of the behavior gate.
+     */
+    private static final class Groups<L, E, M> {
+        private final MigrationDescriptor<L, E, M> migration;
+        private final Iterator<PlanningRows.LeafRow> leaves;
+        private final Instant horizonStart;
+        private final int gateShare;
+        private final ModelDigest digest = new ModelDigest();
+        private final PriorityQueue<TargetPlan.GroupSummary> largest = new PriorityQueue<>(BY_SIZE.reversed());
+        private final List<GateLeaf<L>> gateLegacy = new ArrayList<>();
+        private final List<Entity<E>> gateTarget = new ArrayList<>();
+        private PlanningRows.LeafRow pending;
+        private String gatePartition;
+        private BehaviorCheck check;
+        private int count;
+
+        Groups(MigrationDescriptor<L, E, M> migration, Iterator<PlanningRows.LeafRow> leaves, Instant horizonStart,
+                int gateShare) {
+            this.migration = migration;
+            this.leaves = leaves;
+            this.horizonStart = horizonStart;
+            this.gateShare = gateShare;
+            this.pending = leaves.hasNext() ? leaves.next() : null;
+        }
+
+        boolean hasNext() {
+            return pending != null;
+        }
+
+        Entity<E> next(PlanningRows rows) {
+            String keyText = pending.key();
+            JsonNode key = readJson(keyText, "group key");
+            List<Migrated<L>> group = new ArrayList<>(2);
+            List<GateLeaf<L>> gateLeaves = new ArrayList<>(2);
+            while (pending != null && pending.key().equals(keyText)) {
+                Migrated<L> leaf = new Migrated<>(pending.member(), leaf(pending));
+                group.add(leaf);
+                gateLeaves.add(new GateLeaf<>(leaf, pending.leafNo()));
+                pending = leaves.hasNext() ? leaves.next() : null;
+            }
+            Entity<E> entity = new Entity<>(migration.planner().entityId(key), entity(migration, key, group));
+            List<MemberRef> members = new ArrayList<>();
+            for (Migrated<L> leaf : group) {
+                // the group's leaves come in member order: a record's leaves are adjacent
+                if (members.isEmpty() || !members.get(members.size() - 1).equals(leaf.record())) {
+                    members.add(leaf.record());
+                }
+            }
+            ObjectNode json = json(migration, entity, members);
+            digest.add(json);
+            rows.addEntity(json);
+            count++;
+            largest.add(new TargetPlan.GroupSummary(key, entity.id(), members.size()));
+            if (largest.size() > LARGEST_GROUPS) {
+                largest.poll();
+            }
+            gate(migration.behavior().partition(key), gateLeaves, entity);
+            return entity;
+        }
+
+        /** Adds the group to the gate's share, comparing the share first when a partition ends a full one. */
+        private void gate(String partition, List<GateLeaf<L>> group, Entity<E> entity) {
+            if (gatePartition != null && !gatePartition.equals(partition) && gateLegacy.size() >= gateShare) {
+                compareShare();
+            }
+            gatePartition = partition;
+            gateLegacy.addAll(group);
+            gateTarget.add(entity);
+        }
+
+        private void compareShare() {
+            BehaviorModel<L, E, M> behavior = migration.behavior();
+            // the legacy side reads its records in record order, each record's leaves in its order
+            gateLegacy.sort(Comparator.comparing((GateLeaf<L> g) -> g.leaf().record()).thenComparingInt(GateLeaf::leafNo));
+            M legacy = behavior.legacy(gateLegacy.stream().map(GateLeaf::leaf));
+            M planned = behavior.target(gateTarget.stream());
+            BehaviorCheck share = behavior.compare(legacy, planned, horizonStart);
+            check = check == null ? share : check.plus(share);
+            gateLegacy.clear();
+            gateTarget.clear();
+        }
+
+        BehaviorCheck finishGate() {
+            if (check == null || !gateTarget.isEmpty()) {
+                compareShare();
+            }
+            return check;
+        }
+
+        List<TargetPlan.GroupSummary> largest() {
+            List<TargetPlan.GroupSummary> bySize = new ArrayList<>(largest);
+            bySize.sort(BY_SIZE);
+            return List.copyOf(bySize);
+        }
+
+        private L leaf(PlanningRows.LeafRow row) {
+            try {
+                return migration.leafCodec().fromJson(readJson(row.leaf(), "leaf of " + row.member()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("migrated record " + row.member() + " has a leaf that is not a leaf of "
+                        + migration.id() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A leaf in the behavior gate's share, with its index among its record's leaves. */
+    private record GateLeaf<L>(Migrated<L> leaf, int leafNo) {
+    }
+
+    /** Largest first, then by entity id: the report's order of the largest groups. */
+    private static final Comparator<TargetPlan.GroupSummary> BY_SIZE = Comparator
+            .comparingInt(TargetPlan.GroupSummary::members).reversed()
+            .thenComparing(TargetPlan.GroupSummary::policyId, CodePoints.ORDER);
+
+    private static JsonNode readJson(String text, String what) {
         try {
-            return migration.planner().entity(group.key, group.leaves);
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the stored " + what + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static <L, E> E entity(MigrationDescriptor<L, E, ?> migration, JsonNode key, List<Migrated<L>> leaves) {
+        try {
+            return migration.planner().entity(key, leaves);
         } catch (RuntimeException e) {
             // the migration's code failed: say which group, so its author can reproduce it
-            throw new IllegalStateException(migration.id() + " could not plan the group " + group.key + " ("
-                    + group.leaves.size() + " leaves, first from " + group.leaves.get(0).record() + "): " + e, e);
+            throw new IllegalStateException(migration.id() + " could not plan the group " + key + " ("
+                    + leaves.size() + " leaves, first from " + leaves.get(0).record() + "): " + e, e);
         }
     }
 
@@ -156,21 +299,5 @@ public final class ModelPlanning {
             }
         }
         return leaves;
-    }
-
-    private static List<TargetPlan.GroupSummary> largest(List<TargetPlan.GroupSummary> summaries) {
-        List<TargetPlan.GroupSummary> bySize = new ArrayList<>(summaries);
-        bySize.sort(Comparator.comparingInt(TargetPlan.GroupSummary::members).reversed()
-                .thenComparing(TargetPlan.GroupSummary::policyId, CodePoints.ORDER));
-        return List.copyOf(bySize.subList(0, Math.min(LARGEST_GROUPS, bySize.size())));
-    }
-
-    private static final class Group<L> {
-        final JsonNode key;
-        final List<Migrated<L>> leaves = new ArrayList<>(2);
-
-        Group(JsonNode key) {
-            this.key = key;
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.cutover.framework.plan;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -15,8 +14,6 @@ import org.jboss.logging.Logger;
 
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
-import dev.cutover.framework.normalize.OutcomeStore;
-import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.WriteFence;
@@ -47,7 +44,7 @@ public class PlanBatchlet extends AbstractBatchlet {
     RetrievalStore retrieval;
 
     @Inject
-    OutcomeStore outcomes;
+    PlanInputs inputs;
 
     @Inject
     PlanStore plans;
@@ -64,17 +61,16 @@ public class PlanBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
-        List<RecordOutcome> records = outcomes.outcomes(runId);
         MigrationDescriptor<?, ?, ?> migration = migrations.require(jobContext.getJobName());
         TargetPlan target;
-        // the model goes to planned_entity as it is made (COPY), never held whole
-        try (PlannedModelWriter model = PlannedModelWriter.open(dataSource, runId)) {
-            target = ModelPlanning.plan(migration, records::forEach, Instant.now().truncatedTo(ChronoUnit.MINUTES), model::add);
-            model.finish();
+        // leaves sorted and the model written by the database as they are made (COPY), never held whole
+        try (PlanningTables rows = PlanningTables.open(dataSource, runId)) {
+            target = ModelPlanning.plan(migration, action -> inputs.forEachMigrated(runId, action),
+                    Instant.now().truncatedTo(ChronoUnit.MINUTES), rows);
         }
         PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
-                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), records, target,
-                massRemoval.check(jobContext.getJobName(), runId).stream().toList());
+                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), inputs.tally(runId),
+                target, massRemoval.check(jobContext.getJobName(), runId).stream().toList());
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
             plans.save(runId, report, migration.entityKind());

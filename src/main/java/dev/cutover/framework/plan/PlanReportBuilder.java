@@ -2,18 +2,15 @@ package dev.cutover.framework.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.retrieve.RetrievalStore.SourceSummary;
 import dev.cutover.framework.toolkit.CodePoints;
 
 /**
- * Assembles the {@link PlanReport} of a run from its sources, its record outcomes and the
+ * Assembles the {@link PlanReport} of a run from its sources, the tally of its record outcomes and the
  * migration's {@link TargetPlan}. Pure: the same inputs give the same report and digest.
  *
  * <p>Plan anomalies found in the data ({@code SOURCE_INCOMPLETE}, {@code EMPTY_SOURCE},
@@ -31,30 +28,17 @@ public final class PlanReportBuilder {
      *                       be empty); listed after the data's own, left out of the digest
      */
     public static PlanReport build(String migration, String entityKind, long executionId, String mode,
-            List<SourceSummary> sourceSummaries, List<RecordOutcome> outcomes, TargetPlan target,
+            List<SourceSummary> sourceSummaries, OutcomeTally outcomes, TargetPlan target,
             List<PlanReport.PlanAnomaly> stateAnomalies) {
         List<PlanReport.Source> sources = sourceSummaries.stream()
                 .sorted(Comparator.comparing(SourceSummary::name))
                 .map(s -> new PlanReport.Source(s.name(), s.total(), s.fetched(), s.watermark()))
                 .toList();
-        Map<String, Long> skipped = new TreeMap<>();
-        Map<String, Long> anomalies = new TreeMap<>();
-        List<PlanReport.AnomalyRecord> anomalyRecords = new ArrayList<>();
-        long migrated = 0;
-        for (RecordOutcome o : outcomes) {
-            switch (o.kind()) {
-                case MIGRATED -> migrated++;
-                case SKIPPED -> skipped.merge(o.code(), 1L, Long::sum);
-                case ANOMALY -> {
-                    anomalies.merge(o.code(), 1L, Long::sum);
-                    anomalyRecords.add(new PlanReport.AnomalyRecord(o.source(), o.id(), o.index(), o.code(), o.detail()));
-                }
-            }
-        }
-        anomalyRecords.sort(ANOMALY_ORDER);
+        Map<String, Long> skipped = outcomes.skipped();
+        Map<String, Long> anomalies = outcomes.anomalies();
+        List<PlanReport.AnomalyRecord> anomalyRecords = outcomes.anomalyRecords();
+        Set<String> listingSources = outcomes.listingSources();
         List<PlanReport.PlanAnomaly> planAnomalies = new ArrayList<>();
-        Set<String> listingSources = new HashSet<>();
-        outcomes.forEach(o -> listingSources.add(o.source()));
         for (PlanReport.Source s : sources) {
             if (s.fetched() != s.total()) {
                 planAnomalies.add(new PlanReport.PlanAnomaly("SOURCE_INCOMPLETE",
@@ -71,7 +55,7 @@ public final class PlanReportBuilder {
             planAnomalies.add(new PlanReport.PlanAnomaly("BEHAVIOR_CHANGE", target.behaviorChange()));
         }
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
-        PlanReport.Counts counts = new PlanReport.Counts(outcomes.size(), migrated, skippedCount, anomalyRecords.size(),
+        PlanReport.Counts counts = new PlanReport.Counts(outcomes.fetched(), outcomes.migrated(), skippedCount, anomalyRecords.size(),
                 entityKind, target.entityCount());
         String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
                 sources.stream().map(PlanReport.DigestSource::of).toList(), counts.asMap(), skipped,

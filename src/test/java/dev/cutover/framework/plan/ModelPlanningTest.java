@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.source.RulesApiProtocol;
 import dev.cutover.framework.source.SourceProtocol;
+import dev.cutover.framework.toolkit.SortKey;
 
 /**
  * The framework's half of planning, with a tiny migration whose leaves are "group=value" strings:
@@ -42,6 +43,11 @@ class ModelPlanningTest {
     /** Groups leaves "g=v" by g; orders groups ignoring case (so "a" and "A" tie); flags a group named "bad". */
     static class Tiny implements MigrationDescriptor<String, Group, List<String>> {
         JsonCodec<Group> entities = JsonCodec.of(Group.class);
+        /** the behavior's partition of a group name, or null for one partition */
+        UnaryOperator<String> partition;
+        /** a value the planned side loses (a behavior change), or null */
+        String lost;
+        int compares;
 
         @Override
         public String id() {
@@ -87,8 +93,8 @@ class ModelPlanningTest {
                 }
 
                 @Override
-                public Comparator<JsonNode> keyOrder() {
-                    return Comparator.comparing(k -> k.get("group").asText().toLowerCase());
+                public SortKey keyOrder(JsonNode key) {
+                    return SortKey.of().text(key.get("group").asText().toLowerCase());
                 }
 
                 @Override
@@ -109,7 +115,12 @@ class ModelPlanningTest {
 
                 @Override
                 public List<String> target(Stream<Entity<Group>> model) {
-                    return model.flatMap(e -> e.body().values().stream()).sorted().toList();
+                    return model.flatMap(e -> e.body().values().stream()).filter(v -> !v.equals(lost)).sorted().toList();
+                }
+
+                @Override
+                public String partition(JsonNode groupKey) {
+                    return partition == null ? "" : partition.apply(groupKey.get("group").asText());
                 }
 
                 @Override
@@ -119,6 +130,7 @@ class ModelPlanningTest {
 
                 @Override
                 public BehaviorCheck compare(List<String> legacy, List<String> planned, Instant start) {
+                    compares++;
                     return new BehaviorCheck(0, legacy.size(), planned.size(), legacy.equals(planned));
                 }
             };
@@ -208,5 +220,47 @@ class ModelPlanningTest {
         assertThatThrownBy(() -> plan(new Tiny(), List.of(broken))).hasMessageContaining("eu/r-7");
         RecordOutcome empty = RecordOutcome.migrated("eu", "r-8", null, JsonNodeFactory.instance.arrayNode());
         assertThatThrownBy(() -> plan(new Tiny(), List.of(empty))).hasMessageContaining("eu/r-8 has no leaves");
+    }
+
+    @Test
+    void theGateComparesWholePartitionsShareByShareAndAddsTheChecks() {
+        Tiny whole = new Tiny();
+        TargetPlan reference = plan(whole, outcomes);
+        assertThat(whole.compares).isEqualTo(1);
+
+        Tiny partitioned = new Tiny();
+        partitioned.partition = group -> group;
+        TargetPlan shares = ModelPlanning.plan(partitioned, outcomes::forEach, Instant.EPOCH,
+                PlanningRows.inMemory(JsonNodeFactory.instance.arrayNode()), 1);
+        // four groups, each its own partition, a share as soon as it holds one leaf
+        assertThat(partitioned.compares).isEqualTo(4);
+        assertThat(shares.behavior()).isEqualTo(reference.behavior());
+        assertThat(shares.modelDigest()).isEqualTo(reference.modelDigest());
+    }
+
+    @Test
+    void aChangeInOneShareMakesTheWholeUnequalWithTheSameCountsAsOneComparison() {
+        Tiny whole = new Tiny();
+        whole.lost = "4";
+        BehaviorCheck reference = plan(whole, outcomes).behavior();
+        assertThat(reference).isEqualTo(new BehaviorCheck(0, 6, 5, false));
+
+        Tiny partitioned = new Tiny();
+        partitioned.lost = "4";
+        partitioned.partition = group -> group;
+        TargetPlan shares = ModelPlanning.plan(partitioned, outcomes::forEach, Instant.EPOCH,
+                PlanningRows.inMemory(JsonNodeFactory.instance.arrayNode()), 1);
+        assertThat(shares.behavior()).isEqualTo(reference);
+    }
+
+    @Test
+    void aShareNeverSplitsAPartition() {
+        Tiny partitioned = new Tiny();
+        // "A" and "a" are one partition, "b" and "bad" another: shares of one leaf still hold each whole
+        partitioned.partition = group -> group.substring(0, 1).toLowerCase();
+        TargetPlan plan = ModelPlanning.plan(partitioned, outcomes::forEach, Instant.EPOCH,
+                PlanningRows.inMemory(JsonNodeFactory.instance.arrayNode()), 1);
+        assertThat(partitioned.compares).isEqualTo(2);
+        assertThat(plan.behavior()).isEqualTo(new BehaviorCheck(0, 6, 6, true));
     }
 }

@@ -3,6 +3,8 @@ package dev.cutover.guide.featureflags;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
@@ -37,6 +39,12 @@ public final class FlagBehavior implements BehaviorModel<FlagLeaf, FlagBody, Fla
     @Override
     public FlagTable empty() {
         return FlagTable.EMPTY;
+    }
+
+    /** The app: a state names its app, and the model's order (app first) keeps an app's flags together. */
+    @Override
+    public String partition(JsonNode groupKey) {
+        return groupKey.get("app").textValue();
     }
 
     @Override

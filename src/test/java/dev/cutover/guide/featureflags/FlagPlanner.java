@@ -1,7 +1,6 @@
 package dev.cutover.guide.featureflags;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -14,6 +13,7 @@ import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.SortKey;
 
 /**
  * Plans one flag per (app, flag): the environments where its leaves say on, and those where they say
@@ -40,9 +40,8 @@ public final class FlagPlanner implements TargetPlanner<FlagLeaf, FlagBody> {
     }
 
     @Override
-    public Comparator<JsonNode> keyOrder() {
-        Comparator<JsonNode> byApp = Comparator.comparing(key -> key.get("app").textValue(), CodePoints.ORDER);
-        return byApp.thenComparing(key -> key.get("flag").textValue(), CodePoints.ORDER);
+    public SortKey keyOrder(JsonNode key) {
+        return SortKey.of().text(key.get("app").textValue()).text(key.get("flag").textValue());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cutover.migrations.ratelimits;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.cutover.framework.migration.Normalized;
 import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.source.SourceItem;
+import dev.cutover.framework.toolkit.CodePoints;
 import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
 import dev.cutover.migrations.ratelimits.behavior.LimitsBehavior;
 import dev.cutover.migrations.ratelimits.normalize.KvEntryNormalizer;
@@ -62,7 +64,8 @@ public final class InMemoryPlan {
             groups.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(leaf);
         }
         List<JsonNode> ordered = new ArrayList<>(keys.values());
-        ordered.sort(planner.keyOrder());
+        ordered.sort(Comparator.comparing((JsonNode key) -> planner.keyOrder(key).toString(), CodePoints.ORDER)
+                .thenComparing(JsonNode::toString, CodePoints.ORDER));
         for (JsonNode key : ordered) {
             plan.entities.add(new Entity<>(planner.entityId(key), planner.entity(key, groups.get(key.toString()))));
         }

@@ -3,6 +3,8 @@ package dev.cutover.migrations.notifications.behavior;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
@@ -45,6 +47,15 @@ public class NotificationBehavior implements BehaviorModel<PolicyLeaf, PolicyBod
     @Override
     public DispatchModel empty() {
         return DispatchModel.empty();
+    }
+
+    /**
+     * The tenant: a dispatch tuple names its tenant, so two tenants' dispatches never coincide, and the
+     * model's order (tenant first) keeps a tenant's policies together.
+     */
+    @Override
+    public String partition(JsonNode groupKey) {
+        return groupKey.get("tenant").textValue();
     }
 
     @Override

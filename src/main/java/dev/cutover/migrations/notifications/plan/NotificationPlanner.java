@@ -1,7 +1,6 @@
 package dev.cutover.migrations.notifications.plan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.SortKey;
 import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
 
 /**
@@ -46,27 +46,11 @@ public final class NotificationPlanner implements TargetPlanner<PolicyLeaf, Poli
         return GroupKey.fromJson(key).policyId();
     }
 
+    /** {@link GroupKey#ORDER} as a sort key: tenant, channel, priority (by value), schedule, zone. */
     @Override
-    public Comparator<JsonNode> keyOrder() {
-        return NotificationPlanner::compareKeys;
-    }
-
-    /**
-     * {@link GroupKey#ORDER} read straight from the keys' fields: sorting 100k keys makes millions of
-     * comparisons, and building a GroupKey on each side of each one cost more than the comparison.
-     */
-    private static int compareKeys(JsonNode a, JsonNode b) {
-        Comparator<String> strings = CodePoints.ORDER;
-        int order = strings.compare(a.get("tenant").textValue(), b.get("tenant").textValue());
-        if (order == 0) {
-            order = strings.compare(a.get("channel").textValue(), b.get("channel").textValue());
-        }
-        if (order == 0) {
-            order = Integer.compare(a.get("priority").intValue(), b.get("priority").intValue());
-        }
-        if (order == 0) {
-            order = strings.compare(a.get("schedule").textValue(), b.get("schedule").textValue());
-        }
-        return order != 0 ? order : strings.compare(a.get("timezone").textValue(), b.get("timezone").textValue());
+    public SortKey keyOrder(JsonNode key) {
+        return SortKey.of().text(key.get("tenant").textValue()).text(key.get("channel").textValue())
+                .number(key.get("priority").longValue()).text(key.get("schedule").textValue())
+                .text(key.get("timezone").textValue());
     }
 }

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
@@ -60,6 +62,16 @@ public final class LimitsBehavior implements BehaviorModel<QuotaLeaf, Quota, Eff
     @Override
     public EffectiveLimits empty() {
         return EffectiveLimits.empty();
+    }
+
+    /**
+     * The service: a request class names its service, and a route without an override falls back to its
+     * own service's setting only, so two services' decisions never meet; the model's order (service
+     * first) keeps a service's quotas together.
+     */
+    @Override
+    public String partition(JsonNode groupKey) {
+        return groupKey.get("service").textValue();
     }
 
     @Override

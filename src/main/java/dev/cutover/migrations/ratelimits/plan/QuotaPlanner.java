@@ -1,6 +1,5 @@
 package dev.cutover.migrations.ratelimits.plan;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -12,6 +11,7 @@ import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.TargetPlanner;
 import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.SortKey;
 import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
 
 /**
@@ -36,8 +36,8 @@ public class QuotaPlanner implements TargetPlanner<QuotaLeaf, Quota> {
     }
 
     @Override
-    public Comparator<JsonNode> keyOrder() {
-        return QuotaKey.ORDER;
+    public SortKey keyOrder(JsonNode key) {
+        return QuotaKey.order(key);
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.cutover.framework.migration.Entity;
  * burst. One anomaly per setting; its detail names the setting and which regions say what, e.g.
  * {@code orders /orders/{id} premium: us says 50 per second, burst 50; ap, eu say 100 per second, burst 100}.
  * <p>
- * Reads the entities in model order ({@link QuotaKey#ORDER}), where the quotas of one setting are
+ * Reads the entities in model order ({@link QuotaKey#order}), where the quotas of one setting are
  * adjacent, so it holds one setting at a time.
  */
 final class RegionConflicts {

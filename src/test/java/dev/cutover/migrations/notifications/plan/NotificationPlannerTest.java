@@ -1,7 +1,5 @@
 package dev.cutover.migrations.notifications.plan;
 
-import dev.cutover.framework.toolkit.CodePoints;
-import dev.cutover.framework.toolkit.Sha256;
 import static dev.cutover.migrations.notifications.plan.PlannerFixtures.MONDAY;
 import static dev.cutover.migrations.notifications.plan.PlannerFixtures.daily;
 import static dev.cutover.migrations.notifications.plan.PlannerFixtures.leaf;
@@ -15,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -30,6 +29,8 @@ import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.plan.TargetPlan.GroupSummary;
 import dev.cutover.framework.plan.TargetPlan;
+import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.Sha256;
 import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
 
 class NotificationPlannerTest {
@@ -50,7 +51,9 @@ class NotificationPlannerTest {
         List<GroupKey> byGroupKey = new ArrayList<>(keys);
         byGroupKey.sort(GroupKey.ORDER);
         List<JsonNode> byModelOrder = new ArrayList<>(keys.stream().map(k -> (JsonNode) k.toJson()).toList());
-        byModelOrder.sort(new NotificationPlanner().keyOrder());
+        // the database sorts by the key order's text in code-point ("C") order
+        NotificationPlanner planner = new NotificationPlanner();
+        byModelOrder.sort(Comparator.comparing(key -> planner.keyOrder(key).toString(), CodePoints.ORDER));
         assertEquals(byGroupKey, byModelOrder.stream().map(GroupKey::fromJson).toList());
     }
 

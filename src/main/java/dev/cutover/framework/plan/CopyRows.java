@@ -1,0 +1,108 @@
+package dev.cutover.framework.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Rows for a {@code COPY ... FROM STDIN} in PostgreSQL's text format, buffered and sent 64 KiB at a
+ * time. Not thread-safe.
+ */
+final class CopyRows {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final CopyIn copy;
+    private final String what;
+    private final StringBuilder buffer = new StringBuilder(BUFFER + 4096);
+    private boolean first = true;
+    private long rows;
+
+    /** @param what names the rows in failures ("the planned model of run 7") */
+    CopyRows(CopyIn copy, String what) {
+        this.copy = copy;
+        this.what = what;
+    }
+
+    CopyRows field(long value) {
+        separate();
+        buffer.append(value);
+        return this;
+    }
+
+    /** A text field, {@code null} as SQL NULL. */
+    CopyRows field(String text) {
+        separate();
+        if (text == null) {
+            buffer.append("\\N");
+            return this;
+        }
+        // the text format escapes backslash, tab, newline and carriage return
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> buffer.append("\\\\");
+                case '\t' -> buffer.append("\\t");
+                case '\n' -> buffer.append("\\n");
+                case '\r' -> buffer.append("\\r");
+                default -> buffer.append(c);
+            }
+        }
+        return this;
+    }
+
+    void endRow() {
+        buffer.append('\n');
+        first = true;
+        rows++;
+        if (buffer.length() >= BUFFER) {
+            flush();
+        }
+    }
+
+    /** Sends what is buffered and ends the COPY. */
+    void end() {
+        flush();
+        try {
+            copy.endCopy();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Abandons the COPY if it is still going (its transaction is rolled back by the caller). */
+    void cancel() {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            // the failure that got us here is the one to report
+        }
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    private void separate() {
+        if (!first) {
+            buffer.append('\t');
+        }
+        first = false;
+    }
+
+    private void flush() {
+        if (buffer.length() == 0) {
+            return;
+        }
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.setLength(0);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

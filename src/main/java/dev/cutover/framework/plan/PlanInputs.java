@@ -1,0 +1,99 @@
+package dev.cutover.framework.plan;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.Sql;
+
+/**
+ * What the plan step reads of a run's record outcomes, without holding them: the migrated ones one by
+ * one through a cursor, the rest counted by the database. Read-only.
+ */
+@ApplicationScoped
+public class PlanInputs {
+
+    private static final int FETCH = 1000;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Hands each migrated outcome of the run to {@code action}, 1,000 rows fetched at a time. */
+    public void forEachMigrated(long runId, Consumer<RecordOutcome> action) {
+        try (Connection c = dataSource.getConnection()) {
+            // a cursor needs a transaction of its own; it only reads
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select source, rec_id, idx, target from record_outcome where run_id = ? and kind = 'MIGRATED'""")) {
+                ps.setFetchSize(FETCH);
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(RecordOutcome.migrated(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                                readTarget(rs.getString(4))));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the migrated records of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the run's outcomes counted per kind and code, its anomalous records, the sources that listed any */
+    public OutcomeTally tally(long runId) {
+        long fetched = 0;
+        long migrated = 0;
+        TreeMap<String, Long> skipped = new TreeMap<>();
+        TreeMap<String, Long> anomalies = new TreeMap<>();
+        Set<String> sources = new HashSet<>();
+        for (Count count : Sql.query(dataSource, """
+                select source, kind, code, count(*) from record_outcome where run_id = ?
+                group by source, kind, code""",
+                rs -> new Count(rs.getString(1), RecordOutcome.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4)),
+                runId)) {
+            sources.add(count.source());
+            fetched += count.records();
+            switch (count.kind()) {
+                case MIGRATED -> migrated += count.records();
+                case SKIPPED -> skipped.merge(count.code(), count.records(), Long::sum);
+                case ANOMALY -> anomalies.merge(count.code(), count.records(), Long::sum);
+            }
+        }
+        List<PlanReport.AnomalyRecord> records = new ArrayList<>(Sql.query(dataSource, """
+                select source, rec_id, idx, code, detail from record_outcome where run_id = ? and kind = 'ANOMALY'""",
+                rs -> new PlanReport.AnomalyRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                        rs.getString(4), rs.getString(5)), runId));
+        return new OutcomeTally(fetched, migrated, skipped, anomalies, records, sources);
+    }
+
+    private record Count(String source, RecordOutcome.Kind kind, String code, long records) {
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTarget(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored target is not JSON: " + text, e);
+        }
+    }
+}

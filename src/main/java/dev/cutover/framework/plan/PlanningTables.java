@@ -1,0 +1,207 @@
+package dev.cutover.framework.plan;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cutover.framework.migration.MemberRef;
+
+/**
+ * {@link PlanningRows} in PostgreSQL, for the plan step: the leaves go by {@code COPY} into a temporary
+ * table of the step's own connection (dropped with its transaction: nothing to clean up after a crash,
+ * no write-ahead log, invisible to every other run) and come back sorted by the server through a cursor,
+ * 1,000 rows at a time; the entities go by {@code COPY} into {@code planned_entity} on a second
+ * connection, in one transaction that first deletes what an earlier attempt of the same run wrote.
+ * A restarted plan step therefore replaces the rows; they derive only from the run's stored outcomes,
+ * so a stale execution writing them again writes the same rows, and stage reads them only once the
+ * (fenced) report of the run exists. Memory: one fetch of leaves and one COPY buffer.
+ */
+public final class PlanningTables implements PlanningRows {
+
+    private static final int FETCH = 1000;
+
+    private final long runId;
+    private final Connection leafConnection;
+    private final CopyRows leafCopy;
+    private final Connection modelConnection;
+    private final CopyRows modelCopy;
+    private PreparedStatement sortedQuery;
+    private int ordinal;
+    private boolean finished;
+
+    private PlanningTables(long runId, Connection leafConnection, CopyRows leafCopy, Connection modelConnection,
+            CopyRows modelCopy) {
+        this.runId = runId;
+        this.leafConnection = leafConnection;
+        this.leafCopy = leafCopy;
+        this.modelConnection = modelConnection;
+        this.modelCopy = modelCopy;
+    }
+
+    /** Opens both transactions, creates the leaf table, deletes the run's earlier model rows. */
+    public static PlanningTables open(DataSource dataSource, long runId) {
+        Connection leaves = null;
+        Connection model = null;
+        try {
+            leaves = dataSource.getConnection();
+            leaves.setAutoCommit(false);
+            try (Statement s = leaves.createStatement()) {
+                s.execute("""
+                        create temporary table plan_leaf (
+                            order_key text collate "C" not null,
+                            group_key text collate "C" not null,
+                            source    text collate "C" not null,
+                            rec_id    text collate "C",
+                            idx       integer,
+                            leaf_no   integer not null,
+                            leaf      text not null
+                        ) on commit drop""");
+                // the sort of a million leaves: in memory on the server where it fits, else on its disk
+                s.execute("set local work_mem = '64MB'");
+            }
+            CopyRows leafCopy = new CopyRows(leaves.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy plan_leaf from stdin"), "the planned leaves of run " + runId);
+            model = dataSource.getConnection();
+            model.setAutoCommit(false);
+            try (Statement delete = model.createStatement()) {
+                delete.execute("delete from planned_entity where run_id = " + runId);
+            }
+            CopyRows modelCopy = new CopyRows(model.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy planned_entity (run_id, ordinal, entity_id, body) from stdin"),
+                    "the planned model of run " + runId);
+            return new PlanningTables(runId, leaves, leafCopy, model, modelCopy);
+        } catch (SQLException e) {
+            rollbackAndClose(leaves);
+            rollbackAndClose(model);
+            throw new IllegalStateException("cannot plan run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addLeaf(LeafRow row) {
+        MemberRef member = row.member();
+        leafCopy.field(row.order()).field(row.key()).field(member.source()).field(member.id())
+                .field(member.index() == null ? null : member.index().toString()).field(row.leafNo())
+                .field(row.leaf()).endRow();
+    }
+
+    @Override
+    public Iterator<LeafRow> sortedLeaves() {
+        leafCopy.end();
+        try {
+            // member order: source, then ids (code points), then id-less records by index
+            sortedQuery = leafConnection.prepareStatement("""
+                    select order_key, group_key, source, rec_id, idx, leaf_no, leaf from plan_leaf
+                    order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""");
+            sortedQuery.setFetchSize(FETCH);
+            return new Rows(sortedQuery.executeQuery());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot sort the planned leaves of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addEntity(ObjectNode entity) {
+        modelCopy.field(runId).field(ordinal++).field(entity.get("id").textValue()).field(entity.toString()).endRow();
+    }
+
+    /** Ends the model's COPY, refreshes its statistics (the run just filled it) and commits it. */
+    @Override
+    public void finish() {
+        modelCopy.end();
+        try (Statement analyze = modelConnection.createStatement()) {
+            analyze.execute("analyze planned_entity");
+            modelConnection.commit();
+            finished = true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the planned model of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the leaves; rolls the model back unless {@link #finish} committed it. */
+    @Override
+    public void close() {
+        leafCopy.cancel();
+        if (!finished) {
+            modelCopy.cancel();
+        }
+        try {
+            if (sortedQuery != null) {
+                sortedQuery.close();
+            }
+        } catch (SQLException e) {
+            // the transaction is rolled back below
+        }
+        rollbackAndClose(leafConnection);
+        rollbackAndClose(modelConnection);
+    }
+
+    private static void rollbackAndClose(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            // closing is what matters
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing more to release
+        }
+    }
+
+    private final class Rows implements Iterator<LeafRow> {
+        private final ResultSet rs;
+        private LeafRow next;
+        private boolean done;
+
+        Rows(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                try {
+                    if (rs.next()) {
+                        String id = rs.getString(4);
+                        Integer index = (Integer) rs.getObject(5);
+                        next = new LeafRow(rs.getString(1), rs.getString(2), new MemberRef(rs.getString(3), id, index),
+                                rs.getInt(6), rs.getString(7));
+                    } else {
+                        done = true;
+                        rs.close();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot read the planned leaves of run " + runId + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public LeafRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            LeafRow row = next;
+            next = null;
+            return row;
+        }
+    }
+}
