@@ -1,13 +1,13 @@
 package dev.cutover.ops.cli;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.ops.run.ModelExport;
 import io.quarkus.arc.Unremovable;
@@ -35,19 +35,22 @@ public class ExportCommand implements Callable<Integer> {
     @Inject
     ModelExport export;
 
-    @Inject
-    ObjectMapper json;
 
     @Override
     public Integer call() throws Exception {
-        String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(export.export(migration));
         if (out == null) {
-            spec.commandLine().getOut().println(text);
+            PrintWriter stdout = spec.commandLine().getOut();
+            export.export(migration, stdout, true);
+            stdout.println();
+            stdout.flush();
         } else {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
-            Files.writeString(out, text + "\n");
+            try (Writer file = Files.newBufferedWriter(out)) {
+                export.export(migration, file, true);
+                file.write('\n');
+            }
         }
         return ExitCode.OK;
     }

@@ -1,6 +1,9 @@
 package dev.cutover.ops.http;
 
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,12 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.ops.run.MigrationCatalog;
@@ -95,8 +97,15 @@ public class MigrationResource {
             + "generation 0 with no entities while legacy executes.")
     @APIResponse(responseCode = "200", description = "The model")
     @APIResponse(responseCode = "404", description = "Unknown migration")
-    public ObjectNode export(@PathParam("migration") String migration) throws Exception {
-        return export.export(known(migration));
+    @Produces(MediaType.APPLICATION_JSON)
+    public StreamingOutput export(@PathParam("migration") String migration) {
+        String known = known(migration);
+        // written as read from the database: a model of any size is never held
+        return out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            export.export(known, writer, false);
+            writer.flush();
+        };
     }
 
     private String known(String migration) {

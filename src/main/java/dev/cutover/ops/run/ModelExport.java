@@ -1,5 +1,8 @@
 package dev.cutover.ops.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.sql.Connection;
 
 import javax.sql.DataSource;
@@ -7,9 +10,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.MigrationDescriptor;
@@ -23,7 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@code {"migration", "generation", "<entities>": [...]}} with entities in model order, without
  * their ids; generation 0 with no entities while legacy executes. Pointer and entities are read in one
  * transaction through {@link ExecutingModelReader}, so an activation committing meanwhile is seen whole
- * or not at all.
+ * or not at all, and written as they are read: the model is never held.
  */
 @ApplicationScoped
 public class ModelExport {
@@ -43,24 +46,43 @@ public class ModelExport {
     @Inject
     Migrations migrations;
 
-    public ObjectNode export(String migration) {
+    /**
+     * Writes the export to {@code out} as it reads it, one entity at a time (a model of any size is never
+     * held), and flushes; does not close {@code out}.
+     *
+     * @param pretty indented, as the command line prints it; compact otherwise
+     */
+    public void export(String migration, Writer out, boolean pretty) throws IOException {
         String known = catalog.require(migration);
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                ExecutingModel executing = models.current(connection, known);
-                ObjectNode out = json.createObjectNode();
-                out.put("migration", migration);
-                out.put("generation", executing.generation());
-                String kind = executing.isLegacy() ? entityKind(migration) : executing.entityKind();
-                ArrayNode entities = out.putArray(kind);
-                models.forEachEntity(connection, executing, entity -> {
-                    ObjectNode body = parse(entity.body(), entity.id());
-                    body.remove("id");
-                    entities.add(body);
-                });
-                return out;
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (pretty) {
+                generator.useDefaultPrettyPrinter();
             }
-        });
+            QuarkusTransaction.joiningExisting().call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    ExecutingModel executing = models.current(connection, known);
+                    generator.writeStartObject();
+                    generator.writeStringField("migration", migration);
+                    generator.writeNumberField("generation", executing.generation());
+                    generator.writeArrayFieldStart(executing.isLegacy() ? entityKind(migration) : executing.entityKind());
+                    models.forEachEntity(connection, executing, entity -> {
+                        ObjectNode body = parse(entity.body(), entity.id());
+                        body.remove("id");
+                        try {
+                            json.writeTree(generator, body);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    generator.writeEndArray();
+                    generator.writeEndObject();
+                    return null;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private ObjectNode parse(String body, String id) {
