@@ -55,14 +55,9 @@ public class PlanStore {
         });
     }
 
-    /**
-     * @return at most {@code limit} entities of the run's planned model from ordinal {@code from} on,
-     *         in model order (keyset: each page is an index range, whatever the model's size)
-     */
-    public List<String> plannedEntities(long runId, int from, int limit) {
-        return Sql.query(dataSource, """
-                select body from planned_entity where run_id = ? and ordinal >= ? order by ordinal limit ?""",
-                rs -> rs.getString(1), runId, from, limit);
+    /** @return how many entities the run's planned model holds */
+    public int plannedEntityCount(long runId) {
+        return Sql.query(dataSource, "select count(*) from planned_entity where run_id = ?", rs -> rs.getInt(1), runId).get(0);
     }
 
     public Optional<String> entityKind(long runId) {

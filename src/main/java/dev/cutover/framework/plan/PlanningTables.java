@@ -12,19 +12,24 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.MemberRef;
+import dev.cutover.framework.run.RecordKey;
 
 /**
- * {@link PlanningRows} in PostgreSQL, for the plan step: the leaves go by {@code COPY} into a temporary
+ * {@link PlanningRows} in PostgreSQL, for the plan step. The leaves go by {@code COPY} into a temporary
  * table of the step's own connection (dropped with its transaction: nothing to clean up after a crash,
- * no write-ahead log, invisible to every other run) and come back sorted by the server through a cursor,
- * 1,000 rows at a time; the entities go by {@code COPY} into {@code planned_entity} on a second
- * connection, in one transaction that first deletes what an earlier attempt of the same run wrote.
- * A restarted plan step therefore replaces the rows; they derive only from the run's stored outcomes,
- * so a stale execution writing them again writes the same rows, and stage reads them only once the
- * (fenced) report of the run exists. Memory: one fetch of leaves and one COPY buffer.
+ * no write-ahead log, invisible to every other run) and come back sorted by the server through a
+ * cursor, 1,000 rows at a time. The entities go by {@code COPY} into {@code planned_entity} as stage
+ * writes them (without their members), and their members into {@code planned_member} as stage writes
+ * the lineage: each table on a connection of its own (one COPY at a time per connection), in a
+ * transaction that first deletes what an earlier attempt of the same run wrote, members committed
+ * first. A restarted plan step therefore replaces the rows; they derive only from the run's stored
+ * outcomes, so a stale execution writing them again writes the same rows, and stage reads them only
+ * once the (fenced) report of the run exists, which is saved after both commits. Memory: one fetch of
+ * leaves and three COPY buffers.
  */
 public final class PlanningTables implements PlanningRows {
 
@@ -35,26 +40,30 @@ public final class PlanningTables implements PlanningRows {
     private final CopyRows leafCopy;
     private final Connection modelConnection;
     private final CopyRows modelCopy;
+    private final Connection memberConnection;
+    private final CopyRows memberCopy;
     private PreparedStatement sortedQuery;
     private int ordinal;
     private boolean finished;
 
     private PlanningTables(long runId, Connection leafConnection, CopyRows leafCopy, Connection modelConnection,
-            CopyRows modelCopy) {
+            CopyRows modelCopy, Connection memberConnection, CopyRows memberCopy) {
         this.runId = runId;
         this.leafConnection = leafConnection;
         this.leafCopy = leafCopy;
         this.modelConnection = modelConnection;
         this.modelCopy = modelCopy;
+        this.memberConnection = memberConnection;
+        this.memberCopy = memberCopy;
     }
 
-    /** Opens both transactions, creates the leaf table, deletes the run's earlier model rows. */
+    /** Opens the three transactions, creates the leaf table, deletes the run's earlier model rows. */
     public static PlanningTables open(DataSource dataSource, long runId) {
         Connection leaves = null;
         Connection model = null;
+        Connection members = null;
         try {
-            leaves = dataSource.getConnection();
-            leaves.setAutoCommit(false);
+            leaves = transaction(dataSource);
             try (Statement s = leaves.createStatement()) {
                 s.execute("""
                         create temporary table plan_leaf (
@@ -69,20 +78,21 @@ public final class PlanningTables implements PlanningRows {
                 // the sort of a million leaves: in memory on the server where it fits, else on its disk
                 s.execute("set local work_mem = '64MB'");
             }
-            CopyRows leafCopy = new CopyRows(leaves.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy plan_leaf from stdin"), "the planned leaves of run " + runId);
-            model = dataSource.getConnection();
-            model.setAutoCommit(false);
-            try (Statement delete = model.createStatement()) {
-                delete.execute("delete from planned_entity where run_id = " + runId);
-            }
-            CopyRows modelCopy = new CopyRows(model.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy planned_entity (run_id, ordinal, entity_id, body) from stdin"),
+            CopyRows leafCopy = copy(leaves, "copy plan_leaf from stdin", "the planned leaves of run " + runId);
+            model = transaction(dataSource);
+            deleteRun(model, "planned_entity", runId);
+            CopyRows modelCopy = copy(model, "copy planned_entity (run_id, ordinal, entity_id, body) from stdin",
                     "the planned model of run " + runId);
-            return new PlanningTables(runId, leaves, leafCopy, model, modelCopy);
+            members = transaction(dataSource);
+            deleteRun(members, "planned_member", runId);
+            CopyRows memberCopy = copy(members,
+                    "copy planned_member (run_id, ordinal, entity_id, source, record_key) from stdin",
+                    "the planned lineage of run " + runId);
+            return new PlanningTables(runId, leaves, leafCopy, model, modelCopy, members, memberCopy);
         } catch (SQLException e) {
             rollbackAndClose(leaves);
             rollbackAndClose(model);
+            rollbackAndClose(members);
             throw new IllegalStateException("cannot plan run " + runId + ": " + e.getMessage(), e);
         }
     }
@@ -112,16 +122,27 @@ public final class PlanningTables implements PlanningRows {
 
     @Override
     public void addEntity(ObjectNode entity) {
-        modelCopy.field(runId).field(ordinal++).field(entity.get("id").textValue()).field(entity.toString()).endRow();
+        String id = entity.get("id").textValue();
+        ObjectNode staged = entity.deepCopy();
+        JsonNode members = staged.remove("members");
+        modelCopy.field(runId).field(ordinal).field(id).field(staged.toString()).endRow();
+        for (JsonNode member : members) {
+            String recordId = member.get(1).isNull() ? null : member.get(1).textValue();
+            Integer index = member.size() > 2 ? member.get(2).intValue() : null;
+            memberCopy.field(runId).field(ordinal).field(id).field(member.get(0).textValue())
+                    .field(RecordKey.of(recordId, index)).endRow();
+        }
+        ordinal++;
     }
 
-    /** Ends the model's COPY, refreshes its statistics (the run just filled it) and commits it. */
+    /** Ends both COPYs, refreshes the tables' statistics (the run just filled them), commits the members, then the model. */
     @Override
     public void finish() {
+        memberCopy.end();
         modelCopy.end();
-        try (Statement analyze = modelConnection.createStatement()) {
-            analyze.execute("analyze planned_entity");
-            modelConnection.commit();
+        try {
+            analyzeAndCommit(memberConnection, "planned_member");
+            analyzeAndCommit(modelConnection, "planned_entity");
             finished = true;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the planned model of run " + runId + ": " + e.getMessage(), e);
@@ -134,6 +155,7 @@ public final class PlanningTables implements PlanningRows {
         leafCopy.cancel();
         if (!finished) {
             modelCopy.cancel();
+            memberCopy.cancel();
         }
         try {
             if (sortedQuery != null) {
@@ -144,6 +166,31 @@ public final class PlanningTables implements PlanningRows {
         }
         rollbackAndClose(leafConnection);
         rollbackAndClose(modelConnection);
+        rollbackAndClose(memberConnection);
+    }
+
+    private static Connection transaction(DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    private static void deleteRun(Connection connection, String table, long runId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where run_id = ?")) {
+            delete.setLong(1, runId);
+            delete.executeUpdate();
+        }
+    }
+
+    private static CopyRows copy(Connection connection, String sql, String what) throws SQLException {
+        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), what);
+    }
+
+    private static void analyzeAndCommit(Connection connection, String table) throws SQLException {
+        try (Statement analyze = connection.createStatement()) {
+            analyze.execute("analyze " + table);
+        }
+        connection.commit();
     }
 
     private static void rollbackAndClose(Connection connection) {

@@ -1,6 +1,5 @@
 package dev.cutover.framework.stage;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -11,9 +10,11 @@ import jakarta.inject.Named;
 
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
-import dev.cutover.framework.stage.TargetStore.PlannedEntity;
 
-/** Writes planned entities and their lineage INERT, in the chunk's transaction, idempotently. */
+/**
+ * Copies a chunk's range of planned entities and their lineage INERT, in the chunk's transaction,
+ * idempotently (a replayed chunk inserts nothing twice).
+ */
 @Named
 @Dependent
 public class TargetEntityWriter extends AbstractItemWriter {
@@ -33,9 +34,14 @@ public class TargetEntityWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         probe.reached("stage-write");
-        List<PlannedEntity> entities = new ArrayList<>(items.size());
-        items.forEach(item -> entities.add((PlannedEntity) item));
-        store.stage(jobContext.getInstanceId(), entities);
+        // the reader hands out consecutive ordinals: a chunk is one range of the model
+        int first = (Integer) items.get(0);
+        int last = (Integer) items.get(items.size() - 1);
+        if (last - first + 1 != items.size()) {
+            throw new IllegalStateException("stage expects consecutive ordinals, got " + items.size() + " from " + first
+                    + " to " + last);
+        }
+        store.stage(jobContext.getInstanceId(), first, last + 1);
         // last, just before the commit: the check locks the lease row, which a takeover waits for
         fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }

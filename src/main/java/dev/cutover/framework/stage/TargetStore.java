@@ -11,10 +11,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
 
 /**
@@ -30,36 +26,22 @@ public class TargetStore {
     @Inject
     DataSource dataSource;
 
-    /** One planned entity with its position in the model. */
-    public record PlannedEntity(int ordinal, JsonNode entity) {
-    }
-
-    public void stage(long runId, List<PlannedEntity> entities) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement entity = c.prepareStatement("""
-                        insert into target_entity (run_id, entity_id, ordinal, body) values (?, ?, ?, ?)
-                        on conflict do nothing""");
-                PreparedStatement lineage = c.prepareStatement("""
-                        insert into target_lineage (run_id, source, record_key, entity_id) values (?, ?, ?, ?)
-                        on conflict do nothing""")) {
-            for (PlannedEntity planned : entities) {
-                String id = planned.entity().get("id").asText();
-                ObjectNode body = ((ObjectNode) planned.entity()).deepCopy();
-                body.remove("members");
-                Sql.bind(entity, runId, id, planned.ordinal(), body.toString());
-                entity.addBatch();
-                for (JsonNode member : planned.entity().get("members")) {
-                    String recordId = member.get(1).isNull() ? null : member.get(1).asText();
-                    Integer index = member.size() > 2 ? member.get(2).asInt() : null;
-                    Sql.bind(lineage, runId, member.get(0).asText(), RecordKey.of(recordId, index), id);
-                    lineage.addBatch();
-                }
-            }
-            entity.executeBatch();
-            lineage.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not stage entities of run " + runId, e);
-        }
+    /**
+     * Copies the planned entities of ordinals {@code from} (inclusive) to {@code to} (exclusive) and their
+     * members into the run's staged model, in the caller's (chunk) transaction: two statements, whatever
+     * the range holds. Rows already there are left as they are, so a replayed chunk adds nothing.
+     */
+    public void stage(long runId, int from, int to) {
+        Sql.update(dataSource, """
+                insert into target_entity (run_id, entity_id, ordinal, body)
+                select run_id, entity_id, ordinal, body from planned_entity
+                where run_id = ? and ordinal >= ? and ordinal < ?
+                on conflict do nothing""", runId, from, to);
+        Sql.update(dataSource, """
+                insert into target_lineage (run_id, source, record_key, entity_id)
+                select run_id, source, record_key, entity_id from planned_member
+                where run_id = ? and ordinal >= ? and ordinal < ?
+                on conflict do nothing""", runId, from, to);
     }
 
     /**

@@ -15,11 +15,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,6 +45,7 @@ class PlanningTablesTest {
     @AfterEach
     void cleanUp() {
         Sql.update(dataSource, "delete from planned_entity where run_id = ?", RUN);
+        Sql.update(dataSource, "delete from planned_member where run_id = ?", RUN);
     }
 
     @Test
@@ -61,11 +65,26 @@ class PlanningTablesTest {
         assertThat(planned.entityCount()).isEqualTo(inMemory.entityCount()).isEqualTo(model.size());
         assertThat(planned.largestGroups()).isEqualTo(inMemory.largestGroups());
         assertThat(planned.behavior()).isEqualTo(inMemory.behavior());
+        // stored as stage copies them: each entity without its members, each member a lineage row
         List<String> stored = Sql.query(dataSource, "select body from planned_entity where run_id = ? order by ordinal",
                 rs -> rs.getString(1), RUN);
         List<String> expected = new ArrayList<>();
-        model.forEach(entity -> expected.add(entity.toString()));
+        List<String> expectedMembers = new ArrayList<>();
+        for (int ordinal = 0; ordinal < model.size(); ordinal++) {
+            ObjectNode entity = ((ObjectNode) model.get(ordinal)).deepCopy();
+            for (JsonNode member : entity.remove("members")) {
+                String id = member.get(1).isNull() ? null : member.get(1).textValue();
+                Integer index = member.size() > 2 ? member.get(2).intValue() : null;
+                expectedMembers.add(ordinal + " " + entity.get("id").textValue() + " " + member.get(0).textValue() + " "
+                        + RecordKey.of(id, index));
+            }
+            expected.add(entity.toString());
+        }
         assertThat(stored).containsExactlyElementsOf(expected);
+        List<String> members = Sql.query(dataSource, """
+                select ordinal || ' ' || entity_id || ' ' || source || ' ' || record_key from planned_member
+                where run_id = ? order by ordinal, source, record_key""", rs -> rs.getString(1), RUN);
+        assertThat(members).containsExactlyInAnyOrderElementsOf(expectedMembers).hasSameSizeAs(expectedMembers);
     }
 
     @Test
@@ -76,9 +95,15 @@ class PlanningTablesTest {
                 ModelPlanning.plan(new ModelPlanningTest.Tiny(), outcomes::forEach, Instant.EPOCH, rows);
             }
         }
-        List<Long> counts = Sql.query(dataSource, "select count(*) from planned_entity where run_id = ?", rs -> rs.getLong(1), RUN);
-        assertThat(counts).containsExactly((long) ModelPlanning.plan(new ModelPlanningTest.Tiny(), outcomes::forEach,
-                Instant.EPOCH).entityCount());
+        ArrayNode model = ModelPlanning.plan(new ModelPlanningTest.Tiny(), outcomes::forEach, Instant.EPOCH).model().deepCopy();
+        long members = 0;
+        for (JsonNode entity : model) {
+            members += entity.get("members").size();
+        }
+        assertThat(Sql.query(dataSource, "select count(*) from planned_entity where run_id = ?", rs -> rs.getLong(1), RUN))
+                .containsExactly((long) model.size());
+        assertThat(Sql.query(dataSource, "select count(*) from planned_member where run_id = ?", rs -> rs.getLong(1), RUN))
+                .containsExactly(members);
     }
 
     @Test
@@ -92,6 +117,8 @@ class PlanningTablesTest {
             }
         }).hasMessageContaining("could not plan the group {\"group\":\"lonely\"}");
         assertThat(Sql.query(dataSource, "select count(*) from planned_entity where run_id = ?", rs -> rs.getLong(1), RUN))
+                .containsExactly(0L);
+        assertThat(Sql.query(dataSource, "select count(*) from planned_member where run_id = ?", rs -> rs.getLong(1), RUN))
                 .containsExactly(0L);
     }
 
