@@ -3,6 +3,7 @@ package dev.cutover.framework.migration;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +28,8 @@ public interface JsonCodec<T> {
      *         for reflection ({@code @RegisterForReflection}) to keep a native build working.
      */
     static <T> JsonCodec<T> of(Class<T> type) {
+        // resolved once: a plan reads a million leaves
+        ObjectReader reader = Strict.MAPPER.readerFor(type);
         return new JsonCodec<>() {
             @Override
             public JsonNode toJson(T value) {
@@ -36,7 +39,7 @@ public interface JsonCodec<T> {
             @Override
             public T fromJson(JsonNode json) {
                 try {
-                    return Strict.MAPPER.treeToValue(json, type);
+                    return reader.readValue(json);
                 } catch (Exception e) {
                     throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
                 }

@@ -13,7 +13,8 @@ import dev.cutover.framework.toolkit.CodePoints;
 /** {@link PlanningRows} in lists, sorted as {@link PlanningTables} sorts them in PostgreSQL. */
 final class InMemoryRows implements PlanningRows {
 
-    static final Comparator<LeafRow> ORDER = Comparator.comparing(LeafRow::order, CodePoints.ORDER)
+    // the order text is hex: its natural order is its code-point order
+    static final Comparator<LeafRow> ORDER = Comparator.comparing(LeafRow::order)
             .thenComparing(LeafRow::key, CodePoints.ORDER)
             .thenComparing(LeafRow::member)
             .thenComparingInt(LeafRow::leafNo);

@@ -28,6 +28,9 @@ public final class BehaviorEquivalence {
     /** The horizon DESIGN.md §6 fixes: one week, so every day-of-week field is exercised. */
     public static final int HORIZON_HOURS = 168;
 
+    // the due minutes of the latest horizon checked: a plan checks its population in shares, all over one horizon
+    private static volatile DispatchCalendar.SharedMinutes lastHorizon;
+
     private BehaviorEquivalence() {
     }
 
@@ -37,8 +40,14 @@ public final class BehaviorEquivalence {
      * @param horizonStart start of the horizon (UTC); truncated to the minute
      */
     public static BehaviorCheck check(DispatchModel legacy, DispatchModel planned, Instant horizonStart) {
-        DispatchCalendar calendar = new DispatchCalendar(horizonStart.truncatedTo(ChronoUnit.MINUTES),
-                HORIZON_HOURS * 60);
+        Instant start = horizonStart.truncatedTo(ChronoUnit.MINUTES);
+        DispatchCalendar.SharedMinutes shared = lastHorizon;
+        if (shared == null || !shared.covers(start, HORIZON_HOURS * 60)) {
+            // a new plan: the shares of its gate (BehaviorModel#partition) reuse what the first one computed
+            shared = new DispatchCalendar.SharedMinutes(start, HORIZON_HOURS * 60);
+            lastHorizon = shared;
+        }
+        DispatchCalendar calendar = new DispatchCalendar(start, HORIZON_HOURS * 60, shared);
         return compare(calendar, calendars(calendar, legacy), calendars(calendar, planned));
     }
 

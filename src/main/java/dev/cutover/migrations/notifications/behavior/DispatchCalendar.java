@@ -31,6 +31,7 @@ final class DispatchCalendar {
     static final int UNION_CACHE_LIMIT = 4096;
 
     private final DueMinutes horizon;
+    private final SharedMinutes shared;
     // by text first, so that the 100,000th rule spelled like the first is not parsed again
     private final Map<Calendar, CalendarIds> idsByText = new HashMap<>();
     // then by meaning: two spellings of one schedule in one zone are one calendar
@@ -48,7 +49,17 @@ final class DispatchCalendar {
      * @throws IllegalArgumentException when {@code start} is not a whole minute
      */
     DispatchCalendar(Instant start, int minutes) {
+        this(start, minutes, null);
+    }
+
+    /**
+     * @param shared due minutes already computed over the same horizon by earlier calendars (the plan's
+     *               behavior gate checks its population in shares, which mostly share their schedules),
+     *               read and filled by this one; {@code null} for none
+     */
+    DispatchCalendar(Instant start, int minutes, SharedMinutes shared) {
         this.horizon = DueMinutes.window(start, minutes);
+        this.shared = shared == null || !shared.covers(start, minutes) ? null : shared;
     }
 
     /**
@@ -111,7 +122,42 @@ final class DispatchCalendar {
 
     private void computePending() {
         for (int id = dueMinutes.size(); id < schedules.size(); id++) {
-            dueMinutes.add(horizon.of(schedules.get(id)));
+            ZonedSchedule schedule = schedules.get(id);
+            dueMinutes.add(shared == null ? horizon.of(schedule) : shared.of(schedule, horizon));
+        }
+    }
+
+    /**
+     * Due minutes per schedule over one horizon, kept across the calendars of one plan's behavior gate:
+     * at most {@value #SHARED_LIMIT} schedules (about 5 MB for a week), the others computed each time.
+     * Thread-safe; the bitsets are shared and never modified.
+     */
+    static final class SharedMinutes {
+        static final int SHARED_LIMIT = 4096;
+
+        private final Instant start;
+        private final int minutes;
+        private final Map<ZonedSchedule, BitSet> computed = new java.util.concurrent.ConcurrentHashMap<>();
+
+        SharedMinutes(Instant start, int minutes) {
+            this.start = start;
+            this.minutes = minutes;
+        }
+
+        boolean covers(Instant otherStart, int otherMinutes) {
+            return start.equals(otherStart) && minutes == otherMinutes;
+        }
+
+        BitSet of(ZonedSchedule schedule, DueMinutes horizon) {
+            BitSet known = computed.get(schedule);
+            if (known != null) {
+                return known;
+            }
+            BitSet due = horizon.of(schedule);
+            if (computed.size() < SHARED_LIMIT) {
+                computed.putIfAbsent(schedule, due);
+            }
+            return due;
         }
     }
 

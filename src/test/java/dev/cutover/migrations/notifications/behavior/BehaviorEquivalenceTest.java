@@ -220,6 +220,18 @@ class BehaviorEquivalenceTest {
         }
     }
 
+    @Test
+    void minutesKeptAcrossTheSharesOfOnePlanAreNeverReusedOverAnotherHorizon() {
+        // the first of the month at 9:00: not in the week from Monday 1 January 9:01, once in the week from 31 January
+        RecordOutcome firstOfMonth = migrated("eu-1", "r-1", leaf("acme", "email", 3, "0 9 1 * *", "0 9 1 * *", "UTC",
+                "a@x.io"));
+        Instant lateJanuary = Instant.parse("2024-01-31T00:00:00Z");
+        Instant afterTheFirst = Instant.parse("2024-01-01T09:01:00Z");
+        assertEquals(new BehaviorCheck(168, 1, 1, true), behavior(lateJanuary, firstOfMonth));
+        assertEquals(new BehaviorCheck(168, 0, 0, true), behavior(afterTheFirst, firstOfMonth));
+        assertEquals(new BehaviorCheck(168, 1, 1, true), behavior(lateJanuary, firstOfMonth));
+    }
+
     private BehaviorCheck behavior(Instant start, RecordOutcome... outcomes) {
         return planner.plan(List.of(outcomes), start).behavior();
     }
