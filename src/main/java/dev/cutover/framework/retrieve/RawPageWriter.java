@@ -1,5 +1,6 @@
 package dev.cutover.framework.retrieve;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -34,9 +35,9 @@ public class RawPageWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> pages) {
         probe.reached("retrieve-write");
-        for (Object page : pages) {
-            store.store(jobContext.getInstanceId(), (FetchedPage) page);
-        }
+        List<FetchedPage> fetched = new ArrayList<>(pages.size());
+        pages.forEach(page -> fetched.add((FetchedPage) page));
+        store.store(jobContext.getInstanceId(), fetched);
         // last, just before the commit: the check locks the lease row, which a takeover waits for
         fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }
