@@ -1,9 +1,6 @@
 package dev.cutover.framework.normalize;
 
 import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -21,9 +18,8 @@ import dev.cutover.framework.run.RecordKey;
 /**
  * Reads the run's raw items one legacy record at a time (all copies of one (source, id), or one
  * item without a usable id), in a fixed order: (source, record key). The items come by keyset
- * ({@link OutcomeStore#itemsAfter}, a range scan per {@value #BATCH} items), so a pass is linear in
- * the run's size; a record whose copies straddle two batches is handed out once the batch after it
- * shows where it ends. The checkpoint is the last record handed out, so a restart continues with the
+ * ({@link RecordCursor} over {@link OutcomeStore#itemsAfter}, a range scan per {@value #BATCH} items),
+ * so a pass is linear in the run's size. The checkpoint is the last record handed out, so a restart continues with the
  * next record and decides no record twice.
  */
 @Named
@@ -40,35 +36,23 @@ public class RawRecordReader extends AbstractItemReader {
     @Inject
     OutcomeStore store;
 
-    private final Deque<List<RawItem>> buffer = new ArrayDeque<>();
-    /** Copies read of the last record of the last batch: its next copies may be in the next batch. */
-    private List<RawItem> pending;
-    private String pendingKey;
+    private RecordCursor records;
     private Position position;
-    /** The last item read from the database: where the next batch starts. */
-    private String afterSource;
-    private String afterKey;
-    private int afterIndex;
-    private boolean exhausted;
     private long read;
 
     @Override
     public void open(Serializable checkpoint) {
         position = checkpoint == null ? Position.START : (Position) checkpoint;
-        // after every copy of the checkpointed record: no item has a greater index
-        afterSource = position.source();
-        afterKey = position.recordKey();
-        afterIndex = Integer.MAX_VALUE;
         // the retrieve step has just bulk-loaded raw_record: plan the reads on its real size
         store.analyzeRawRecords();
+        long runId = jobContext.getInstanceId();
+        records = new RecordCursor(position, BATCH,
+                (source, recordKey, index, limit) -> store.itemsAfter(runId, source, recordKey, index, limit));
     }
 
     @Override
     public Object readItem() {
-        while (buffer.isEmpty() && !exhausted) {
-            fill();
-        }
-        List<RawItem> record = buffer.poll();
+        List<RawItem> record = records.next();
         if (record != null) {
             RawItem first = record.get(0);
             position = new Position(first.source(), RecordKey.of(first.id(), first.index()));
@@ -77,33 +61,6 @@ public class RawRecordReader extends AbstractItemReader {
             }
         }
         return record;
-    }
-
-    private void fill() {
-        List<OutcomeStore.KeyedItem> items = store.itemsAfter(jobContext.getInstanceId(), afterSource, afterKey, afterIndex,
-                BATCH);
-        for (OutcomeStore.KeyedItem keyed : items) {
-            RawItem item = keyed.item();
-            String key = item.source() + '\u0000' + keyed.recordKey();
-            if (!key.equals(pendingKey)) {
-                if (pending != null) {
-                    buffer.add(pending);
-                }
-                pending = new ArrayList<>(1);
-                pendingKey = key;
-            }
-            pending.add(item);
-            afterSource = item.source();
-            afterKey = keyed.recordKey();
-            afterIndex = item.index();
-        }
-        if (items.size() < BATCH) {
-            exhausted = true;
-            if (pending != null) {
-                buffer.add(pending);
-                pending = null;
-            }
-        }
     }
 
     @Override
