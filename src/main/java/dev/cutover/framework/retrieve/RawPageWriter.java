@@ -3,6 +3,8 @@ package dev.cutover.framework.retrieve;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.cutover.framework.run.StepProbe;
+import dev.cutover.framework.run.AsyncCommit;
 import dev.cutover.framework.run.WriteFence;
 
 /**
@@ -27,6 +30,9 @@ public class RawPageWriter extends AbstractItemWriter {
     WriteFence fence;
 
     @Inject
+    DataSource dataSource;
+
+    @Inject
     StepProbe probe;
 
     @Inject
@@ -35,6 +41,8 @@ public class RawPageWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> pages) {
         probe.reached("retrieve-write");
+        // a lost commit is a chunk the restart fetches and stores again, with its checkpoint
+        AsyncCommit.forCurrentTransaction(dataSource);
         List<FetchedPage> fetched = new ArrayList<>(pages.size());
         pages.forEach(page -> fetched.add((FetchedPage) page));
         store.store(jobContext.getInstanceId(), fetched);
