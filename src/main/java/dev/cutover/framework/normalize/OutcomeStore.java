@@ -4,7 +4,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -38,32 +37,33 @@ public class OutcomeStore {
         public static final Position START = new Position("", "");
     }
 
+    /** A raw item with the key of the record it is a copy of. */
+    public record KeyedItem(String recordKey, RawItem item) {
+    }
+
     /**
-     * @return the copies of the next {@code limit} records after {@code after}, record by record in
-     *         (source, key) order, each record's copies in listing order
+     * Keyset read of the run's raw items: the next {@code limit} items after the item
+     * ({@code source}, {@code recordKey}, {@code index}), in (source, record key, index) order, so the
+     * copies of one record come together and in listing order. One range scan of
+     * {@code raw_record_by_key_idx} per call, whatever the run's size and the table's statistics: a
+     * whole pass is linear.
      */
-    public List<List<RawItem>> recordsAfter(long runId, Position after, int limit) {
-        List<RawItem> rows = Sql.query(dataSource, """
-                with next_keys as (
-                    select distinct source, record_key from raw_record
-                    where run_id = ? and (source, record_key) > (?, ?)
-                    order by source, record_key limit ?)
-                select r.source, r.idx, r.rec_id, r.body from raw_record r join next_keys k
-                  on r.source = k.source and r.record_key = k.record_key
-                where r.run_id = ? order by r.source, r.record_key, r.idx
-                """, rs -> new RawItem(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
-                runId, after.source(), after.recordKey(), limit, runId);
-        List<List<RawItem>> records = new ArrayList<>();
-        String lastKey = null;
-        for (RawItem row : rows) {
-            String key = row.source() + '\u0000' + RecordKey.of(row.id(), row.index());
-            if (!key.equals(lastKey)) {
-                records.add(new ArrayList<>());
-                lastKey = key;
-            }
-            records.get(records.size() - 1).add(row);
-        }
-        return records;
+    public List<KeyedItem> itemsAfter(long runId, String source, String recordKey, int index, int limit) {
+        return Sql.query(dataSource, """
+                select source, idx, rec_id, body, record_key from raw_record
+                where run_id = ? and (source, record_key, idx) > (?, ?, ?)
+                order by source, record_key, idx limit ?
+                """, rs -> new KeyedItem(rs.getString(5), new RawItem(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4))),
+                runId, source, recordKey, index, limit);
+    }
+
+    /**
+     * Refreshes the planner's statistics of {@code raw_record} after the retrieve step's bulk load
+     * (ANALYZE samples a bounded number of rows, whatever the table's size).
+     */
+    public void analyzeRawRecords() {
+        Sql.update(dataSource, "analyze raw_record");
     }
 
     public void store(long runId, List<RecordOutcome> outcomes) {

@@ -1,8 +1,6 @@
 package dev.cutover.framework.normalize;
 
 import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -19,14 +17,16 @@ import dev.cutover.framework.run.RecordKey;
 
 /**
  * Reads the run's raw items one legacy record at a time (all copies of one (source, id), or one
- * item without a usable id), in a fixed order. The checkpoint is the last record handed out, so a
- * restart continues with the next record and decides no record twice.
+ * item without a usable id), in a fixed order: (source, record key). The items come by keyset
+ * ({@link RecordCursor} over {@link OutcomeStore#itemsAfter}, a range scan per {@value #BATCH} items),
+ * so a pass is linear in the run's size. The checkpoint is the last record handed out, so a restart continues with the
+ * next record and decides no record twice.
  */
 @Named
 @Dependent
 public class RawRecordReader extends AbstractItemReader {
 
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     private static final int PROGRESS_EVERY = 10_000;
     private static final Logger LOG = Logger.getLogger(RawRecordReader.class);
 
@@ -36,24 +36,23 @@ public class RawRecordReader extends AbstractItemReader {
     @Inject
     OutcomeStore store;
 
-    private final Deque<List<RawItem>> buffer = new ArrayDeque<>();
+    private RecordCursor records;
     private Position position;
-    private boolean exhausted;
     private long read;
 
     @Override
     public void open(Serializable checkpoint) {
         position = checkpoint == null ? Position.START : (Position) checkpoint;
+        // the retrieve step has just bulk-loaded raw_record: plan the reads on its real size
+        store.analyzeRawRecords();
+        long runId = jobContext.getInstanceId();
+        records = new RecordCursor(position, BATCH,
+                (source, recordKey, index, limit) -> store.itemsAfter(runId, source, recordKey, index, limit));
     }
 
     @Override
     public Object readItem() {
-        if (buffer.isEmpty() && !exhausted) {
-            List<List<RawItem>> next = store.recordsAfter(jobContext.getInstanceId(), position, BATCH);
-            exhausted = next.size() < BATCH;
-            buffer.addAll(next);
-        }
-        List<RawItem> record = buffer.poll();
+        List<RawItem> record = records.next();
         if (record != null) {
             RawItem first = record.get(0);
             position = new Position(first.source(), RecordKey.of(first.id(), first.index()));

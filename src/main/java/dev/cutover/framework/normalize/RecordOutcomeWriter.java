@@ -3,12 +3,15 @@ package dev.cutover.framework.normalize;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.AsyncCommit;
 import dev.cutover.framework.run.WriteFence;
 
 /** Stores each record's {@link RecordOutcome} (its lineage) in the chunk's transaction, idempotently. */
@@ -23,10 +26,15 @@ public class RecordOutcomeWriter extends AbstractItemWriter {
     WriteFence fence;
 
     @Inject
+    DataSource dataSource;
+
+    @Inject
     OutcomeStore store;
 
     @Override
     public void writeItems(List<Object> items) {
+        // a lost commit is a chunk the restart decides and stores again, with its checkpoint
+        AsyncCommit.forCurrentTransaction(dataSource);
         List<RecordOutcome> outcomes = new ArrayList<>(items.size());
         items.forEach(item -> outcomes.add((RecordOutcome) item));
         store.store(jobContext.getInstanceId(), outcomes);

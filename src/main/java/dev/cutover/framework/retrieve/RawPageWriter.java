@@ -1,6 +1,9 @@
 package dev.cutover.framework.retrieve;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -9,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.cutover.framework.run.StepProbe;
+import dev.cutover.framework.run.AsyncCommit;
 import dev.cutover.framework.run.WriteFence;
 
 /**
@@ -26,6 +30,9 @@ public class RawPageWriter extends AbstractItemWriter {
     WriteFence fence;
 
     @Inject
+    DataSource dataSource;
+
+    @Inject
     StepProbe probe;
 
     @Inject
@@ -34,9 +41,11 @@ public class RawPageWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> pages) {
         probe.reached("retrieve-write");
-        for (Object page : pages) {
-            store.store(jobContext.getInstanceId(), (FetchedPage) page);
-        }
+        // a lost commit is a chunk the restart fetches and stores again, with its checkpoint
+        AsyncCommit.forCurrentTransaction(dataSource);
+        List<FetchedPage> fetched = new ArrayList<>(pages.size());
+        pages.forEach(page -> fetched.add((FetchedPage) page));
+        store.store(jobContext.getInstanceId(), fetched);
         // last, just before the commit: the check locks the lease row, which a takeover waits for
         fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }

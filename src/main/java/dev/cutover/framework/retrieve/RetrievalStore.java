@@ -32,43 +32,62 @@ public class RetrievalStore {
 
     /** Stores a page and its items. */
     public void store(long runId, FetchedPage fetched) {
+        store(runId, List.of(fetched));
+    }
+
+    /**
+     * Stores pages and their items, each table in one JDBC batch (which {@code reWriteBatchedInserts}
+     * sends as multi-row inserts).
+     */
+    public void store(long runId, List<FetchedPage> pages) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement page = c.prepareStatement("""
                     insert into retrieved_page (run_id, source, page_no, cursor, next_cursor, first_index, item_count, total, watermark)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                page.setLong(1, runId);
-                page.setString(2, fetched.source());
-                page.setInt(3, fetched.pageNo());
-                page.setString(4, fetched.cursor());
-                page.setString(5, fetched.page().nextCursor());
-                page.setInt(6, fetched.firstIndex());
-                page.setInt(7, fetched.page().items().size());
-                page.setLong(8, fetched.page().total());
-                page.setLong(9, fetched.page().watermark());
-                page.executeUpdate();
+                for (FetchedPage fetched : pages) {
+                    page.setLong(1, runId);
+                    page.setString(2, fetched.source());
+                    page.setInt(3, fetched.pageNo());
+                    page.setString(4, fetched.cursor());
+                    page.setString(5, fetched.page().nextCursor());
+                    page.setInt(6, fetched.firstIndex());
+                    page.setInt(7, fetched.page().items().size());
+                    page.setLong(8, fetched.page().total());
+                    page.setLong(9, fetched.page().watermark());
+                    page.addBatch();
+                }
+                page.executeBatch();
             }
             try (PreparedStatement item = c.prepareStatement("""
                     insert into raw_record (run_id, source, idx, record_key, rec_id, body, version, nul_id)
                     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                int index = fetched.firstIndex();
-                for (SourceItem listed : fetched.page().items()) {
-                    String id = listed.id();
-                    item.setLong(1, runId);
-                    item.setString(2, fetched.source());
-                    item.setInt(3, index);
-                    item.setString(4, RecordKey.of(id, index));
-                    item.setString(5, id);
-                    // the listed text, never a re-serialized tree: exact, and without a serializer's depth limit
-                    item.setString(6, listed.json());
-                    item.setBigDecimal(7, listed.version() == null ? null : new BigDecimal(listed.version()));
-                    item.setString(8, id == null && listed.listedId() != null ? LegacyJson.escaped(listed.listedId()) : null);
-                    item.addBatch();
-                    index++;
+                boolean any = false;
+                for (FetchedPage fetched : pages) {
+                    int index = fetched.firstIndex();
+                    for (SourceItem listed : fetched.page().items()) {
+                        String id = listed.id();
+                        item.setLong(1, runId);
+                        item.setString(2, fetched.source());
+                        item.setInt(3, index);
+                        item.setString(4, RecordKey.of(id, index));
+                        item.setString(5, id);
+                        // the listed text, never a re-serialized tree: exact, and without a serializer's depth limit
+                        item.setString(6, listed.json());
+                        item.setBigDecimal(7, listed.version() == null ? null : new BigDecimal(listed.version()));
+                        item.setString(8, id == null && listed.listedId() != null ? LegacyJson.escaped(listed.listedId()) : null);
+                        item.addBatch();
+                        any = true;
+                        index++;
+                    }
                 }
-                item.executeBatch();
+                if (any) {
+                    item.executeBatch();
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not store page " + fetched.pageNo() + " of " + fetched.source(), e);
+            FetchedPage first = pages.get(0);
+            throw new IllegalStateException("could not store page " + first.pageNo()
+                    + (pages.size() > 1 ? " to " + pages.get(pages.size() - 1).pageNo() : "") + " of " + first.source(), e);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.StopRequests;
+import dev.cutover.framework.source.ConcurrencyGate;
 import dev.cutover.framework.source.ConcurrencyGates;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
@@ -28,7 +29,9 @@ import dev.cutover.framework.source.StopSignal;
 
 /**
  * Reads one source partition page by page through the migration's {@link SourceProtocol}; one item =
- * one page, checkpointed after each page as a {@link RetrievalCheckpoint}. On restart it resumes at the checkpointed cursor
+ * one page, checkpointed after each chunk as a {@link RetrievalCheckpoint}. The requests run ahead of
+ * the chunks on a {@link PageLookahead}, so a partition's next page downloads while its last one is
+ * stored; only pages handed to a committed chunk count as read. On restart it resumes at the checkpointed cursor
  * and refetches nothing already stored. Only {@code next_cursor: null} ends the listing; a
  * {@code next_cursor} already requested in this partition fails the execution. A stop requested while
  * a page is awaited (a slow source, a {@code Retry-After}) ends the partition at once, STOPPED at the
@@ -39,6 +42,9 @@ import dev.cutover.framework.source.StopSignal;
 public class SourcePageReader extends AbstractItemReader {
 
     private static final Logger LOG = Logger.getLogger(SourcePageReader.class);
+
+    /** Pages fetched ahead of the chunk that stores them (besides the one on the wire). */
+    private static final int LOOKAHEAD = 2;
 
     @Inject
     @BatchProperty
@@ -82,6 +88,7 @@ public class SourcePageReader extends AbstractItemReader {
     private Set<String> requested;
     private Set<String> ids;
     private int concurrency;
+    private PageLookahead lookahead;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -117,19 +124,15 @@ public class SourcePageReader extends AbstractItemReader {
     }
 
     private FetchedPage next() {
-        String cursor = position.cursor();
-        SourcePage page = client.page(protocol, endpoint, cursor, config.pageSize(),
-                gates.forExecution(jobContext.getExecutionId(), concurrency), stopSignal);
-        String next = page.nextCursor();
-        if (next != null && (next.equals(cursor) || requested.contains(next))) {
-            throw new SourceFailure(source, cursor, "the next page's " + SourceFailure.describeCursor(next)
-                    + " was already requested in this listing", null);
+        if (lookahead == null) {
+            ConcurrencyGate gate = gates.forExecution(jobContext.getExecutionId(), concurrency);
+            lookahead = new PageLookahead(source, position.cursor(), requested,
+                    cursor -> client.page(protocol, endpoint, cursor, config.pageSize(), gate, stopSignal), LOOKAHEAD);
         }
-        if (cursor != null) {
-            requested.add(cursor);
-        }
-        FetchedPage fetched = new FetchedPage(source, position.pageNo(), cursor, position.nextIndex(), page);
-        position = position.after(next, page.items().size());
+        PageLookahead.Ahead ahead = lookahead.next();
+        SourcePage page = ahead.page();
+        FetchedPage fetched = new FetchedPage(source, position.pageNo(), ahead.cursor(), position.nextIndex(), page);
+        position = position.after(page.nextCursor(), page.items().size());
         page.items().forEach(item -> {
             String id = RetrievalStore.listedIdKey(item);
             if (id != null) {
@@ -150,5 +153,13 @@ public class SourcePageReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return position;
+    }
+
+    @Override
+    public void close() {
+        if (lookahead != null) {
+            lookahead.close();
+            lookahead = null;
+        }
     }
 }

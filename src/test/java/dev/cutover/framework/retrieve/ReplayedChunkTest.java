@@ -1,0 +1,99 @@
+package dev.cutover.framework.retrieve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.cutover.framework.normalize.OutcomeStore;
+import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.source.SourceItem;
+import dev.cutover.framework.source.SourcePage;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A chunk replayed after a crash (its writes committed, its checkpoint lost, or a page fetched again
+ * by a restart) stores nothing twice: the pages and raw items of a multi-page chunk, and the outcomes
+ * of a normalize chunk, keep their first rows.
+ */
+@QuarkusTest
+class ReplayedChunkTest {
+
+    private static final long RUN = 9_100_000_102L;
+
+    @Inject
+    RetrievalStore retrieval;
+
+    @Inject
+    OutcomeStore outcomes;
+
+    @Inject
+    DataSource dataSource;
+
+    @AfterEach
+    void cleanUp() {
+        for (String table : List.of("retrieved_page", "raw_record", "record_outcome")) {
+            Sql.update(dataSource, "delete from " + table + " where run_id = ?", RUN);
+        }
+    }
+
+    @Test
+    void aReplayedRetrieveChunkOfSeveralPagesStoresNoPageAndNoItemTwice() {
+        List<FetchedPage> chunk = List.of(page(0, null, "c1", 0, "r1", "r2"), page(1, "c1", "c2", 2, "r3", "r1"),
+                page(2, "c2", null, 4, "r4"));
+        retrieval.store(RUN, chunk);
+        String before = snapshot();
+        retrieval.store(RUN, chunk);
+        retrieval.store(RUN, chunk.get(1));
+
+        assertThat(count("retrieved_page")).isEqualTo(3);
+        assertThat(count("raw_record")).isEqualTo(5);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(retrieval.summaries(RUN)).singleElement()
+                .isEqualTo(new RetrievalStore.SourceSummary("s", 4, 4, 7));
+    }
+
+    @Test
+    void aReplayedNormalizeChunkGivesNoRecordASecondOutcome() {
+        List<RecordOutcome> chunk = List.of(
+                RecordOutcome.migrated("s", "r1", null, JsonNodeFactory.instance.arrayNode()),
+                RecordOutcome.skipped("s", "r2", null, "DISABLED", "disabled"),
+                RecordOutcome.anomaly("s", null, 7, "MISSING_FIELD", "no id"));
+        outcomes.store(RUN, chunk);
+        outcomes.store(RUN, chunk);
+        outcomes.store(RUN, List.of(RecordOutcome.anomaly("s", "r1", null, "INVALID_CRON", "replayed differently")));
+
+        assertThat(count("record_outcome")).isEqualTo(3);
+        assertThat(outcomes.outcomes(RUN)).containsExactlyElementsOf(List.of(chunk.get(0), chunk.get(1), chunk.get(2)));
+    }
+
+    private static FetchedPage page(int pageNo, String cursor, String next, int firstIndex, String... ids) {
+        List<SourceItem> items = java.util.Arrays.stream(ids)
+                .map(id -> new SourceItem("{\"id\":\"" + id + "\",\"version\":1}", id, BigInteger.ONE)).toList();
+        return new FetchedPage("s", pageNo, cursor, firstIndex, new SourcePage(items, next, 4, 7 + pageNo));
+    }
+
+    private long count(String table) {
+        return Sql.query(dataSource, "select count(*) from " + table + " where run_id = ?", rs -> rs.getLong(1), RUN).get(0);
+    }
+
+    private String snapshot() {
+        return String.join("\n", Sql.query(dataSource, """
+                select p.page_no || ' ' || coalesce(p.cursor, '-') || ' ' || p.first_index || ' ' || p.item_count
+                       || ' ' || coalesce(string_agg(r.idx || '=' || r.record_key || '=' || r.body, ',' order by r.idx), '')
+                from retrieved_page p left join raw_record r on r.run_id = p.run_id and r.source = p.source
+                  and r.idx >= p.first_index and r.idx < p.first_index + p.item_count
+                where p.run_id = ? group by p.page_no, p.cursor, p.first_index, p.item_count order by p.page_no""",
+                rs -> rs.getString(1), RUN));
+    }
+}
