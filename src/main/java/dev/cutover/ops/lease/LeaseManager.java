@@ -98,17 +98,28 @@ public class LeaseManager implements WriteFence {
                 "delete from migration_lease where migration = ? and token = ?", lease.migration(), lease.token()));
     }
 
-    /** Checks, in the caller's transaction, that the execution still holds the lease, and renews it. */
+    /**
+     * Checks, in the caller's transaction, that the execution still holds the lease. The row is locked
+     * shared, not renewed: the chunks of an execution's partitions check at once instead of queueing
+     * on the lease row one commit after the other, while a takeover ({@code select ... for update} in
+     * {@link #acquire}) still waits for every chunk that checked and then sees whether the lease expired.
+     * The lease is renewed by {@link LeaseHeartbeat}.
+     */
     @Override
     public void check(String migration, long executionId) {
-        if (renewInCurrentTransaction(migration, executionId) == 0) {
+        if (holdsInCurrentTransaction(migration, executionId) == 0) {
             throw new FencedException("execution " + executionId + " no longer holds the lease of " + migration
                     + ": another execution took over; this commit is refused");
         }
     }
 
-    private int renewInCurrentTransaction(String migration, long executionId) {
+    private int holdsInCurrentTransaction(String migration, long executionId) {
         // the row lock taken here orders this commit against a concurrent takeover
+        return Sql.query(dataSource, "select 1 from migration_lease where migration = ? and execution_id = ? for share",
+                rs -> rs.getInt(1), migration, executionId).size();
+    }
+
+    private int renewInCurrentTransaction(String migration, long executionId) {
         return Sql.update(dataSource, """
                 update migration_lease set expires_at = now() + ? * interval '1 millisecond'
                 where migration = ? and execution_id = ?""", config.ttl().toMillis(), migration, executionId);
