@@ -1,0 +1,26 @@
+package dev.cutover.migrations.notifications.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+/** Readings are kept per spelling; what a caller gets is its own copy, and invalid spellings stay invalid. */
+class CronExpressionReaderTest {
+
+    @Test
+    void aKeptReadingIsHandedOutAsACopyThatNoCallerCanChange() {
+        long[] first = CronExpressionReader.read("0 9 * * MON-FRI").orElseThrow();
+        long[] expected = first.clone();
+        Arrays.fill(first, 0L);
+        assertThat(CronExpressionReader.read("0 9 * * MON-FRI").orElseThrow()).containsExactly(expected);
+    }
+
+    @Test
+    void anInvalidSpellingIsInvalidEveryTimeItIsRead() {
+        assertThat(CronExpressionReader.read("0 9 * * SAT-SUN")).isEmpty();
+        assertThat(CronExpressionReader.read("0 9 * * SAT-SUN")).isEmpty();
+        assertThat(CronExpressionReader.read(null)).isEmpty();
+    }
+}
