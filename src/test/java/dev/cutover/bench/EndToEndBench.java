@@ -31,13 +31,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code target/bench/results.json}. One run that fails or times out is printed and the bench goes on.
  *
  * <p>Run by {@code ./mvnw -B -Pbench verify -DskipITs} (after {@code package}). System properties:
- * {@code bench.sizes} (default {@code 10000,100000}), {@code bench.migrations}
+ * {@code bench.sizes} (default {@code 10000,100000,1000000}), {@code bench.migrations}
  * ({@code notification-rules-v2,rate-limits-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
  * {@code bench.pageSize} (the sources' page cap, 250), {@code bench.concurrency} (8), {@code bench.xmx}
  * ({@code 256m}), {@code bench.adhocMax} (the largest size the ad-hoc script runs at: every size),
  * {@code bench.adhocTimeoutMinutes} (its time box, 90: past it the figure is a lower bound),
- * {@code bench.crash} (the kill and restart drill, true), {@code bench.timeoutMinutes} (per plan or
- * apply, 15), {@code bench.seed}, {@code bench.keepDb}
+ * {@code bench.crash} (the kill and restart drill, true), {@code bench.crashMax} (the largest size it
+ * runs at: every size), {@code bench.timeoutMinutes} (per plan or apply, 30), {@code bench.seed}, {@code bench.keepDb}
  * (false), {@code bench.skip} (true skips it). The database server is the one of
  * {@code QUARKUS_DATASOURCE_JDBC_URL} (default {@code 127.0.0.1:5432}).
  */
@@ -63,8 +63,9 @@ public final class EndToEndBench {
     private final Duration adhocTimeBox = Duration.ofSeconds(
             Math.round(Double.parseDouble(System.getProperty("bench.adhocTimeoutMinutes", "90")) * 60));
     private final boolean crash = Boolean.parseBoolean(System.getProperty("bench.crash", "true"));
+    private final int crashMax = Integer.getInteger("bench.crashMax", Integer.MAX_VALUE);
     private final Duration timeout = Duration.ofSeconds(
-            Math.round(Double.parseDouble(System.getProperty("bench.timeoutMinutes", "15")) * 60));
+            Math.round(Double.parseDouble(System.getProperty("bench.timeoutMinutes", "30")) * 60));
     private final long seed = Long.getLong("bench.seed", 20_261_130L);
     private final boolean keepDb = Boolean.getBoolean("bench.keepDb");
     private final List<Row> rows = new ArrayList<>();
@@ -98,7 +99,7 @@ public final class EndToEndBench {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
         }
-        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
         List<BenchMigration> migrations = new ArrayList<>();
         for (String name : System.getProperty("bench.migrations", "notification-rules-v2,rate-limits-v2").split(",")) {
@@ -206,7 +207,7 @@ public final class EndToEndBench {
                 add(size, migration, "plan", plan.seconds(), plan.peakRssMb(), outcome(plan), floor);
                 add(size, migration, "apply", apply.seconds(), apply.peakRssMb(), outcome(apply), floor);
 
-                if (crash && apply.exitCode() == 0 && !apply.timedOut()) {
+                if (crash && size <= crashMax && apply.exitCode() == 0 && !apply.timedOut()) {
                     crashAndRestart(run, migration, served, size, f);
                     writeResults();
                 }
