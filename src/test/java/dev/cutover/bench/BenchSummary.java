@@ -1,6 +1,7 @@
 package dev.cutover.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The targets of the end-to-end bench (issue 9) as ratios of the figures of one run, each with
@@ -74,6 +78,31 @@ final class BenchSummary {
     }
 
     private static final double LINEAR = 1.2; // 12x the time for 10x the records
+
+    /**
+     * Prints the targets again from one or more {@code results.json} (e.g. sizes measured by separate
+     * runs: then the ratios across sizes compare different runs, on a machine whose load may differ).
+     * The settings (concurrency, latency, sources) are the first file's.
+     */
+    public static void main(String[] args) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Figures> figures = new ArrayList<>();
+        JsonNode settings = null;
+        for (String file : args) {
+            JsonNode results = json.readTree(Path.of(file).toFile());
+            settings = settings == null ? results.get("settings") : settings;
+            for (JsonNode f : results.get("summary")) {
+                figures.add(json.readerForUpdating(new Figures(f.get("migration").asText(), f.get("size").asInt()))
+                        .readValue(f));
+            }
+        }
+        if (settings == null) {
+            System.out.println("usage: BenchSummary results.json...");
+            return;
+        }
+        new BenchSummary(figures, settings.get("concurrency").asInt(), Duration.ofMillis(settings.get("latencyMs").asLong()),
+                settings.get("sources").asInt()).print(System.out);
+    }
 
     private final List<Figures> figures;
     private final int concurrency;
