@@ -68,15 +68,16 @@ interface BenchMigration {
 
         @Override
         public Served serve(int records, int sources, int maxPageSize, Duration latency, long seed) {
-            Map<String, List<JsonNode>> listings = BenchNotificationData.generate(records, sources, seed);
+            // as JSON text: a million records as trees would take some GB of the bench's heap
+            Map<String, List<String>> listings = BenchNotificationData.generateJson(records, sources, seed);
             List<LegacySourceServer> servers = new ArrayList<>();
             Map<String, String> urls = new TreeMap<>();
             long listed = 0;
             InFlightGauge gauge = new InFlightGauge();
             try {
-                for (Map.Entry<String, List<JsonNode>> listing : listings.entrySet()) {
+                for (Map.Entry<String, List<String>> listing : listings.entrySet()) {
                     LegacySourceServer server = new LegacySourceServer(listing.getKey(),
-                            new LegacySourceData(listing.getValue()), maxPageSize, gauge);
+                            LegacySourceData.ofJsonText(listing.getValue()), maxPageSize, gauge);
                     servers.add(server);
                     urls.put(listing.getKey(), server.start());
                     if (!latency.isZero()) {
@@ -161,7 +162,7 @@ interface BenchMigration {
                         url = proxy.start();
                     }
                     urls.put(store.getKey(), url);
-                    listed += store.getValue().entries().size();
+                    listed += store.getValue().size();
                 }
             } catch (RuntimeException e) {
                 closeAll(running);

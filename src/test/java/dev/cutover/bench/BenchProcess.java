@@ -1,6 +1,8 @@
 package dev.cutover.bench;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * {@code /usr/bin/time -v} when it is installed (its "Maximum resident set size"), else by polling
  * {@code VmHWM} in {@code /proc/<pid>/status} every 50 ms (the last value read before exit; also the
  * figure of a process killed at its time box). A timed-out run's seconds are those at the time box.
+ * A run may also be killed ({@code kill -9}) as soon as its output shows that it reached a point.
  */
 final class BenchProcess {
 
@@ -26,7 +30,7 @@ final class BenchProcess {
 
     /** What one run measured; {@code peakRssKb} is -1 when it could not be measured. */
     record Result(List<String> command, int exitCode, double seconds, long peakRssKb, String stdout, String stderr,
-            boolean timedOut) {
+            boolean timedOut, boolean killed) {
 
         double peakRssMb() {
             return peakRssKb < 0 ? Double.NaN : peakRssKb / 1024.0;
@@ -41,6 +45,16 @@ final class BenchProcess {
      */
     static Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout,
             Consumer<Long> onTimeout) {
+        return run(command, env, workDir, timeout, onTimeout, null);
+    }
+
+    /**
+     * @param killWhen {@code null}, or tested on the process's output so far (stdout then stderr, each read as it grows)
+     *                 every 50 ms: once it holds, the process is killed with SIGKILL ({@code kill -9}), no
+     *                 shutdown hook running, and the result says {@code killed}
+     */
+    static Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout,
+            Consumer<Long> onTimeout, Predicate<String> killWhen) {
         boolean gnuTime = Files.isExecutable(GNU_TIME);
         try {
             Path dir = Files.createDirectories(workDir.resolve("bench").resolve("proc"));
@@ -59,10 +73,22 @@ final class BenchProcess {
             long hwm = -1;
             long deadline = begin + timeout.toNanos();
             boolean timedOut = false;
+            boolean killed = false;
             double seconds = -1;
+            Tail outTail = new Tail(out);
+            Tail errTail = new Tail(err);
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
                 // polled in both modes: a killed process leaves no /usr/bin/time report
                 hwm = Math.max(hwm, vmHwm(gnuTime ? javaPid(process.pid()) : process.pid()));
+                if (killWhen != null && killWhen.test(outTail.read() + errTail.read())) {
+                    killed = true;
+                    seconds = (System.nanoTime() - begin) / 1e9;
+                    // SIGKILL: ProcessHandle.destroyForcibly is kill -9 on Linux, the java process first
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    process.waitFor();
+                    break;
+                }
                 if (System.nanoTime() > deadline) {
                     timedOut = true;
                     seconds = (System.nanoTime() - begin) / 1e9; // where it was, before asking it
@@ -73,17 +99,17 @@ final class BenchProcess {
                     break;
                 }
             }
-            if (!timedOut) {
+            if (!timedOut && !killed) {
                 seconds = (System.nanoTime() - begin) / 1e9;
             }
-            if (gnuTime) {
+            if (gnuTime && !killed) {
                 Matcher m = MAX_RSS.matcher(Files.readString(timeFile));
                 if (m.find()) {
                     hwm = Long.parseLong(m.group(1));
                 }
             }
             Result result = new Result(command, process.exitValue(), seconds, hwm, Files.readString(out),
-                    Files.readString(err), timedOut);
+                    Files.readString(err), timedOut, killed);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             Files.deleteIfExists(timeFile);
@@ -93,6 +119,31 @@ final class BenchProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    /** The whole content of a growing file, read incrementally (only what was appended since the last read). */
+    private static final class Tail {
+        private final Path file;
+        private final StringBuilder text = new StringBuilder();
+        private long position;
+
+        Tail(Path file) {
+            this.file = file;
+        }
+
+        String read() throws IOException {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                long length = raf.length();
+                if (length > position) {
+                    byte[] bytes = new byte[(int) (length - position)];
+                    raf.seek(position);
+                    raf.readFully(bytes);
+                    position = length;
+                    text.append(new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+            return text.toString();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cutover.framework.source.server;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,9 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * The thread-safe, in-memory content of one legacy source: an ordered listing of arbitrary JSON
@@ -24,6 +29,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Every read ({@link #page}, {@link #changes}) is one consistent snapshot, but nothing holds the
  * listing still between two reads: edits in between shift offsets and change {@code total} and the
  * watermark, like a live source that is edited while it is being listed.
+ *
+ * <p>A page costs O(page): the distinct ids are counted as items are written, not on every read. Items
+ * may also be given as JSON text ({@link #ofJsonText}): they are then kept and served as that text,
+ * without a tree per item, so that a source of a million items fits in a few hundred MB.
  */
 public final class LegacySourceData {
 
@@ -35,7 +44,15 @@ public final class LegacySourceData {
     public record Changes(List<JsonNode> items, long watermark) {
     }
 
-    private final List<JsonNode> items = new ArrayList<>();
+    private static final JsonFactory TEXT = new JsonFactory();
+
+    /** A listed item and its string id ({@code null} when it has none), read once when it is written. */
+    private record Listed(JsonNode node, String id) {
+    }
+
+    private final List<Listed> items = new ArrayList<>();
+    /** the distinct string ids currently listed: {@link #total()} without a pass over the listing */
+    private final Set<String> listedIds = new HashSet<>();
     /** id -> watermark of its last change, in order of last change (re-inserted on every change). */
     private final Map<String, Long> lastChange = new LinkedHashMap<>();
     private long watermark;
@@ -48,11 +65,39 @@ public final class LegacySourceData {
         this.watermark = initialWatermark;
         for (JsonNode item : items) {
             JsonNode copy = Objects.requireNonNull(item, "item").deepCopy();
-            this.items.add(copy);
-            String id = idOf(copy);
-            if (id != null) {
-                lastChange.put(id, initialWatermark);
-            }
+            list(new Listed(copy, idOf(copy)));
+        }
+    }
+
+    private LegacySourceData(long initialWatermark) {
+        if (initialWatermark < 0) {
+            throw new IllegalArgumentException("watermark must be >= 0: " + initialWatermark);
+        }
+        this.watermark = initialWatermark;
+    }
+
+    /**
+     * A source of items given as JSON text, all written at watermark 1, for large listings: each item
+     * is kept as its text and served exactly as given (in {@link #page}, {@link #items()} and the
+     * changes it is a raw-value node, not a tree); its {@code id} (a top-level JSON string) is read
+     * once here. Edits ({@link #upsert}, {@link #delete}) work as on any source.
+     *
+     * @throws IllegalArgumentException when an item is not well-formed JSON
+     */
+    public static LegacySourceData ofJsonText(Iterable<String> items) {
+        LegacySourceData data = new LegacySourceData(1);
+        for (String text : items) {
+            Objects.requireNonNull(text, "item");
+            data.list(new Listed(JsonNodeFactory.instance.rawValueNode(new RawValue(text)), idOfText(text)));
+        }
+        return data;
+    }
+
+    private void list(Listed item) {
+        items.add(item);
+        if (item.id() != null) {
+            listedIds.add(item.id());
+            lastChange.put(item.id(), watermark);
         }
     }
 
@@ -74,16 +119,17 @@ public final class LegacySourceData {
         if (id == null) {
             throw new IllegalArgumentException("upsert needs a rule with a string id: " + rule);
         }
-        ObjectNode copy = rule.deepCopy();
+        Listed copy = new Listed(rule.deepCopy(), id);
         boolean replaced = false;
         for (int i = 0; i < items.size(); i++) {
-            if (id.equals(idOf(items.get(i)))) {
+            if (id.equals(items.get(i).id())) {
                 items.set(i, copy);
                 replaced = true;
             }
         }
         if (!replaced) {
             items.add(copy);
+            listedIds.add(id);
         }
         return recordChange(id);
     }
@@ -96,20 +142,14 @@ public final class LegacySourceData {
      */
     public synchronized long delete(String id) {
         Objects.requireNonNull(id, "id");
-        items.removeIf(item -> id.equals(idOf(item)));
+        items.removeIf(item -> id.equals(item.id()));
+        listedIds.remove(id);
         return recordChange(id);
     }
 
     /** @return the number of distinct string ids currently listed (items without one do not count) */
     public synchronized int total() {
-        Set<String> ids = new HashSet<>();
-        for (JsonNode item : items) {
-            String id = idOf(item);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return ids.size();
+        return listedIds.size();
     }
 
     /** @return the current change counter; it grows by one on every edit */
@@ -124,7 +164,7 @@ public final class LegacySourceData {
 
     /** @return a copy of the whole listing, in order */
     public synchronized List<JsonNode> items() {
-        return List.copyOf(items);
+        return items.stream().map(Listed::node).toList();
     }
 
     /**
@@ -138,7 +178,7 @@ public final class LegacySourceData {
         int from = Math.min(offset, items.size());
         int to = Math.min(items.size(), from + limit);
         int next = to < items.size() ? to : -1;
-        return new Page(List.copyOf(items.subList(from, to)), next, total(), watermark);
+        return new Page(items.subList(from, to).stream().map(Listed::node).toList(), next, total(), watermark);
     }
 
     /** The changes answer of {@code GET /v1/changes?since=...}; see {@link #changesSince(long)}. */
@@ -162,9 +202,9 @@ public final class LegacySourceData {
     }
 
     private JsonNode current(String id) {
-        for (JsonNode item : items) {
-            if (id.equals(idOf(item))) {
-                return item;
+        for (Listed item : items) {
+            if (id.equals(item.id())) {
+                return item.node();
             }
         }
         ObjectNode deleted = JsonNodeFactory.instance.objectNode();
@@ -178,6 +218,32 @@ public final class LegacySourceData {
         lastChange.remove(id);
         lastChange.put(id, watermark);
         return watermark;
+    }
+
+    /** @return the id of an item given as text, as {@link #idOf} reads it from its tree (the last {@code id} wins) */
+    private static String idOfText(String text) {
+        try (JsonParser parser = TEXT.createParser(text)) {
+            String id = null;
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("id".equals(field)) {
+                        id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    parser.skipChildren();
+                }
+            } else {
+                parser.skipChildren();
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("not one JSON value: " + text);
+            }
+            return id;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not well-formed JSON: " + text, e);
+        }
     }
 
     /** @return the item's id when it is an object with a JSON string {@code id}, else {@code null} */

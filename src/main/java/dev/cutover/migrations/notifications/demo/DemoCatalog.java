@@ -1,8 +1,10 @@
 package dev.cutover.migrations.notifications.demo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +54,8 @@ final class DemoCatalog {
             "wayne", "wonka", "tyrell", "cyberdyne", "soylent", "vandelay");
 
     private final List<String> tenants = new ArrayList<>();
+    /** tenant -> its first index in {@link #tenants}: {@link #tenantIndex} is called per record */
+    private final Map<String, Integer> tenantIndexes = new HashMap<>();
     private final List<List<Config>> configs = new ArrayList<>();
 
     DemoCatalog(Random random, int tenantCount) {
@@ -61,6 +65,9 @@ final class DemoCatalog {
         // look-alikes of acme-00 that must stay separate tenants: no case folding, no Unicode folding
         tenants.add("ACME-00");
         tenants.add("\u0430\u0441me-00");
+        for (int i = 0; i < tenants.size(); i++) {
+            tenantIndexes.putIfAbsent(tenants.get(i), i);
+        }
         for (String tenant : tenants) {
             List<Config> own = new ArrayList<>();
             int count = 3 + random.nextInt(4);
@@ -81,7 +88,7 @@ final class DemoCatalog {
     }
 
     int tenantIndex(String tenant) {
-        return tenants.indexOf(tenant);
+        return tenantIndexes.getOrDefault(tenant, -1);
     }
 
     int tenantCount() {

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The data of one regional KV store as {@link KvSourceServer} serves it: entries in listing order,
  * each kept as raw JSON text so that tests can list anything (duplicates, non-objects, entries nested
  * far deeper than a serializer writes), and the store's modify index. Thread-safe: tests edit it while
- * the server serves it (drift).
+ * the server serves it (drift). A page costs O(page): the distinct keys are counted as entries are
+ * written, not on every read.
  */
 public final class KvStore {
 
@@ -33,6 +34,8 @@ public final class KvStore {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Change> changes = new LinkedHashMap<>();
+    /** the distinct string keys currently listed: a page's {@code total} without a pass over the listing */
+    private final Set<String> listedKeys = new HashSet<>();
     private long index;
 
     /** Adds or replaces (every copy of) {@code key} with {@code value} at the next modify index. */
@@ -45,6 +48,7 @@ public final class KvStore {
         int position = firstPosition(key);
         entries.removeIf(e -> key.equals(e.key()));
         entries.add(position < 0 ? entries.size() : Math.min(position, entries.size()), listed);
+        listedKeys.add(key);
         changes.put(key, new Change(key, at, false));
         return at;
     }
@@ -57,6 +61,9 @@ public final class KvStore {
      */
     public synchronized void append(String json, String key, long modifyIndex) {
         entries.add(new Entry(json, key, modifyIndex));
+        if (key != null) {
+            listedKeys.add(key);
+        }
         index = Math.max(index, modifyIndex);
     }
 
@@ -64,6 +71,7 @@ public final class KvStore {
     public synchronized void delete(String key) {
         long at = ++index;
         entries.removeIf(e -> key.equals(e.key()));
+        listedKeys.remove(key);
         changes.put(key, new Change(key, at, true));
     }
 
@@ -71,7 +79,7 @@ public final class KvStore {
         int from = (int) Math.min(offset, entries.size());
         int to = (int) Math.min((long) from + limit, entries.size());
         List<String> json = entries.subList(from, to).stream().map(Entry::json).toList();
-        return new Page(json, distinctKeys(), to < entries.size() ? to : -1, index);
+        return new Page(json, listedKeys.size(), to < entries.size() ? to : -1, index);
     }
 
     /** @return every key changed (put or deleted through this store) after {@code since} */
@@ -83,19 +91,14 @@ public final class KvStore {
         return index;
     }
 
+    /** @return the number of listed entries, whatever they are */
+    public synchronized int size() {
+        return entries.size();
+    }
+
     /** @return the listed entries, in order */
     public synchronized List<Entry> entries() {
         return List.copyOf(entries);
-    }
-
-    private long distinctKeys() {
-        Set<String> keys = new HashSet<>();
-        entries.forEach(e -> {
-            if (e.key() != null) {
-                keys.add(e.key());
-            }
-        });
-        return keys.size();
     }
 
     private int firstPosition(String key) {

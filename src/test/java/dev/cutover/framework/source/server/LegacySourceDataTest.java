@@ -109,4 +109,28 @@ class LegacySourceDataTest {
         item.put("version", 99);
         assertEquals(json("{\"id\":\"x\",\"version\":1}"), data.items().get(0));
     }
+
+    @Test
+    void itemsGivenAsTextAreServedAsGivenWithTheSameTotalsAndEdits() throws Exception {
+        List<String> texts = List.of("{\"id\":\"a\",\"version\":1}", "{\"id\":\"b\",\"version\":1}",
+                "{\"id\":\"a\",\"version\":2}", "\"not an object\"", "{\"id\":7,\"version\":1}",
+                "{\"version\":1,\"nested\":{\"id\":\"x\"}}", "{\"id\":\"c\",\"version\":1}");
+        LegacySourceData data = LegacySourceData.ofJsonText(texts);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(3, data.total());
+        assertEquals(7, data.size());
+        LegacySourceData.Page page = data.page(1, 3);
+        assertEquals("[" + String.join(",", texts.subList(1, 4)) + "]", mapper.writeValueAsString(page.items()));
+        assertEquals(4, page.nextOffset());
+        assertEquals(3, page.total());
+        assertEquals("[" + texts.get(0) + "," + texts.get(1) + "," + texts.get(6) + "]",
+                mapper.writeValueAsString(data.changesSince(0)));
+
+        data.upsert((ObjectNode) json("{\"id\":\"d\",\"version\":1}"));
+        assertEquals(4, data.total());
+        data.delete("a");
+        assertEquals(3, data.total());
+        assertEquals(6, data.size());
+        assertThrows(IllegalArgumentException.class, () -> LegacySourceData.ofJsonText(List.of("{\"id\":")));
+    }
 }

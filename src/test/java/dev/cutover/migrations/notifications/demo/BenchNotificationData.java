@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.migrations.notifications.demo.DemoGenerator.Planned;
 
@@ -39,11 +42,41 @@ public final class BenchNotificationData {
      * @return source name ({@code src-0} ...) -> its listing, in order
      */
     public static Map<String, List<JsonNode>> generate(int records, int sources, long seed) {
+        Map<String, List<JsonNode>> listings = new LinkedHashMap<>();
+        generate(records, sources, seed, listings::put);
+        return listings;
+    }
+
+    /**
+     * The same listings as {@link #generate(int, int, long)}, each item as its JSON text (as a default
+     * {@link ObjectMapper} writes it: what a source server writes for the tree), one source's trees at a
+     * time: a million records take a few hundred MB instead of some GB of trees.
+     *
+     * @return source name ({@code src-0} ...) -> its listing as JSON texts, in order
+     */
+    public static Map<String, List<String>> generateJson(int records, int sources, long seed) {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<String>> listings = new LinkedHashMap<>();
+        generate(records, sources, seed, (name, items) -> {
+            List<String> texts = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                try {
+                    texts.add(json.writeValueAsString(item));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write a generated item", e);
+                }
+            }
+            listings.put(name, Collections.unmodifiableList(texts));
+        });
+        return listings;
+    }
+
+    /** Generates the sources in order (they share the catalog's random), handing each listing over as made. */
+    private static void generate(int records, int sources, long seed, BiConsumer<String, List<JsonNode>> each) {
         DemoCatalog catalog = new DemoCatalog(new Random(seed), Math.max(20, records / 20));
         DemoRecords make = new DemoRecords(catalog);
         DemoAnomalies anomalies = new DemoAnomalies(catalog);
         List<String> codes = DemoAnomalies.CODES.stream().filter(c -> DemoAnomalies.variants(c) > 0).toList();
-        Map<String, List<JsonNode>> listings = new LinkedHashMap<>();
         int anomalyTurn = 0;
         for (int s = 0; s < sources; s++) {
             Random random = new Random(seed * 1_000_003L + s + 1);
@@ -73,9 +106,8 @@ public final class BenchNotificationData {
                 }
                 planned.add(record);
             }
-            listings.put("src-" + s, listing(planned, random));
+            each.accept("src-" + s, listing(planned, random));
         }
-        return listings;
     }
 
     /** The standing copies in order, then every other copy inserted at a random place. */
