@@ -137,28 +137,22 @@ public final class ModelPlanning {
 
     /**
      * The sorted leaves read back one group at a time: each group becomes its entity (handed to the
-     * rows, the digest and the largest groups) and its share of the behavior gate.
+     * rows, the digest and the largest groups) and goes to the {@link BehaviorGate}.
      */
     private static final class Groups<L, E, M> {
         private final MigrationDescriptor<L, E, M> migration;
         private final Iterator<PlanningRows.LeafRow> leaves;
-        private final Instant horizonStart;
-        private final int gateShare;
+        private final BehaviorGate<L, E, M> gate;
         private final ModelDigest digest = new ModelDigest();
         private final PriorityQueue<TargetPlan.GroupSummary> largest = new PriorityQueue<>(BY_SIZE.reversed());
-        private final List<GateLeaf<L>> gateLegacy = new ArrayList<>();
-        private final List<Entity<E>> gateTarget = new ArrayList<>();
         private PlanningRows.LeafRow pending;
-        private String gatePartition;
-        private BehaviorCheck check;
         private int count;
 
         Groups(MigrationDescriptor<L, E, M> migration, Iterator<PlanningRows.LeafRow> leaves, Instant horizonStart,
                 int gateShare) {
             this.migration = migration;
             this.leaves = leaves;
-            this.horizonStart = horizonStart;
-            this.gateShare = gateShare;
+            this.gate = new BehaviorGate<>(migration.behavior(), horizonStart, gateShare);
             this.pending = leaves.hasNext() ? leaves.next() : null;
         }
 
@@ -170,11 +164,10 @@ public final class ModelPlanning {
             String keyText = pending.key();
             JsonNode key = readJson(keyText, "group key");
             List<Migrated<L>> group = new ArrayList<>(2);
-            List<GateLeaf<L>> gateLeaves = new ArrayList<>(2);
+            List<Integer> leafNos = new ArrayList<>(2);
             while (pending != null && pending.key().equals(keyText)) {
-                Migrated<L> leaf = new Migrated<>(pending.member(), leaf(pending));
-                group.add(leaf);
-                gateLeaves.add(new GateLeaf<>(leaf, pending.leafNo()));
+                group.add(new Migrated<>(pending.member(), leaf(pending)));
+                leafNos.add(pending.leafNo());
                 pending = leaves.hasNext() ? leaves.next() : null;
             }
             Entity<E> entity = new Entity<>(migration.planner().entityId(key), entity(migration, key, group));
@@ -193,37 +186,12 @@ public final class ModelPlanning {
             if (largest.size() > LARGEST_GROUPS) {
                 largest.poll();
             }
-            gate(migration.behavior().partition(key), gateLeaves, entity);
+            gate.add(migration.behavior().partition(key), group, leafNos, entity);
             return entity;
         }
 
-        /** Adds the group to the gate's share, comparing the share first when a partition ends a full one. */
-        private void gate(String partition, List<GateLeaf<L>> group, Entity<E> entity) {
-            if (gatePartition != null && !gatePartition.equals(partition) && gateLegacy.size() >= gateShare) {
-                compareShare();
-            }
-            gatePartition = partition;
-            gateLegacy.addAll(group);
-            gateTarget.add(entity);
-        }
-
-        private void compareShare() {
-            BehaviorModel<L, E, M> behavior = migration.behavior();
-            // the legacy side reads its records in record order, each record's leaves in its order
-            gateLegacy.sort(Comparator.comparing((GateLeaf<L> g) -> g.leaf().record()).thenComparingInt(GateLeaf::leafNo));
-            M legacy = behavior.legacy(gateLegacy.stream().map(GateLeaf::leaf));
-            M planned = behavior.target(gateTarget.stream());
-            BehaviorCheck share = behavior.compare(legacy, planned, horizonStart);
-            check = check == null ? share : check.plus(share);
-            gateLegacy.clear();
-            gateTarget.clear();
-        }
-
         BehaviorCheck finishGate() {
-            if (check == null || !gateTarget.isEmpty()) {
-                compareShare();
-            }
-            return check;
+            return gate.finish();
         }
 
         List<TargetPlan.GroupSummary> largest() {
@@ -240,10 +208,6 @@ public final class ModelPlanning {
                         + migration.id() + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    /** A leaf in the behavior gate's share, with its index among its record's leaves. */
-    private record GateLeaf<L>(Migrated<L> leaf, int leafNo) {
     }
 
     /** Largest first, then by entity id: the report's order of the largest groups. */
