@@ -53,6 +53,25 @@ interface BenchMigration {
         void close();
     }
 
+    /** The servers (and proxies) of one data set, closed together, best effort. */
+    record RunningSources(Map<String, String> urls, long listedItems, List<AutoCloseable> running) implements Served {
+
+        @Override
+        public void close() {
+            closeAll(running);
+        }
+
+        static void closeAll(List<AutoCloseable> running) {
+            for (AutoCloseable c : running) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // best effort: the bench is ending this run anyway
+                }
+            }
+        }
+    }
+
     /** notification-rules-v2 over §4 sources ({@link LegacySourceServer}, latency via its delay hook). */
     final class Notifications implements BenchMigration {
 
@@ -70,7 +89,7 @@ interface BenchMigration {
         public Served serve(int records, int sources, int maxPageSize, Duration latency, long seed) {
             // as JSON text: a million records as trees would take some GB of the bench's heap
             Map<String, List<String>> listings = BenchNotificationData.generateJson(records, sources, seed);
-            List<LegacySourceServer> servers = new ArrayList<>();
+            List<AutoCloseable> servers = new ArrayList<>();
             Map<String, String> urls = new TreeMap<>();
             long listed = 0;
             InFlightGauge gauge = new InFlightGauge();
@@ -87,26 +106,10 @@ interface BenchMigration {
                     listed += listing.getValue().size();
                 }
             } catch (RuntimeException e) {
-                servers.forEach(LegacySourceServer::close);
+                RunningSources.closeAll(servers);
                 throw e;
             }
-            long items = listed;
-            return new Served() {
-                @Override
-                public Map<String, String> urls() {
-                    return urls;
-                }
-
-                @Override
-                public long listedItems() {
-                    return items;
-                }
-
-                @Override
-                public void close() {
-                    servers.forEach(LegacySourceServer::close);
-                }
-            };
+            return new RunningSources(urls, listed, servers);
         }
 
         @Override
@@ -165,36 +168,10 @@ interface BenchMigration {
                     listed += store.getValue().size();
                 }
             } catch (RuntimeException e) {
-                closeAll(running);
+                RunningSources.closeAll(running);
                 throw e;
             }
-            long items = listed;
-            return new Served() {
-                @Override
-                public Map<String, String> urls() {
-                    return urls;
-                }
-
-                @Override
-                public long listedItems() {
-                    return items;
-                }
-
-                @Override
-                public void close() {
-                    closeAll(running);
-                }
-            };
-        }
-
-        private static void closeAll(List<AutoCloseable> running) {
-            for (AutoCloseable c : running) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // best effort: the bench is ending this run anyway
-                }
-            }
+            return new RunningSources(urls, listed, running);
         }
 
         @Override
