@@ -1,8 +1,6 @@
 package dev.cutover.framework.plan;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,17 +16,17 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.run.Sql;
 
 /**
  * What the plan step reads of a run's record outcomes, without holding them: the migrated ones one by
- * one through a cursor, the rest counted by the database. Read-only.
+ * one through {@link ExecutingModelReader#forEachMigratedRecord}'s cursor, the rest counted by the
+ * database. Read-only.
  */
 @ApplicationScoped
 public class PlanInputs {
-
-    private static final int FETCH = 1000;
 
     @Inject
     DataSource dataSource;
@@ -36,21 +34,17 @@ public class PlanInputs {
     @Inject
     ObjectMapper json;
 
-    /** Hands each migrated outcome of the run to {@code action}, 1,000 rows fetched at a time. */
+    @Inject
+    ExecutingModelReader models;
+
+    /** Hands each migrated outcome of the run to {@code action}, through the executing model's cursor over them. */
     public void forEachMigrated(long runId, Consumer<RecordOutcome> action) {
         try (Connection c = dataSource.getConnection()) {
             // a cursor needs a transaction of its own; it only reads
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select source, rec_id, idx, target from record_outcome where run_id = ? and kind = 'MIGRATED'""")) {
-                ps.setFetchSize(FETCH);
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        action.accept(RecordOutcome.migrated(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                                readTarget(rs.getString(4))));
-                    }
-                }
+            try {
+                models.forEachMigratedRecord(c, runId, record -> action.accept(RecordOutcome.migrated(record.source(),
+                        record.id(), record.index(), readTarget(record.target()))));
             } finally {
                 c.rollback();
             }
