@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code bench.sizes} (default {@code 10000,100000,1000000}), {@code bench.migrations}
  * ({@code notification-rules-v2,rate-limits-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
  * {@code bench.pageSize} (the sources' page cap, 250), {@code bench.concurrency} (8), {@code bench.xmx}
- * ({@code 256m}), {@code bench.adhocMax} (the largest size the ad-hoc script runs at: every size),
+ * ({@code 256m}), {@code bench.jvmOptions} (more JVM options for the application, space-separated, e.g. a JFR
+ * recording; {@code {run}} in them becomes the run's number), {@code bench.adhocMax} (the largest size the ad-hoc script runs at: every size),
  * {@code bench.adhocTimeoutMinutes} (its time box, 90: past it the figure is a lower bound),
  * {@code bench.crash} (the kill and restart drill, true), {@code bench.crashMax} (the largest size it
  * runs at: every size), {@code bench.timeoutMinutes} (per plan or apply, 30), {@code bench.seed}, {@code bench.keepDb}
@@ -59,6 +60,10 @@ public final class EndToEndBench {
     private final int pageSize = Integer.getInteger("bench.pageSize", 250);
     private final Duration latency = Duration.ofMillis(Integer.getInteger("bench.latencyMs", 20));
     private final String xmx = System.getProperty("bench.xmx", "256m");
+    /** extra JVM options for every run of the application, e.g. a JFR recording; none by default */
+    private final List<String> jvmOptionsAsGiven = Arrays.stream(System.getProperty("bench.jvmOptions", "").split(" "))
+            .filter(option -> !option.isBlank()).toList();
+    private int applicationRuns;
     private final int adhocMax = Integer.getInteger("bench.adhocMax", Integer.MAX_VALUE);
     private final Duration adhocTimeBox = Duration.ofSeconds(
             Math.round(Double.parseDouble(System.getProperty("bench.adhocTimeoutMinutes", "90")) * 60));
@@ -480,15 +485,24 @@ public final class EndToEndBench {
 
     private List<String> java(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-jar", jar.toString()));
+                "-Xmx" + xmx));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** @return {@code bench.jvmOptions} with each {@code {run}} replaced by this run's number, so recordings stay apart */
+    private List<String> jvmOptions() {
+        String run = String.valueOf(++applicationRuns);
+        return jvmOptionsAsGiven.stream().map(option -> option.replace("{run}", run)).toList();
     }
 
     /** @return java with the heap limit and {@code args} as given (JVM options, {@code -jar}, the command) */
     private List<String> javaWith(List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + xmx));
+        command.addAll(jvmOptions());
         command.addAll(args);
         return command;
     }
