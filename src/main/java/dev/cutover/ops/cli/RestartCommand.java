@@ -69,6 +69,7 @@ public class RestartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("execution " + executionId + " is " + original.getBatchStatus()
                     + ": there is nothing to restart (run the command again instead)");
         }
+        refuseDemoRun(original);
         checkReportFile();
         commands.enter();
         try {
@@ -89,6 +90,16 @@ public class RestartCommand implements Callable<Integer> {
                 original.getJobName(), id);
         return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /** Its sources ended with the process that ran it: retrying them would only fail again, page after page. */
+    private void refuseDemoRun(JobExecution original) {
+        java.util.Properties parameters = jobOperator.getParameters(executionId);
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(parameters);
+        if (settings != null && settings.demo()) {
+            throw new IllegalArgumentException(DemoRuns.cannotRestart(executionId) + "; "
+                    + DemoRuns.runAgain(original.getJobName(), parameters, settings));
+        }
     }
 
     /** The restart writes the original --out: checked now, as the original command did, not after the run. */
