@@ -69,11 +69,18 @@ public final class CutoverCommandLine {
         while (last.hasSubcommand()) {
             last = last.subcommand();
         }
+        if (!last.commandSpec().subcommands().isEmpty()) {
+            // the root alone does nothing: say so now rather than after starting the application
+            throw new ParameterException(last.commandSpec().commandLine(), "Missing required subcommand");
+        }
         if (last.commandSpec().userObject() instanceof ArgumentCheck command) {
             try {
                 command.checkArguments();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(last.commandSpec().commandLine(), e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // picocli hands only these two kinds to the handlers: anything else would end as a bare stack trace
+                throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), message(e), e);
             }
         }
     }

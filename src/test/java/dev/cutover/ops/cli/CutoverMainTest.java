@@ -90,6 +90,15 @@ class CutoverMainTest {
     }
 
     @Test
+    void noSubcommandIsAUsageError() {
+        for (String[] args : new String[][] { {}, { "--verbose" } }) {
+            Answer answer = parseOnly(args);
+            assertThat(answer.exitCode()).as(answer.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(answer.err()).contains("cutover: Missing required subcommand").contains("see 'cutover --help'");
+        }
+    }
+
+    @Test
     void usageErrorNamesWhatIsWrong() {
         assertThat(parseOnly("plan", "notification-rules-v2", "--concurrency", "0").err())
                 .contains("--concurrency 0: must be between 1 and 64").contains("see 'cutover plan --help'");
