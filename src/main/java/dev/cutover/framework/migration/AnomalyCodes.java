@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The anomaly codes an operator can accept ({@code --accept}, the API's {@code accept}) for a
@@ -26,7 +27,7 @@ public final class AnomalyCodes {
 
     /** @return the names of an enum's constants: the usual way a migration spells its record codes */
     public static Set<String> namesOf(Class<? extends Enum<?>> codes) {
-        return Arrays.stream(codes.getEnumConstants()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        return Arrays.stream(codes.getEnumConstants()).map(Enum::name).collect(Collectors.toSet());
     }
 
     /** @return every code an operator can accept for this migration, sorted */

@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.Set;
 
 import jakarta.batch.operations.JobOperator;
@@ -88,7 +89,7 @@ public class ExecutionOutcome {
     /** A run of demo sources cannot go on from its checkpoints: its sources ended with its process. */
     private String howToGoOn(JobExecution execution, String restart) {
         long id = execution.getExecutionId();
-        java.util.Properties parameters = jobOperator.getParameters(id);
+        Properties parameters = jobOperator.getParameters(id);
         RunSettingsStore.Settings settings = settingsStore.ofParameters(parameters);
         if (settings == null || !settings.demo()) {
             return restart;

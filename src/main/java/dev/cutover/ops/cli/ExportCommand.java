@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -64,9 +65,9 @@ public class ExportCommand implements Callable<Integer> {
     /** @return e.g. {@code exported generation 3 of notification-rules-v2: 1,128 policies to export.json} */
     static String summary(ModelExport.Summary s, String target) {
         if (s.generation() == 0) {
-            return String.format(java.util.Locale.ROOT, "exported generation 0 of %s: legacy executes, no %s to %s", s.migration(), s.entityKind(), target);
+            return String.format(Locale.ROOT, "exported generation 0 of %s: legacy executes, no %s to %s", s.migration(), s.entityKind(), target);
         }
-        return String.format(java.util.Locale.ROOT, "exported generation %d of %s: %,d %s to %s", s.generation(), s.migration(), s.entities(),
+        return String.format(Locale.ROOT, "exported generation %d of %s: %,d %s to %s", s.generation(), s.migration(), s.entities(),
                 s.entityKind(), target);
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.ops.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -94,7 +95,7 @@ public class RestartCommand implements Callable<Integer> {
 
     /** Its sources ended with the process that ran it: retrying them would only fail again, page after page. */
     private void refuseDemoRun(JobExecution original) {
-        java.util.Properties parameters = jobOperator.getParameters(executionId);
+        Properties parameters = jobOperator.getParameters(executionId);
         RunSettingsStore.Settings settings = settingsStore.ofParameters(parameters);
         if (settings != null && settings.demo()) {
             throw new IllegalArgumentException(DemoRuns.cannotRestart(executionId) + "; "

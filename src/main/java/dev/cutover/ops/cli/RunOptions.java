@@ -3,6 +3,7 @@ package dev.cutover.ops.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.Migrations;
@@ -46,7 +47,7 @@ public class RunOptions {
      */
     void checkArguments(String planDigest) {
         try {
-            List<SourceEndpoint> given = sources.isEmpty() ? List.of() : RunSettings.endpoints("", sources, java.util.Map.of());
+            List<SourceEndpoint> given = sources.isEmpty() ? List.of() : RunSettings.endpoints("", sources, Map.of());
             RunSettings.settings(given, concurrency, accept, planDigest, out);
         } catch (InvalidRunOption e) {
             throw asOption(e);
@@ -69,7 +70,7 @@ public class RunOptions {
      * @param configured the migration's configured sources, used when no {@code --source} is given
      * @throws IllegalArgumentException naming the option and what is wrong with it
      */
-    List<SourceEndpoint> endpoints(String migration, java.util.Map<String, String> configured) {
+    List<SourceEndpoint> endpoints(String migration, Map<String, String> configured) {
         try {
             return RunSettings.endpoints(migration, sources, configured);
         } catch (InvalidRunOption e) {
