@@ -1,6 +1,7 @@
 package dev.cutover.framework.migration;
 
 import java.util.Optional;
+import java.util.Set;
 
 import dev.cutover.framework.source.SourceProtocol;
 
@@ -45,6 +46,17 @@ public interface MigrationDescriptor<L, E, M> extends ExecutableModel<L, E, M> {
         return TargetValidator.none();
     }
 
+
+    /**
+     * @return every anomaly code this migration raises itself: its normalizer's record codes and the
+     *         plan codes of its planner's {@link TargetPlanner#checkModel}, e.g. {@code INVALID_CRON}. The
+     *         framework adds its own ({@link AnomalyCodes#FRAMEWORK}); {@code --accept} refuses any code
+     *         outside both, naming them. The default declares none, so only the framework's codes can be
+     *         accepted: a migration that raises codes of its own overrides it.
+     */
+    default Set<String> anomalyCodes() {
+        return Set.of();
+    }
 
     /** @return what {@code cutover serve} runs for this migration, if it has a live behavior of its own */
     default Optional<LiveExecutor> liveExecutor() {

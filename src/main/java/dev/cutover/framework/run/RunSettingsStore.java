@@ -41,12 +41,26 @@ public class RunSettingsStore {
      * @param accept      accepted anomaly codes
      * @param planDigest  the digest the operator reviewed ({@code --plan-digest}), or {@code null}
      * @param out         absolute path of the report file ({@code --out}), or {@code null}
+     * @param demo        whether the sources are the built-in demo sources ({@code --demo}), served by the
+     *                    process that started the run: once it ended they are gone, so such a run cannot
+     *                    be restarted by id
      */
-    public record Settings(List<SourceEndpoint> sources, int concurrency, List<String> accept, String planDigest, String out) {
+    public record Settings(List<SourceEndpoint> sources, int concurrency, List<String> accept, String planDigest, String out,
+            boolean demo) {
 
         public Settings {
             sources = List.copyOf(sources);
             accept = List.copyOf(accept);
+        }
+
+        /** Settings of a run that reads sources which outlive it. */
+        public Settings(List<SourceEndpoint> sources, int concurrency, List<String> accept, String planDigest, String out) {
+            this(sources, concurrency, accept, planDigest, out, false);
+        }
+
+        /** @return these settings, for a run that reads the demo sources of the process starting it */
+        public Settings withDemoSources() {
+            return new Settings(sources, concurrency, accept, planDigest, out, true);
         }
 
         /** @return the accepted anomaly codes */
@@ -109,6 +123,9 @@ public class RunSettingsStore {
         settings.accept().forEach(node.putArray("accept")::add);
         node.put("planDigest", settings.planDigest());
         node.put("out", settings.out());
+        if (settings.demo()) {
+            node.put("demo", true);
+        }
         return node.toString();
     }
 
@@ -120,7 +137,7 @@ public class RunSettingsStore {
             List<String> accept = new ArrayList<>();
             node.path("accept").forEach(code -> accept.add(code.asText()));
             return new Settings(sources, node.get("concurrency").asInt(), accept, textOrNull(node, "planDigest"),
-                    textOrNull(node, "out"));
+                    textOrNull(node, "out"), node.path("demo").asBoolean(false));
         } catch (Exception e) {
             throw new IllegalStateException("stored run settings are unreadable: " + text, e);
         }

@@ -1,10 +1,12 @@
 package dev.cutover.migrations.notifications;
 
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.migration.JsonCodec;
@@ -19,6 +21,7 @@ import dev.cutover.migrations.notifications.behavior.DispatchModel;
 import dev.cutover.migrations.notifications.behavior.NotificationModel;
 import dev.cutover.migrations.notifications.demo.NotificationDemo;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
+import dev.cutover.migrations.notifications.normalize.AnomalyCode;
 import dev.cutover.migrations.notifications.normalize.PolicyLeaf;
 import dev.cutover.migrations.notifications.normalize.RuleNormalization;
 import dev.cutover.migrations.notifications.plan.NotificationPlanner;
@@ -69,6 +72,12 @@ public class NotificationRulesMigration implements MigrationDescriptor<PolicyLea
     @Override
     public JsonCodec<PolicyBody> entityCodec() {
         return model.entityCodec();
+    }
+
+    /** The record codes of DESIGN.md §5; the planner raises no plan anomaly of its own. */
+    @Override
+    public Set<String> anomalyCodes() {
+        return AnomalyCodes.namesOf(AnomalyCode.class);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.cutover.migrations.ratelimits;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.migration.JsonCodec;
@@ -20,6 +23,7 @@ import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
 import dev.cutover.migrations.ratelimits.demo.RateLimitsDemo;
 import dev.cutover.migrations.ratelimits.normalize.KvEntryNormalizer;
 import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
+import dev.cutover.migrations.ratelimits.normalize.RateAnomaly;
 import dev.cutover.migrations.ratelimits.plan.Quota;
 import dev.cutover.migrations.ratelimits.plan.QuotaPlanner;
 import dev.cutover.migrations.ratelimits.plan.QuotaValidator;
@@ -70,6 +74,14 @@ public class RateLimitsMigration implements MigrationDescriptor<QuotaLeaf, Quota
     @Override
     public JsonCodec<Quota> entityCodec() {
         return model.entityCodec();
+    }
+
+    /** The record codes ({@link RateAnomaly}) and the planner's region conflicts ({@link QuotaPlanner#PLAN_ANOMALY_CODES}). */
+    @Override
+    public Set<String> anomalyCodes() {
+        Set<String> codes = new HashSet<>(AnomalyCodes.namesOf(RateAnomaly.class));
+        codes.addAll(QuotaPlanner.PLAN_ANOMALY_CODES);
+        return codes;
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.ops.run.MigrationCatalog;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Dependent
 @Unremovable
 @Command(name = "apply", description = "Plan, then stage, validate and atomically activate the new model.")
-public class ApplyCommand implements Callable<Integer> {
+public class ApplyCommand implements Callable<Integer>, ArgumentCheck {
 
     @Parameters(index = "0", paramLabel = "<migration>", description = "The migration (job id), e.g. notification-rules-v2.")
     String migration;
@@ -39,8 +41,20 @@ public class ApplyCommand implements Callable<Integer> {
     @Inject
     MigrationRun run;
 
+    @Inject
+    MigrationCatalog catalog;
+
+    @Inject
+    Migrations migrations;
+
+    @Override
+    public void checkArguments() {
+        options.checkArguments(planDigest);
+    }
+
     @Override
     public Integer call() {
+        options.checkAccepted(catalog.require(migration), migrations);
         return run.run(migration, RunParameters.APPLY, options, planDigest, spec);
     }
 }

@@ -1,17 +1,22 @@
 package dev.cutover.ops.cli;
 
+import java.util.Arrays;
+
 import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-import dev.cutover.ops.lease.LeaseHeldException;
 import picocli.CommandLine;
 
 /**
- * The {@code cutover} executable: parses the command line (picocli) and returns its exit code. Only
- * {@code cutover serve} listens on the HTTP port ({@code quarkus.http.port}, default 8080); every
+ * The {@code cutover} executable. It parses the command line first without the application
+ * ({@link CutoverCommandLine#parseOnly()}): help, version and usage errors are answered before Quarkus
+ * and the database start. Only a valid command starts Quarkus and runs; a start that fails (database
+ * unreachable or missing, configuration) is one line and exit 2 ({@link StartupFailure}).
+ * <p>
+ * Only {@code cutover serve} listens on the HTTP port ({@code quarkus.http.port}, default 8080); every
  * other command runs without one, so several can run beside a {@code serve} on one machine.
  */
 @QuarkusMain
@@ -19,22 +24,47 @@ public class CutoverMain implements QuarkusApplication {
 
     /** The Quarkus setting that, when false, keeps the HTTP server from listening on host and port. */
     static final String HTTP_HOST_ENABLED = "quarkus.http.host-enabled";
+    /** The console log format; the configured one prints stack traces ({@code %e}). */
+    static final String CONSOLE_FORMAT = "quarkus.log.console.format";
+    static final String TRACELESS_FORMAT = "%d{HH:mm:ss} %-5p %s%n";
 
     @Inject
     CutoverCommand root;
 
     /** The entry point of the packaged application (a {@code @QuarkusMain} class's own main is used as is). */
     public static void main(String[] args) {
-        // runtime configuration: must be set before Quarkus starts; an explicit -D setting wins
-        if (!servesHttp(args) && System.getProperty(HTTP_HOST_ENABLED) == null) {
-            System.setProperty(HTTP_HOST_ENABLED, "false");
+        CommandLine parsed = CutoverCommandLine.parseOnly();
+        int answered = parsed.execute(args);
+        if (answered != CutoverCommandLine.NEEDS_APPLICATION) {
+            System.exit(answered);
         }
-        Quarkus.run(CutoverMain.class, args);
+        boolean verbose = CutoverCommandLine.verbose(parsed.getParseResult());
+        bootSettings(args, verbose);
+        Quarkus.run(CutoverMain.class, (exit, failure) -> System.exit(failure == null ? exit
+                : StartupFailure.report(failure, verbose, System.err)), args);
     }
 
-    /** @return whether these arguments run the command that serves the HTTP API */
+    /** Runtime configuration that depends on the command: must be set before Quarkus starts; an explicit setting wins. */
+    static void bootSettings(String[] args, boolean verbose) {
+        boolean serves = servesHttp(args);
+        if (!serves) {
+            setUnlessGiven(HTTP_HOST_ENABLED, "false");
+        }
+        // a command answers in its own words; serve's console is a server log, where traces belong
+        if (!serves && !verbose && System.getenv("QUARKUS_LOG_CONSOLE_FORMAT") == null) {
+            setUnlessGiven(CONSOLE_FORMAT, TRACELESS_FORMAT);
+        }
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    /** @return whether these arguments run the command that serves the HTTP API (root options may come first) */
     static boolean servesHttp(String... args) {
-        return args.length > 0 && "serve".equals(args[0]);
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().filter("serve"::equals).isPresent();
     }
 
     @Override
@@ -44,19 +74,6 @@ public class CutoverMain implements QuarkusApplication {
 
     /** The command line, also used by tests to run commands in-process. */
     public CommandLine commandLine() {
-        CommandLine line = new CommandLine(root, new CdiFactory());
-        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof LeaseHeldException) {
-                cmd.getErr().println("cutover: " + e.getMessage());
-                return ExitCode.LEASE_HELD;
-            }
-            if (e instanceof IllegalArgumentException) {
-                cmd.getErr().println("cutover: " + e.getMessage());
-                return ExitCode.USAGE;
-            }
-            cmd.getErr().println("cutover: " + e);
-            return ExitCode.FAILED;
-        });
-        return line;
+        return CutoverCommandLine.executing(root, new CdiFactory());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.Set;
 
 import jakarta.batch.operations.JobOperator;
@@ -59,14 +60,14 @@ public class ExecutionOutcome {
         long id = execution.getExecutionId();
         if (execution.getBatchStatus() == BatchStatus.STOPPED) {
             err.printf("execution %d stopped at its last checkpoint%n", id);
-            err.printf("resume it with: cutover restart %d (or run the same command again)%n", id);
+            err.println(howToGoOn(execution, "resume it with: cutover restart " + id + " (or run the same command again)"));
             return ExitCode.FAILED;
         }
         if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
             String reason = failures.reason(id);
             err.printf("execution %d failed: %s%n", id, reason != null ? reason
                     : execution.getBatchStatus() + (execution.getExitStatus() == null ? "" : " " + execution.getExitStatus()));
-            err.printf("restart it with: cutover restart %d%n", id);
+            err.println(howToGoOn(execution, "restart it with: cutover restart " + id));
             return ExitCode.FAILED;
         }
         PlanReport report = plans.report(jobOperator.getJobInstance(id).getInstanceId())
@@ -83,6 +84,17 @@ public class ExecutionOutcome {
             return ExitCode.FAILED;
         }
         return exit;
+    }
+
+    /** A run of demo sources cannot go on from its checkpoints: its sources ended with its process. */
+    private String howToGoOn(JobExecution execution, String restart) {
+        long id = execution.getExecutionId();
+        Properties parameters = jobOperator.getParameters(id);
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(parameters);
+        if (settings == null || !settings.demo()) {
+            return restart;
+        }
+        return DemoRuns.cannotRestart(id) + "\n" + DemoRuns.runAgain(execution.getJobName(), parameters, settings);
     }
 
     private int outcome(PlanReport report, JobExecution execution, RunSettingsStore.Settings settings, PrintWriter out) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -38,20 +39,35 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ModelExport.Summary summary;
+        String target;
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            export.export(migration, stdout, true);
+            summary = export.export(migration, stdout, true);
             stdout.println();
             stdout.flush();
+            target = "stdout";
         } else {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
             try (Writer file = Files.newBufferedWriter(out)) {
-                export.export(migration, file, true);
+                summary = export.export(migration, file, true);
                 file.write('\n');
             }
+            target = out.toString();
         }
+        // on stderr: stdout may be the model itself, piped into another program
+        spec.commandLine().getErr().println(summary(summary, target));
         return ExitCode.OK;
+    }
+
+    /** @return e.g. {@code exported generation 3 of notification-rules-v2: 1,128 policies to export.json} */
+    static String summary(ModelExport.Summary s, String target) {
+        if (s.generation() == 0) {
+            return String.format(Locale.ROOT, "exported generation 0 of %s: legacy executes, no %s to %s", s.migration(), s.entityKind(), target);
+        }
+        return String.format(Locale.ROOT, "exported generation %d of %s: %,d %s to %s", s.generation(), s.migration(), s.entities(),
+                s.entityKind(), target);
     }
 }

@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.ops.run.MigrationCatalog;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Dependent
 @Unremovable
 @Command(name = "plan", description = "Dry run: retrieve, normalize and plan; print the plan report summary.")
-public class PlanCommand implements Callable<Integer> {
+public class PlanCommand implements Callable<Integer>, ArgumentCheck {
 
     @Parameters(index = "0", paramLabel = "<migration>", description = "The migration (job id), e.g. notification-rules-v2.")
     String migration;
@@ -31,8 +33,20 @@ public class PlanCommand implements Callable<Integer> {
     @Inject
     MigrationRun run;
 
+    @Inject
+    MigrationCatalog catalog;
+
+    @Inject
+    Migrations migrations;
+
+    @Override
+    public void checkArguments() {
+        options.checkArguments(null);
+    }
+
     @Override
     public Integer call() {
+        options.checkAccepted(catalog.require(migration), migrations);
         return run.run(migration, RunParameters.DRY_RUN, options, null, spec);
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.ops.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -69,6 +70,7 @@ public class RestartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("execution " + executionId + " is " + original.getBatchStatus()
                     + ": there is nothing to restart (run the command again instead)");
         }
+        refuseDemoRun(original);
         checkReportFile();
         commands.enter();
         try {
@@ -89,6 +91,16 @@ public class RestartCommand implements Callable<Integer> {
                 original.getJobName(), id);
         return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /** Its sources ended with the process that ran it: retrying them would only fail again, page after page. */
+    private void refuseDemoRun(JobExecution original) {
+        Properties parameters = jobOperator.getParameters(executionId);
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(parameters);
+        if (settings != null && settings.demo()) {
+            throw new IllegalArgumentException(DemoRuns.cannotRestart(executionId) + "; "
+                    + DemoRuns.runAgain(original.getJobName(), parameters, settings));
+        }
     }
 
     /** The restart writes the original --out: checked now, as the original command did, not after the run. */

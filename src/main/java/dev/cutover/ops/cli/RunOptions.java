@@ -3,7 +3,10 @@ package dev.cutover.ops.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import dev.cutover.framework.migration.AnomalyCodes;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.run.InvalidRunOption;
@@ -36,10 +39,38 @@ public class RunOptions {
     boolean demo;
 
     /**
+     * The rules of {@link RunSettings} that hold without the application: everything but the
+     * migration's configured sources (checked when it runs).
+     *
+     * @param planDigest {@code --plan-digest} of an apply, or {@code null}
+     * @throws IllegalArgumentException naming the option and what is wrong with it
+     */
+    void checkArguments(String planDigest) {
+        try {
+            List<SourceEndpoint> given = sources.isEmpty() ? List.of() : RunSettings.endpoints("", sources, Map.of());
+            RunSettings.settings(given, concurrency, accept, planDigest, out);
+        } catch (InvalidRunOption e) {
+            throw asOption(e);
+        }
+    }
+
+    /**
+     * @param migration a known migration
+     * @throws IllegalArgumentException naming the {@code --accept} codes the migration never raises
+     */
+    void checkAccepted(String migration, Migrations migrations) {
+        try {
+            RunSettings.acceptedCodes(migration, accept, AnomalyCodes.acceptable(migrations.require(migration)));
+        } catch (InvalidRunOption e) {
+            throw asOption(e);
+        }
+    }
+
+    /**
      * @param configured the migration's configured sources, used when no {@code --source} is given
      * @throws IllegalArgumentException naming the option and what is wrong with it
      */
-    List<SourceEndpoint> endpoints(String migration, java.util.Map<String, String> configured) {
+    List<SourceEndpoint> endpoints(String migration, Map<String, String> configured) {
         try {
             return RunSettings.endpoints(migration, sources, configured);
         } catch (InvalidRunOption e) {
@@ -53,7 +84,8 @@ public class RunOptions {
      */
     RunSettingsStore.Settings settings(List<SourceEndpoint> endpoints, String planDigest) {
         try {
-            return RunSettings.settings(endpoints, concurrency, accept, planDigest, out);
+            RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency, accept, planDigest, out);
+            return demo ? settings.withDemoSources() : settings;
         } catch (InvalidRunOption e) {
             throw asOption(e);
         }

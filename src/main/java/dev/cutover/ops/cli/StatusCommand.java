@@ -1,7 +1,11 @@
 package dev.cutover.ops.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -10,8 +14,9 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cutover.ops.run.ExecutionView.Execution;
 import dev.cutover.ops.run.ExecutionView;
+import dev.cutover.ops.run.ExecutionView.Execution;
+import dev.cutover.ops.run.GenerationHistory;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,11 +24,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code cutover status [<executionId>] [--json]}: one execution with its steps, or all, newest first. */
+/**
+ * {@code cutover status [<executionId>] [--json]}: one execution with its steps (what each counted:
+ * pages, records, entities), or every execution newest first, then per migration the generation it
+ * executes and its history of activations and rollbacks. {@code --json} is DESIGN.md §8's shape, plus
+ * {@code "migrations"} beside {@code "executions"}.
+ */
 @Dependent
 @Unremovable
-@Command(name = "status", description = "Show one execution with its steps, or every execution (newest first).")
+@Command(name = "status", description = "Show one execution with its steps, or every execution (newest first) and the "
+        + "generation each migration executes, with its activations and rollbacks.")
 public class StatusCommand implements Callable<Integer> {
+
+    private static final String EXECUTIONS = "%9s  %-24s %-8s %-10s %-10s %-21s %s%n";
+    private static final String MIGRATIONS = "%-24s %-14s %s%n";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<executionId>")
     Long executionId;
@@ -38,6 +52,9 @@ public class StatusCommand implements Callable<Integer> {
     ExecutionView view;
 
     @Inject
+    GenerationHistory generations;
+
+    @Inject
     ObjectMapper json;
 
     @Override
@@ -49,26 +66,60 @@ public class StatusCommand implements Callable<Integer> {
             if (asJson) {
                 out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(e));
             } else {
+                out.printf(EXECUTIONS, "EXECUTION", "MIGRATION", "MODE", "STATUS", "EXIT", "STARTED", "DIGEST");
                 printLine(out, e);
-                e.steps().forEach(s -> out.printf("  step %-10s %-10s read %d, written %d%n", s.name(), s.batchStatus(),
-                        s.readCount(), s.writeCount()));
+                e.steps().forEach(s -> out.println("  " + step(s)));
             }
             return ExitCode.OK;
         }
         List<Execution> all = view.all();
+        List<GenerationHistory.Executing> migrations = generations.all();
         if (asJson) {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("executions", all)));
-        } else if (all.isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("executions", all);
+            body.put("migrations", migrations);
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+            return ExitCode.OK;
+        }
+        if (all.isEmpty()) {
             out.println("no executions yet");
         } else {
+            out.printf(EXECUTIONS, "EXECUTION", "MIGRATION", "MODE", "STATUS", "EXIT", "STARTED", "DIGEST");
             all.forEach(e -> printLine(out, e));
+        }
+        out.println();
+        out.printf(MIGRATIONS, "MIGRATION", "EXECUTING", "SINCE");
+        for (GenerationHistory.Executing m : migrations) {
+            out.printf(MIGRATIONS, m.migration(), m.generation() == 0 ? "legacy (0)" : "generation " + m.generation(),
+                    m.since() == null ? "-" : time(m.since()));
+            m.history().forEach(s -> out.println("  " + change(s)));
         }
         return ExitCode.OK;
     }
 
+    /** @return e.g. {@code step retrieve   COMPLETED  read 18 pages, wrote 18 pages} */
+    static String step(ExecutionView.Step s) {
+        String line = String.format("step %-10s %-10s", s.name(), s.batchStatus());
+        if (s.unit() == null) {
+            return line.stripTrailing();
+        }
+        return String.format(Locale.ROOT, "%s read %,d %s, wrote %,d %s", line, s.readCount(), s.unit(), s.writeCount(), s.unit());
+    }
+
+    /** @return e.g. {@code 2026-11-30T10:00:00Z  activated generation 2 (was 1) by execution 42} */
+    static String change(GenerationHistory.Switch s) {
+        String by = s.executionId() == null ? "" : " by execution " + s.executionId();
+        String verb = GenerationHistory.ACTIVATED.equals(s.kind()) ? "activated generation" : "rolled back to generation";
+        return String.format("%s  %s %d (was %d)%s", time(s.at()), verb, s.to(), s.from(), by);
+    }
+
     private static void printLine(PrintWriter out, Execution e) {
-        out.printf("%6d  %-24s %-8s %-10s %-10s %s%s%n", e.executionId(), e.migration(), e.mode(), e.batchStatus(),
-                e.exitStatus() == null ? "" : e.exitStatus(), e.startTime() == null ? "" : e.startTime(),
-                e.digest() == null ? "" : "  " + e.digest());
+        out.printf(EXECUTIONS, e.executionId(), e.migration(), e.mode(), e.batchStatus(),
+                e.exitStatus() == null ? "" : e.exitStatus(), e.startTime() == null ? "" : time(e.startTime()),
+                e.digest() == null ? "" : e.digest());
+    }
+
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -5,7 +5,9 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +51,14 @@ public class ApiUsers {
         Set<String> roles = new TreeSet<>(user.roles());
         roles.retainAll(Roles.ALL);
         return Optional.of(roles);
+    }
+
+    /** @return each user who can log in, with its roles, sorted by name: e.g. {@code olivia (operator)} */
+    public List<String> logins() {
+        return new TreeMap<>(config.users()).entrySet().stream()
+                .filter(u -> u.getValue().password().filter(p -> !p.isBlank()).isPresent())
+                .map(u -> u.getKey() + " (" + String.join(", ", new TreeSet<>(u.getValue().roles())) + ")")
+                .toList();
     }
 
     void warnWhenServing(@Observes StartupEvent started) {

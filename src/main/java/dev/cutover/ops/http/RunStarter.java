@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.DemoData;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
@@ -43,6 +45,9 @@ public class RunStarter {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    Migrations migrations;
+
     @ConfigProperty(name = "cutover.concurrency", defaultValue = "4")
     int defaultConcurrency;
 
@@ -70,6 +75,7 @@ public class RunStarter {
         }
         int concurrency = body.concurrency == null ? defaultConcurrency : body.concurrency;
         List<String> accept = body.accept == null ? List.of() : body.accept;
+        RunSettings.acceptedCodes(migration, accept, AnomalyCodes.acceptable(migrations.require(migration)));
         if (!body.demo()) {
             RunSettingsStore.Settings settings = RunSettings.settings(RunSettings.endpoints(migration, sources, configuredSources.of(migration)), concurrency,
                     accept, body.planDigest, null);
@@ -78,7 +84,8 @@ public class RunStarter {
         DemoData.Running demoSources = startDemo(migration);
         try {
             List<SourceEndpoint> endpoints = demoSources.endpoints();
-            RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency, accept, body.planDigest, null);
+            RunSettingsStore.Settings settings = RunSettings.settings(endpoints, concurrency, accept, body.planDigest, null)
+                    .withDemoSources();
             long id = launcher.start(migration, mode, settings);
             executor.execute(() -> stopWhenEnded(id, demoSources));
             return started(id, migration, mode);

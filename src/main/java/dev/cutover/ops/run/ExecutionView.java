@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.cutover.framework.migration.MigrationDescriptor;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunParameters;
 
@@ -38,6 +40,9 @@ public class ExecutionView {
     @Inject
     PlanStore plans;
 
+    @Inject
+    Migrations migrations;
+
     @JsonPropertyOrder({ "executionId", "migration", "mode", "batchStatus", "exitStatus", "digest", "startTime", "endTime",
             "steps" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,8 +50,14 @@ public class ExecutionView {
             String digest, Instant startTime, Instant endTime, List<Step> steps) {
     }
 
-    @JsonPropertyOrder({ "name", "batchStatus", "readCount", "writeCount" })
-    public record Step(String name, String batchStatus, long readCount, long writeCount) {
+    /**
+     * A step and what it counted: {@code unit} names what {@code readCount} and {@code writeCount} count
+     * ({@code pages} for retrieve, {@code records} for normalize, the entity kind for stage), and is
+     * absent for the steps that count nothing (plan, validate, activate).
+     */
+    @JsonPropertyOrder({ "name", "batchStatus", "readCount", "writeCount", "unit" })
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(String name, String batchStatus, long readCount, long writeCount, String unit) {
     }
 
     /** @return the execution with its steps, or empty when there is no such execution */
@@ -62,7 +73,7 @@ public class ExecutionView {
         }
         List<Step> steps = jobOperator.getStepExecutions(executionId).stream()
                 .map(s -> new Step(s.getStepName(), s.getBatchStatus().name(), metric(s, Metric.MetricType.READ_COUNT),
-                        metric(s, Metric.MetricType.WRITE_COUNT)))
+                        metric(s, Metric.MetricType.WRITE_COUNT), unit(e.getJobName(), s.getStepName())))
                 .toList();
         return Optional.of(view(e, steps));
     }
@@ -89,6 +100,16 @@ public class ExecutionView {
         String digest = plans.digest(jobOperator.getJobInstance(e.getExecutionId()).getInstanceId()).orElse(null);
         return new Execution(e.getExecutionId(), e.getJobName(), RunParameters.mode(e.getJobParameters()),
                 e.getBatchStatus().name(), e.getExitStatus(), digest, instant(e.getStartTime()), instant(e.getEndTime()), steps);
+    }
+
+    /** The items of the shared job shape's chunk steps (jobs/cutover-migration.xml). */
+    private String unit(String migration, String step) {
+        return switch (step) {
+            case "retrieve" -> "pages";
+            case "normalize" -> "records";
+            case "stage" -> migrations.find(migration).map(MigrationDescriptor::entityKind).orElse("entities");
+            default -> null;
+        };
     }
 
     private static long metric(StepExecution step, Metric.MetricType type) {

@@ -51,17 +51,19 @@ public class ModelExport {
      * held), and flushes; does not close {@code out}.
      *
      * @param pretty indented, as the command line prints it; compact otherwise
+     * @return what was exported, for a one-line summary
      */
-    public void export(String migration, Writer out, boolean pretty) throws IOException {
+    public Summary export(String migration, Writer out, boolean pretty) throws IOException {
         String known = catalog.require(migration);
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (pretty) {
                 generator.useDefaultPrettyPrinter();
             }
-            QuarkusTransaction.joiningExisting().call(() -> {
+            return QuarkusTransaction.joiningExisting().call(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     ExecutingModel executing = models.current(connection, known);
+                    long[] entities = { 0 };
                     generator.writeStartObject();
                     generator.writeStringField("migration", migration);
                     generator.writeNumberField("generation", executing.generation());
@@ -69,6 +71,7 @@ public class ModelExport {
                     models.forEachEntity(connection, executing, entity -> {
                         ObjectNode body = parse(entity.body(), entity.id());
                         body.remove("id");
+                        entities[0]++;
                         try {
                             json.writeTree(generator, body);
                         } catch (IOException e) {
@@ -77,12 +80,17 @@ public class ModelExport {
                     });
                     generator.writeEndArray();
                     generator.writeEndObject();
-                    return null;
+                    return new Summary(migration, executing.generation(),
+                            executing.isLegacy() ? entityKind(migration) : executing.entityKind(), entities[0]);
                 }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** What an export held: the generation, what its entities are called and how many there were. */
+    public record Summary(String migration, int generation, String entityKind, long entities) {
     }
 
     private ObjectNode parse(String body, String id) {

@@ -2,10 +2,13 @@ package dev.cutover.ops.run;
 
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.run.Sql;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +26,9 @@ public class ModelRollback {
     @Inject
     LeaseManager leases;
 
+    @Inject
+    DataSource dataSource;
+
     /** {@code to} is empty when legacy already executed: there was nothing to roll back to. */
     public record Result(String migration, int from, Optional<Integer> to) {
     }
@@ -33,7 +39,12 @@ public class ModelRollback {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 int from = generations.current(migration).generation();
-                return new Result(migration, from, generations.rollback(migration));
+                Optional<Integer> to = generations.rollback(migration);
+                // in the switch's transaction: the history shows a rollback exactly when it happened
+                to.ifPresent(generation -> Sql.update(dataSource,
+                        "insert into model_rollback (migration, from_generation, to_generation) values (?, ?, ?)",
+                        migration, from, generation));
+                return new Result(migration, from, to);
             });
         } finally {
             leases.releaseUnbound(lease);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 
 import dev.cutover.framework.plan.PlanDigest;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -74,13 +75,34 @@ public final class RunSettings {
             throw new InvalidRunOption(CONCURRENCY, Integer.toString(concurrency),
                     "must be between " + MIN_CONCURRENCY + " and " + MAX_CONCURRENCY);
         }
+        checkSpelling(accept);
+        return new RunSettingsStore.Settings(endpoints, concurrency, accept.stream().map(String::trim).toList(),
+                planDigest == null ? null : planDigest(planDigest), out == null ? null : reportFile(out).toString());
+    }
+
+    /**
+     * Checks the accepted codes against the ones the migration can raise: a code it never raises is a
+     * typo that would otherwise be silently ignored (and the anomaly meant stay blocking, or worse,
+     * the operator believe it accepted).
+     *
+     * @param acceptable every code of the migration ({@link dev.cutover.framework.migration.AnomalyCodes#acceptable})
+     * @throws InvalidRunOption naming the unknown codes and listing the known ones
+     */
+    public static void acceptedCodes(String migration, List<String> accept, SortedSet<String> acceptable) {
+        checkSpelling(accept);
+        List<String> unknown = accept.stream().map(String::trim).filter(code -> !acceptable.contains(code)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRunOption(ACCEPT, String.join(",", unknown), (unknown.size() == 1 ? "not an anomaly code" : "not anomaly codes")
+                    + " of " + migration + "; known: " + String.join(", ", acceptable));
+        }
+    }
+
+    private static void checkSpelling(List<String> accept) {
         for (String code : accept) {
             if (code == null || !code.trim().matches("[A-Z][A-Z_]*")) {
                 throw new InvalidRunOption(ACCEPT, String.valueOf(code), "not an anomaly code (upper-case letters and '_')");
             }
         }
-        return new RunSettingsStore.Settings(endpoints, concurrency, accept.stream().map(String::trim).toList(),
-                planDigest == null ? null : planDigest(planDigest), out == null ? null : reportFile(out).toString());
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.cutover.guide.featureflags;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.migration.JsonCodec;
@@ -61,6 +64,14 @@ public class FeatureFlagsMigration implements MigrationDescriptor<FlagLeaf, Flag
     @Override
     public JsonCodec<FlagBody> entityCodec() {
         return FLAGS;
+    }
+
+    /** The record codes ({@link AnomalyCode}) and the planner's plan anomaly: what {@code --accept} may name. */
+    @Override
+    public Set<String> anomalyCodes() {
+        Set<String> codes = new HashSet<>(AnomalyCodes.namesOf(AnomalyCode.class));
+        codes.add(FlagPlanner.CONFLICTING_STATE);
+        return codes;
     }
 
     @Override

@@ -4,12 +4,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
+import dev.cutover.support.FailOnce;
 import io.quarkus.test.junit.QuarkusTest;
 
+/**
+ * The command line in-process, with the application running: the same answers as before it starts
+ * (help, usage errors; see CutoverMainTest), and the checks that need it (the migration, its anomaly
+ * codes, stored executions).
+ */
 @QuarkusTest
 class CliUsageTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "plan", "apply", "restart", "status", "export", "rollback", "serve" })
+    void subcommandHelpExitsZeroWithItsUsage(String command) {
+        Result r = Cli.run(command, "--help");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Usage: cutover " + command).contains("--help").contains("--verbose");
+    }
+
+    @Test
+    void extraParameterExitsTwo() {
+        Result r = Cli.run("status", "1", "2");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("cutover: ").contains("'2'").contains("see 'cutover status --help'");
+    }
+
+    @Test
+    void unknownAcceptCodeExitsTwoNamingItAndTheKnownCodes() {
+        Result r = Cli.run("plan", "notification-rules-v2", "--source", "a=http://127.0.0.1:9", "--accept", "DUPLICATE_ID,NOPE");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--accept NOPE: not an anomaly code of notification-rules-v2; known: ")
+                .contains("DUPLICATE_ID").contains("INVALID_CRON").contains("BEHAVIOR_CHANGE").contains("SOURCE_INCOMPLETE");
+        assertThat(r.err()).doesNotContain("execution");
+    }
+
+    @Test
+    void anotherMigrationsCodeIsUnknownToApply() {
+        Result r = Cli.run("apply", "rate-limits-v2", "--source", "a=http://127.0.0.1:9", "--accept", "REGION_CONFLICT,INVALID_CRON");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--accept INVALID_CRON: not an anomaly code of rate-limits-v2").contains("UNKNOWN_TIER");
+    }
+
+    @Test
+    void failedDemoRunSaysItCannotBeRestartedByIdAndRestartRefusesIt() {
+        FailOnce.at("retrieve-write");
+        Result plan = Cli.run("plan", "notification-rules-v2", "--demo", "--no-resume");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+        String id = plan.failedExecutionId();
+        assertThat(plan.err()).contains("execution " + id + " read the --demo sources").contains("cannot be restarted by id")
+                .contains("run it again with: cutover plan notification-rules-v2 --demo").doesNotContain("cutover restart");
+
+        Result restart = Cli.run("restart", id);
+        assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(2);
+        assertThat(restart.err()).contains("cannot be restarted by id").contains("cutover plan notification-rules-v2 --demo")
+                .doesNotContain("restarting");
+    }
 
     @Test
     void unknownMigrationExitsTwoAndNamesTheKnownOnes() {

@@ -1,6 +1,7 @@
 package dev.cutover.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -84,6 +85,22 @@ class HttpPortIT {
             awaitReady(serve, port);
             assertThat(get(port, "/api/executions", "ops:from-a-secret").statusCode()).isEqualTo(200);
             assertThat(get(port, "/api/executions", "ops:wrong").statusCode()).isEqualTo(401);
+        } finally {
+            stop(serve);
+        }
+    }
+
+    @Test
+    void servePrintsItsUrlAndTheApiUsersItLoaded() throws Exception {
+        int port = freePort();
+        Path err = Files.createTempFile("serve", ".err");
+        Process serve = start(List.of("-Dquarkus.http.port=" + port), Map.of("CUTOVER_API_USERS_OPS_PASSWORD", "from-a-secret",
+                "CUTOVER_API_USERS_OPS_ROLES", "operator,viewer", "CUTOVER_API_USERS_NOPASS_ROLES", "viewer"), err, "serve");
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(err).contains("stop with SIGTERM") || !serve.isAlive());
+            assertThat(Files.readString(err)).contains("listening on http://localhost:" + port + "/ (host 0.0.0.0)")
+                    .contains("HTTP API at http://localhost:" + port + "/api")
+                    .contains("serve: API users: ops (operator, viewer)").doesNotContain("nopass (");
         } finally {
             stop(serve);
         }

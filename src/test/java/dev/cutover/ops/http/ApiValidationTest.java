@@ -64,6 +64,23 @@ class ApiValidationTest {
     }
 
     @Test
+    void unknownAnomalyCodeIs400NamingItAndTheMigrationsCodes() {
+        badRequest(post("apply", Map.of("sources", SOURCE, "accept", List.of("DUPLICATE_ID", "NOPE"))), "accept",
+                "accept NOPE: not an anomaly code of notification-rules-v2; known: ");
+        post("plan", Map.of("sources", SOURCE, "accept", List.of("NOPE"))).statusCode(400)
+                .body("error", containsString("INVALID_CRON")).body("error", containsString("SOURCE_INCOMPLETE"))
+                .body("error", containsString("DRIFT")).body("error", not(containsString("DUPLICATE_ID, NOPE")));
+    }
+
+    @Test
+    void anotherMigrationsAnomalyCodeIs400() {
+        Api.operator().contentType(ContentType.JSON).body(Map.of("sources", SOURCE, "accept", List.of("INVALID_CRON")))
+                .post("/api/migrations/rate-limits-v2/plan").then().statusCode(400).body("field", equalTo("accept"))
+                .body("error", containsString("INVALID_CRON: not an anomaly code of rate-limits-v2"))
+                .body("error", containsString("REGION_CONFLICT")).body("error", containsString("UNKNOWN_TIER"));
+    }
+
+    @Test
     void acceptThatIsNotAListIs400NamingAccept() {
         badRequest(post("apply", Map.of("sources", SOURCE, "accept", "INVALID_CRON")), "accept", "must be an array");
     }

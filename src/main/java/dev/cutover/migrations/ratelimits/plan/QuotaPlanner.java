@@ -1,6 +1,7 @@
 package dev.cutover.migrations.ratelimits.plan;
 
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -21,6 +22,9 @@ import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
  * disagree on one setting. Pure and stateless.
  */
 public class QuotaPlanner implements TargetPlanner<QuotaLeaf, Quota> {
+
+    /** The plan anomaly codes {@link #checkModel} raises. */
+    public static final Set<String> PLAN_ANOMALY_CODES = Set.of(RegionConflicts.CODE);
 
     @Override
     public JsonNode groupKey(QuotaLeaf leaf) {
