@@ -8,6 +8,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import dev.cutover.ops.embedded.EmbeddedDatabase;
 import picocli.CommandLine;
 
 /**
@@ -40,6 +41,7 @@ public class CutoverMain implements QuarkusApplication {
         }
         boolean verbose = CutoverCommandLine.verbose(parsed.getParseResult());
         bootSettings(args, verbose);
+        EmbeddedDatabase.useUnlessConfigured();
         Quarkus.run(CutoverMain.class, (exit, failure) -> System.exit(failure == null ? exit
                 : StartupFailure.report(failure, verbose, System.err)), args);
     }
