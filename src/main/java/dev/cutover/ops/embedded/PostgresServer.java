@@ -198,7 +198,7 @@ public final class PostgresServer {
             }
             String said = appended(serverLog, logged);
             failures.add("port " + port + ": " + firstComplaint(said));
-            if (!said.contains("could not bind") && !said.contains("could not create any TCP/IP sockets")) {
+            if (!retryable(said)) {
                 break;
             }
         }
@@ -243,6 +243,15 @@ public final class PostgresServer {
         }
         String all = Files.readString(log);
         return all.substring((int) Math.min(from, all.length())).strip();
+    }
+
+    /**
+     * @return whether another attempt may succeed: the port was taken meanwhile, or the processes of a
+     *         crashed server still held its shared memory for a moment
+     */
+    private static boolean retryable(String log) {
+        return log.contains("could not bind") || log.contains("could not create any TCP/IP sockets")
+                || log.contains("pre-existing shared memory block");
     }
 
     /** @return the first FATAL or ERROR line of a server log, else its last line */
