@@ -48,7 +48,7 @@ public final class EmbeddedDatabase {
     /** @return the one line a command prints when it runs on the embedded server */
     static String notice(PostgresServer server, ServerUser user, PostgresServer.Running running) {
         String how = running.reused() ? "running"
-                : running.initialized() ? String.format(Locale.ROOT, "created in %.1f s, started in %.1f s", seconds(running.initdb()),
+                : running.initialized() ? String.format(Locale.ROOT, "created in %.1f s, started in %.1f s", seconds(running.created()),
                         seconds(running.start()))
                 : String.format(Locale.ROOT, "started in %.1f s", seconds(running.start()));
         return "cutover: no database configured: embedded PostgreSQL in " + server.folder() + " (" + how + ", port " + running.port()

@@ -50,6 +50,7 @@ final class PostgresBinaries {
         }
         deleteTree(folder);
         Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, permissions(0755));
         try (InputStream in = new BufferedInputStream(archive.openStream());
                 TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
@@ -84,6 +85,7 @@ final class PostgresBinaries {
         }
         if (entry.isDirectory()) {
             Files.createDirectories(target);
+            Files.setPosixFilePermissions(target, permissions(0755));
             return;
         }
         Files.createDirectories(target.getParent());

@@ -49,10 +49,10 @@ public final class PostgresServer {
      * @param port        the loopback port the server listens on
      * @param reused      whether a server already running was reused
      * @param initialized whether the data folder was created ({@code initdb}) by this call
-     * @param initdb      how long {@code initdb} took (zero when not run)
+     * @param created     how long unpacking the programs and {@code initdb} took (zero when neither ran)
      * @param start       how long the start took (zero when reused)
      */
-    public record Running(int port, boolean reused, boolean initialized, Duration initdb, Duration start) {
+    public record Running(int port, boolean reused, boolean initialized, Duration created, Duration start) {
 
         /** @return the JDBC URL of the server's database */
         public String jdbcUrl() {
@@ -103,36 +103,39 @@ public final class PostgresServer {
     }
 
     private Running ensureRunningLocked() throws IOException {
+        // the common case first, and cheap: a previous command left the server running
+        Optional<PostmasterPid> pid = settled(dataFolder());
+        if (pid.isPresent() && pid.get().alive()) {
+            PostmasterPid found = pid.get();
+            if (found.ready() && answers(found.port())) {
+                return new Running(found.port(), true, false, Duration.ZERO, Duration.ZERO);
+            }
+            throw new EmbeddedDatabaseException("a PostgreSQL (pid " + found.pid() + ") holds " + dataFolder()
+                    + " but does not answer on port " + found.port() + ": stop it (kill " + found.pid() + ") and run the command again");
+        }
+        long looked = System.nanoTime();
         Path bin = PostgresBinaries.unpackedUnder(folder).resolve("bin");
         Path data = ownedFolder("data");
         Path log = ownedFolder("log");
         if (!user.canWrite(data) || !user.canWrite(log)) {
-            throw new EmbeddedDatabaseException("user " + user.name() + " (the embedded PostgreSQL does not run as root) cannot write into "
-                    + data + ": set CUTOVER_HOME to a folder every user can pass through (e.g. /var/lib/cutover), or set"
-                    + " QUARKUS_DATASOURCE_JDBC_URL to your own PostgreSQL");
+            throw new EmbeddedDatabaseException("user " + user.name() + (user.switches() ? " (the embedded PostgreSQL does not run as root)" : "")
+                    + " cannot write into " + data + ": set CUTOVER_HOME to a folder "
+                    + (user.switches() ? "every user can pass through (e.g. /var/lib/cutover)" : "you can write")
+                    + ", or set QUARKUS_DATASOURCE_JDBC_URL to your own PostgreSQL");
         }
-        Duration initdb = Duration.ZERO;
+        Duration created = Duration.ZERO;
         boolean initialized = false;
         if (!Files.exists(data.resolve("PG_VERSION"))) {
-            initdb = initdb(bin, data, log);
+            initdb(bin, data, log);
+            created = Duration.ofNanos(System.nanoTime() - looked);
             initialized = true;
         }
-        Optional<PostmasterPid> pid = settled(data);
-        if (pid.isPresent()) {
-            PostmasterPid found = pid.get();
-            if (found.alive() && found.ready() && answers(found.port())) {
-                return new Running(found.port(), true, initialized, initdb, Duration.ZERO);
-            }
-            if (found.alive()) {
-                throw new EmbeddedDatabaseException("a PostgreSQL (pid " + found.pid() + ") holds " + data + " but does not answer on port "
-                        + found.port() + ": stop it (kill " + found.pid() + ") and run the command again");
-            }
-            // stale: its server is gone, and PostgreSQL would refuse to start while the file names a live process
-            Files.deleteIfExists(data.resolve(PostmasterPid.FILE));
-        }
+        // a pid file whose server is gone (a crash, a restarted machine): PostgreSQL would refuse to start
+        // while it names a process that now exists for another reason
+        Files.deleteIfExists(data.resolve(PostmasterPid.FILE));
         long started = System.nanoTime();
         int port = start(bin, data, log);
-        return new Running(port, false, initialized, initdb, Duration.ofNanos(System.nanoTime() - started));
+        return new Running(port, false, initialized, created, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Stops the server of this folder, if one runs (fast shutdown: open connections are closed). */
@@ -160,8 +163,7 @@ public final class PostgresServer {
         return dir;
     }
 
-    private Duration initdb(Path bin, Path data, Path log) throws IOException {
-        long started = System.nanoTime();
+    private void initdb(Path bin, Path data, Path log) throws IOException {
         // a data folder without PG_VERSION is what an interrupted initdb leaves: start it over
         try (var leftovers = Files.list(data)) {
             for (Path p : leftovers.toList()) {
@@ -181,7 +183,6 @@ public final class PostgresServer {
                 unix_socket_directories = ''
                 max_connections = 100
                 """, StandardOpenOption.APPEND);
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private int start(Path bin, Path data, Path log) throws IOException {
