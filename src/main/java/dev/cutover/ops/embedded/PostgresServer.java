@@ -96,7 +96,7 @@ public final class PostgresServer {
                     return ensureRunningLocked();
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new EmbeddedDatabaseException("the embedded PostgreSQL in " + folder + " cannot start (" + e.getMessage()
                     + "): set CUTOVER_HOME to a writable folder, or QUARKUS_DATASOURCE_JDBC_URL to your own PostgreSQL", e);
         }
