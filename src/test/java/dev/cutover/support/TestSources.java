@@ -37,6 +37,15 @@ public final class TestSources implements AutoCloseable {
         return sized(pageCap, 1, rules);
     }
 
+    /** One source named {@code name} serving exactly {@code rules} (valid or not), pages capped at {@code pageCap}. */
+    public static TestSources serving(String name, List<JsonNode> rules, int pageCap) {
+        TestSources sources = new TestSources();
+        LegacySourceServer server = new LegacySourceServer(name, new LegacySourceData(rules, 1), pageCap, sources.gauge);
+        server.start();
+        sources.servers.add(server);
+        return sources;
+    }
+
     private static TestSources sized(int pageCap, long watermark, int... rules) {
         TestSources sources = new TestSources();
         for (int s = 1; s <= rules.length; s++) {

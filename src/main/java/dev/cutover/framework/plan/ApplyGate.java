@@ -7,6 +7,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import dev.cutover.framework.run.RefusalLog.Refusal;
 
 /**
@@ -26,10 +29,38 @@ public final class ApplyGate {
         REFUSED
     }
 
+    /**
+     * What the gate decided and why: every refusal (an unaccepted anomaly code, or
+     * {@code DIGEST_MISMATCH}) with its message; none unless {@link Decision#REFUSED}. Part of the
+     * plan report ({@code verdict}) and of {@code GET /api/executions/{id}}.
+     */
+    @JsonPropertyOrder({ "decision", "refusals" })
     public record Verdict(Decision decision, List<Refusal> refusals) {
+
+        public Verdict {
+            refusals = refusals == null ? List.of() : List.copyOf(refusals);
+        }
+
+        /** @return whether an apply would not go ahead (exit code 3 of {@code plan}) */
+        @JsonIgnore
+        public boolean refused() {
+            return decision == Decision.REFUSED;
+        }
     }
 
     private ApplyGate() {
+    }
+
+    /**
+     * The verdict of a plan (a dry run): would an apply of this data, accepting these codes, go ahead?
+     * A dry run has no reviewed digest, so the digest gate is not part of it; the apply that follows
+     * decides again ({@link #decide}) with its own {@code --plan-digest}. The exit code of {@code plan}
+     * follows it: 3 when {@link Verdict#refused()}, else 0.
+     *
+     * @param executingDigest digest of the plan behind the executing generation, null for legacy
+     */
+    public static Verdict planVerdict(PlanReport report, Set<String> acceptedCodes, String executingDigest) {
+        return decide(report, acceptedCodes, null, executingDigest);
     }
 
     /**

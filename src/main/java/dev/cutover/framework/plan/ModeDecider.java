@@ -18,8 +18,8 @@ import dev.cutover.framework.run.RunSettingsStore;
 /**
  * Observation before mutation: a dry run ends after the plan ({@code PLANNED}); an apply passes the
  * {@link ApplyGate}: {@code REFUSED} (nothing is written), {@code UNCHANGED} (the executing
- * generation came from this very plan) or {@code STAGE}. Deciding again on restart gives the same
- * answer for the same plan.
+ * generation came from this very plan) or {@code STAGE}, and the run's plan report is given that
+ * verdict. Deciding again on restart gives the same answer for the same plan.
  */
 @Named
 @Dependent
@@ -61,6 +61,10 @@ public class ModeDecider implements Decider {
         ApplyGate.Verdict verdict = ApplyGate.decide(report, settings.accepted(), settings.planDigest(), executingDigest);
         if (!verdict.refusals().isEmpty()) {
             refusals.record(jobContext.getExecutionId(), verdict.refusals());
+        }
+        // the report says what this apply decided, the digest gate included
+        if (!verdict.equals(report.verdict())) {
+            plans.saveVerdict(jobContext.getInstanceId(), report.withVerdict(verdict, report.applyCommand()));
         }
         LOG.infof("apply gate: %s", verdict.decision());
         return verdict.decision().name();

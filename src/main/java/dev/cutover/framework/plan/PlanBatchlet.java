@@ -15,13 +15,16 @@ import org.jboss.logging.Logger;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.retrieve.RetrievalStore;
+import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.WriteFence;
 
 /**
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
  * migration's parts ({@link ModelPlanning}, from its {@link MigrationDescriptor}), and checks it
- * against the executing generation ({@link MassRemovalCheck}). Writes only the run's own report;
+ * against the executing generation ({@link MassRemovalCheck}), with its verdict ({@link
+ * ApplyGate#planVerdict}) and apply command ({@link ApplyCommand}). Writes only the run's own report;
  * re-running it (restart) rebuilds the same digest.
  */
 @Named
@@ -58,6 +61,12 @@ public class PlanBatchlet extends AbstractBatchlet {
     @Inject
     javax.sql.DataSource dataSource;
 
+    @Inject
+    RunSettingsStore settingsStore;
+
+    @Inject
+    ExecutingModelReader models;
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
@@ -68,9 +77,10 @@ public class PlanBatchlet extends AbstractBatchlet {
             target = ModelPlanning.plan(migration, action -> inputs.forEachMigrated(runId, action),
                     Instant.now().truncatedTo(ChronoUnit.MINUTES), rows);
         }
-        PlanReport report = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
+        PlanReport built = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), inputs.tally(runId),
                 target, massRemoval.check(jobContext.getJobName(), runId).stream().toList());
+        PlanReport report = withVerdict(built);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
             plans.save(runId, report, migration.entityKind());
@@ -78,5 +88,17 @@ public class PlanBatchlet extends AbstractBatchlet {
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().entities(),
                 migration.entityKind(), report.digest());
         return "PLANNED";
+    }
+
+    /**
+     * Whether an apply of this plan, accepting what this run accepts, would go ahead as things stand
+     * now, and the command that applies it; an apply run's gate replaces the verdict with its own
+     * ({@link ModeDecider}).
+     */
+    private PlanReport withVerdict(PlanReport report) {
+        RunSettingsStore.Settings settings = settingsStore.of(jobContext);
+        String executingDigest = models.current(jobContext.getJobName()).digest();
+        return report.withVerdict(ApplyGate.planVerdict(report, settings.accepted(), executingDigest),
+                ApplyCommand.of(jobContext.getJobName(), settings, report.digest()));
     }
 }

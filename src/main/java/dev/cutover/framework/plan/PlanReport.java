@@ -19,15 +19,30 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RegisterForReflection(targets = { PlanReport.class, PlanReport.Source.class, PlanReport.Counts.class, PlanReport.AnomalyRecord.class,
         PlanReport.PlanAnomaly.class, PlanReport.Groups.class, PlanReport.DigestContent.class, PlanReport.DigestSource.class,
-        TargetPlan.GroupSummary.class,
+        TargetPlan.GroupSummary.class, ApplyGate.Verdict.class, dev.cutover.framework.run.RefusalLog.Refusal.class,
         BehaviorCheck.class })
 @JsonPropertyOrder({ "format", "migration", "executionId", "mode", "sources", "counts", "skipped", "anomalies",
-        "anomalyRecords", "planAnomalies", "groups", "behavior", "digest" })
+        "anomalyRecords", "planAnomalies", "groups", "behavior", "digest", "verdict", "applyCommand" })
 public record PlanReport(String format, String migration, long executionId, String mode, List<Source> sources,
         Counts counts, Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
-        List<PlanAnomaly> planAnomalies, Groups groups, BehaviorCheck behavior, String digest) {
+        List<PlanAnomaly> planAnomalies, Groups groups, BehaviorCheck behavior, String digest,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ApplyGate.Verdict verdict,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String applyCommand) {
 
     public static final String FORMAT = "cutover.plan/v1";
+
+    /**
+     * The same report with what an apply of it would do, and the command that applies it. Neither enters
+     * the digest: they describe the run (its accepted codes, its sources, what executes when it is
+     * planned), not the data.
+     *
+     * @param verdict      {@link ApplyGate#planVerdict} for a dry run; for an apply, what its gate decided
+     * @param applyCommand the {@code cutover apply} command of this plan, with its digest ({@link ApplyCommand})
+     */
+    public PlanReport withVerdict(ApplyGate.Verdict verdict, String applyCommand) {
+        return new PlanReport(format, migration, executionId, mode, sources, counts, skipped, anomalies, anomalyRecords,
+                planAnomalies, groups, behavior, digest, verdict, applyCommand);
+    }
 
     @JsonPropertyOrder({ "name", "total", "fetched", "watermark" })
     public record Source(String name, long total, long fetched, long watermark) {

@@ -65,7 +65,7 @@ public final class PlanReportBuilder {
         List<PlanReport.PlanAnomaly> reported = new ArrayList<>(planAnomalies);
         reported.addAll(stateAnomalies);
         return new PlanReport(PlanReport.FORMAT, migration, executionId, mode, sources, counts, skipped, anomalies,
-                anomalyRecords, reported, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest);
+                anomalyRecords, reported, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest, null, null);
     }
 
     /** Source, then records with an id (code-point order of ids), then id-less ones by index. */

@@ -25,18 +25,53 @@ public class PlanStore {
 
     /** Saves the report and what its entities are called; its model is in {@code planned_entity} already. */
     public void save(long runId, PlanReport report, String entityKind) {
-        String text;
-        try {
-            text = json.writeValueAsString(report);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialize the plan report", e);
-        }
+        String text = serialize(report);
         Sql.update(dataSource, """
                 insert into plan_report (run_id, execution_id, migration, digest, report, entity_kind)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (run_id) do update set execution_id = excluded.execution_id, digest = excluded.digest,
                   report = excluded.report, model = null, entity_kind = excluded.entity_kind, created_at = now()""",
                 runId, report.executionId(), report.migration(), report.digest(), text, entityKind);
+    }
+
+    /**
+     * Replaces the stored report of the run by {@code report}, which differs from it only in its verdict
+     * (the digest does not cover it).
+     */
+    public void saveVerdict(long runId, PlanReport report) {
+        Sql.update(dataSource, "update plan_report set report = ? where run_id = ? and digest = ?", serialize(report), runId,
+                report.digest());
+    }
+
+    /**
+     * A plan's verdict and apply command, without reading the whole report into objects. (The report is
+     * read as {@code json}, not {@code jsonb}: it may hold <code>&#92;u0000</code>, which jsonb refuses.)
+     */
+    public record VerdictAndCommand(ApplyGate.Verdict verdict, String applyCommand) {
+    }
+
+    /**
+     * @return the verdict and apply command of the run's report; empty when the run has no report, or a
+     *         report written before reports had a verdict
+     */
+    public Optional<VerdictAndCommand> verdict(long runId) {
+        return Sql.query(dataSource, """
+                select r -> 'verdict', r ->> 'applyCommand' from (select report::json r from plan_report where run_id = ?) x
+                where r -> 'verdict' is not null""", rs -> {
+                    try {
+                        return new VerdictAndCommand(json.readValue(rs.getString(1), ApplyGate.Verdict.class), rs.getString(2));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("stored verdict of run " + runId + " is unreadable", e);
+                    }
+                }, runId).stream().findFirst();
+    }
+
+    private String serialize(PlanReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialize the plan report", e);
+        }
     }
 
     /** @return the run's report as JSON text */

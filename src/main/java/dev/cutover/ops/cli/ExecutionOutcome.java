@@ -121,10 +121,13 @@ public class ExecutionOutcome {
         }
     }
 
-    /** A dry run answers whether an apply of this plan would go ahead. */
+    /**
+     * A dry run answers whether an apply of this plan would go ahead: the verdict its report carries
+     * (decided once, by the plan step), so the exit code and the report never disagree.
+     */
     private static int planVerdict(PlanReport report, Set<String> accepted, PrintWriter out) {
-        ApplyGate.Verdict verdict = ApplyGate.decide(report, accepted, null, null);
-        if (verdict.decision() == ApplyGate.Decision.REFUSED) {
+        ApplyGate.Verdict verdict = report.verdict() != null ? report.verdict() : ApplyGate.planVerdict(report, accepted, null);
+        if (verdict.refused()) {
             out.printf("apply would be refused: unaccepted anomalies %s (accept with --accept CODE,...)%n",
                     String.join(", ", verdict.refusals().stream().map(RefusalLog.Refusal::code).toList()));
             return ExitCode.REFUSED;

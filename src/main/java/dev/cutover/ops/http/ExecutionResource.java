@@ -2,6 +2,7 @@ package dev.cutover.ops.http;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
@@ -58,6 +60,9 @@ public class ExecutionResource {
     @Inject
     MigrationLauncher launcher;
 
+    @Inject
+    PlanStore plans;
+
     /** Every execution, newest first. */
     public record Executions(List<Execution> executions) {
     }
@@ -77,14 +82,19 @@ public class ExecutionResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR })
     @Operation(summary = "Show an execution", description = "Its status with steps, the reason of a failure or refusal, "
-            + "its partitions and the retrieval progress of its run (per source: pages, records, % of total).")
+            + "its partitions and the retrieval progress of its run (per source: pages, records, % of total); once planned, "
+            + "the verdict (would an apply go ahead: STAGE, UNCHANGED, or REFUSED with each reason) and the apply command "
+            + "with the plan's digest.")
     @APIResponse(responseCode = "200", description = "The execution")
     @APIResponse(responseCode = "404", description = "No such execution")
     public ExecutionDetail one(@PathParam("id") long id) {
         Execution execution = require(id);
         String failure = "FAILED".equals(execution.batchStatus()) || "STOPPED".equals(execution.batchStatus())
                 ? failures.reason(id) : null;
-        return new ExecutionDetail(execution, failure, refusals.refusals(id), progress.partitions(id), progress.progress(id));
+        Optional<PlanStore.VerdictAndCommand> verdict = plans.verdict(jobOperator.getJobInstance(id).getInstanceId());
+        return new ExecutionDetail(execution, failure, refusals.refusals(id), progress.partitions(id), progress.progress(id),
+                verdict.map(PlanStore.VerdictAndCommand::verdict).orElse(null),
+                verdict.map(PlanStore.VerdictAndCommand::applyCommand).orElse(null));
     }
 
     @POST
