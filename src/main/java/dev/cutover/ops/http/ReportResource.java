@@ -1,7 +1,5 @@
 package dev.cutover.ops.http;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,21 +28,21 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * The plan report of an execution ({@code cutover.plan/v1}, DESIGN.md §6) as JSON, or as an HTML page
- * for a browser ({@code Accept: text/html}, or {@code ?format=html}).
+ * for a browser ({@code Accept: text/html}, or {@code ?format=html}): the review page, which says whether
+ * apply would go ahead and lists every planned entity, every skipped and anomalous record and every
+ * change against the executing generation, a page at a time ({@link ReviewQuery}).
  */
 @Path(ExecutionResource.PATH + "/{id}/report")
 @Tag(name = "executions")
 public class ReportResource {
 
-    /** The HTML page lists this many anomalous records; the JSON report has them all. */
-    static final int RECORDS_SHOWN = 1000;
-
     /**
-     * The report shows text read from legacy sources. The page needs only its own inline style sheet:
-     * no script, image, font, frame, form or external load, and no page may frame it.
+     * The report shows text read from legacy sources. The page needs only its own inline style sheet and
+     * its filter forms, which submit to the page itself: no script, image, font, frame or external load,
+     * and no page may frame it.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Inject
     JobOperator jobOperator;
@@ -51,32 +50,35 @@ public class ReportResource {
     @Inject
     PlanStore plans;
 
+    @Inject
+    ReviewPages reviewPages;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(PlanReport report, long executionId, List<PlanReport.AnomalyRecord> records,
-                int hidden);
+        static native TemplateInstance page(ReviewPage p);
     }
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR })
     @Operation(summary = "Get an execution's plan report", description = "The cutover.plan/v1 report of the execution's "
-            + "run as JSON; an HTML page when the client prefers text/html or asks ?format=html.")
+            + "run as JSON; an HTML page when the client prefers text/html or asks ?format=html. The page is paged "
+            + "server-side: size (rows per page, 1..1000, default 100); changePage, change (ADDED, REMOVED, CHANGED); "
+            + "entityPage, entity (text); recordPage, kind (SKIPPED, ANOMALY), code, record (text).")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such execution, or it has no plan report yet")
     public Response report(@PathParam("id") long id,
             @Parameter(description = "json or html; overrides the Accept header") @QueryParam("format") String format,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         long runId = runId(id);
         String json = plans.reportJson(runId)
                 .orElseThrow(() -> ApiException.notFound("execution " + id + " has no plan report yet"));
         if (!wantsHtml(format, headers)) {
             return secured(Response.ok(json, MediaType.APPLICATION_JSON_TYPE));
         }
+        ReviewQuery query = ReviewQuery.from(uri.getQueryParameters());
         PlanReport report = plans.report(runId).orElseThrow();
-        List<PlanReport.AnomalyRecord> records = report.anomalyRecords();
-        List<PlanReport.AnomalyRecord> shown = records.size() > RECORDS_SHOWN ? records.subList(0, RECORDS_SHOWN) : records;
-        String html = Templates.page(report, id, shown, records.size() - shown.size()).render();
+        String html = Templates.page(reviewPages.build(id, runId, report, query)).render();
         return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
     }
 

@@ -31,7 +31,7 @@ class ApiReportHeadersTest {
             Api.viewer().accept(ContentType.HTML).get(report).then().statusCode(200)
                     .header("Content-Security-Policy", allOf(containsString("default-src 'none'"),
                             containsString("style-src 'unsafe-inline'"), containsString("frame-ancestors 'none'"),
-                            containsString("base-uri 'none'"), containsString("form-action 'none'"),
+                            containsString("base-uri 'none'"), containsString("form-action 'self'"),
                             not(containsString("script-src"))))
                     .header("X-Content-Type-Options", equalTo("nosniff"))
                     .body(not(containsString("<script")), not(containsString("src=")), not(containsString("<link")));

@@ -1,0 +1,122 @@
+package dev.cutover.ops.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.cutover.framework.model.ExecutingModel;
+import dev.cutover.framework.model.ExecutingModelReader;
+import dev.cutover.framework.plan.ModelChanges;
+import dev.cutover.framework.plan.OutcomePages;
+import dev.cutover.framework.plan.PlanReport;
+import dev.cutover.framework.plan.PlannedEntityPages;
+import dev.cutover.framework.plan.ResultPage;
+import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.framework.source.SourceEndpoint;
+
+/**
+ * Builds the {@link ReviewPage} of a plan report: a fixed number of queries whatever the plan's size,
+ * each section read one page at a time ({@link PlannedEntityPages}, {@link OutcomePages},
+ * {@link ModelChanges}); the changes compare with the generation executing when the page is asked for.
+ */
+@ApplicationScoped
+public class ReviewPages {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** The steps whose time is the plan's time: the plan is ready when the plan step ends. */
+    private static final List<String> PLANNING_STEPS = List.of("retrieve", "normalize", "plan");
+
+    @Inject
+    JobOperator jobOperator;
+
+    @Inject
+    RunSettingsStore settingsStore;
+
+    @Inject
+    ExecutingModelReader models;
+
+    @Inject
+    PlannedEntityPages entityPages;
+
+    @Inject
+    OutcomePages outcomePages;
+
+    @Inject
+    ModelChanges modelChanges;
+
+    public ReviewPage build(long executionId, long runId, PlanReport report, ReviewQuery query) {
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(executionId));
+        ExecutingModel executing = models.current(report.migration());
+        ModelChanges.Counts counts = modelChanges.counts(runId, executing);
+        ResultPage<ModelChanges.Difference> changes = modelChanges.page(runId, executing, query.change(), counts,
+                query.changePage(), query.size());
+        ResultPage<PlannedEntityPages.PlannedEntity> entities = entityPages.page(runId, query.entityText(), query.entityPage(),
+                query.size());
+        ResultPage<OutcomePages.Outcome> records = outcomePages.page(runId,
+                new OutcomePages.Filter(query.recordKind(), query.recordCode(), query.recordText()), query.recordPage(), query.size());
+        TreeSet<String> codes = new TreeSet<>(report.skipped().keySet());
+        codes.addAll(report.anomalies().keySet());
+        return new ReviewPage(report, executionId, report.verdict(), report.applyCommand(), timing(report.executionId()),
+                sources(report, settings), settings != null && settings.demo(),
+                settings == null ? List.of() : List.copyOf(new TreeSet<>(settings.accepted())), executing, counts,
+                changes.rows(), ReviewPage.Pager.of(changes, query::changesHref), entities.rows(),
+                ReviewPage.Pager.of(entities, query::entitiesHref), records.rows(),
+                ReviewPage.Pager.of(records, query::recordsHref), List.copyOf(codes), query);
+    }
+
+    private static List<ReviewPage.SourceRow> sources(PlanReport report, RunSettingsStore.Settings settings) {
+        Map<String, String> urls = settings == null ? Map.of()
+                : settings.sources().stream().collect(Collectors.toMap(SourceEndpoint::name, s -> s.baseUrl().toString()));
+        return report.sources().stream()
+                .map(s -> new ReviewPage.SourceRow(s.name(), urls.get(s.name()), s.total(), s.fetched(), s.watermark()))
+                .toList();
+    }
+
+    /** The execution that planned (the report's own): from its start to the end of its plan step. */
+    private ReviewPage.Timing timing(long planningExecution) {
+        JobExecution execution = jobOperator.getJobExecution(planningExecution);
+        Map<String, StepExecution> steps = jobOperator.getStepExecutions(planningExecution).stream()
+                .collect(Collectors.toMap(StepExecution::getStepName, Function.identity(), (a, b) -> b));
+        Instant started = instant(execution.getStartTime());
+        StepExecution plan = steps.get("plan");
+        Instant planned = plan == null ? null : instant(plan.getEndTime());
+        List<ReviewPage.StepTime> times = PLANNING_STEPS.stream().filter(steps::containsKey)
+                .map(name -> new ReviewPage.StepTime(name, took(instant(steps.get(name).getStartTime()),
+                        instant(steps.get(name).getEndTime()))))
+                .toList();
+        return new ReviewPage.Timing(text(started), text(planned), took(started, planned), times);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? "unknown" : TIME.format(instant);
+    }
+
+    private static String took(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return "unknown";
+        }
+        Duration d = Duration.between(from, to);
+        if (d.toMinutes() == 0) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+}
