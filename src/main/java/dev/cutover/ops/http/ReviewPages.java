@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.batch.operations.JobOperator;
@@ -86,18 +85,25 @@ public class ReviewPages {
                 .toList();
     }
 
-    /** The execution that planned (the report's own): from its start to the end of its plan step. */
+    /**
+     * The execution that planned (the report's own): from its start to the end of its plan step. Steps run
+     * one after another, so a step lasts until the next one starts (the first from the execution's start):
+     * the start and end JBeret keeps in memory for a partitioned step (retrieve) are not its real span.
+     */
     private ReviewPage.Timing timing(long planningExecution) {
         JobExecution execution = jobOperator.getJobExecution(planningExecution);
-        Map<String, StepExecution> steps = jobOperator.getStepExecutions(planningExecution).stream()
-                .collect(Collectors.toMap(StepExecution::getStepName, Function.identity(), (a, b) -> b));
+        Map<String, StepExecution> steps = new java.util.HashMap<>();
+        jobOperator.getStepExecutions(planningExecution).forEach(s -> steps.put(s.getStepName(), s));
+        List<String> ran = PLANNING_STEPS.stream().filter(steps::containsKey).toList();
         Instant started = instant(execution.getStartTime());
-        StepExecution plan = steps.get("plan");
-        Instant planned = plan == null ? null : instant(plan.getEndTime());
-        List<ReviewPage.StepTime> times = PLANNING_STEPS.stream().filter(steps::containsKey)
-                .map(name -> new ReviewPage.StepTime(name, took(instant(steps.get(name).getStartTime()),
-                        instant(steps.get(name).getEndTime()))))
-                .toList();
+        Instant planned = steps.containsKey("plan") ? instant(steps.get("plan").getEndTime()) : null;
+        List<ReviewPage.StepTime> times = new java.util.ArrayList<>();
+        for (int k = 0; k < ran.size(); k++) {
+            Instant from = k == 0 ? started : instant(steps.get(ran.get(k)).getStartTime());
+            Instant to = k + 1 < ran.size() ? instant(steps.get(ran.get(k + 1)).getStartTime())
+                    : instant(steps.get(ran.get(k)).getEndTime());
+            times.add(new ReviewPage.StepTime(ran.get(k), took(from, to)));
+        }
         return new ReviewPage.Timing(text(started), text(planned), took(started, planned), times);
     }
 

@@ -85,6 +85,9 @@ class ReviewPageTest {
             String first = html(page + "?format=html&size=15");
             assertThat(first).contains("1–15 of " + ReviewData.POLICIES + " · page 1 of 3")
                     .contains("1–15 of " + (ReviewData.SKIPPED + ReviewData.ANOMALIES));
+            assertThat(first).containsPattern("<td id=\"planned-at\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC</td>")
+                    .containsPattern("\\d+\\.\\d s \\(retrieve \\d+\\.\\d s, normalize \\d+\\.\\d s, plan \\d+\\.\\d s\\)")
+                    .contains("<td>" + ReviewData.SOURCE + "</td><td><code>" + sources.get(1).baseUrl() + "</code></td>");
             List<String> entityIds = ids(first, "entity-rows");
             assertThat(entityIds).hasSize(15);
             String third = html(page + "?format=html&size=15&entityPage=3");
