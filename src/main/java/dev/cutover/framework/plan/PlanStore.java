@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.run.Sql;
@@ -43,27 +45,40 @@ public class PlanStore {
                 report.digest());
     }
 
-    /**
-     * A plan's verdict and apply command, without reading the whole report into objects. (The report is
-     * read as {@code json}, not {@code jsonb}: it may hold <code>&#92;u0000</code>, which jsonb refuses.)
-     */
+    /** A plan's verdict and the command that applies it. */
     public record VerdictAndCommand(ApplyGate.Verdict verdict, String applyCommand) {
     }
 
     /**
+     * Streams the stored report's top-level fields, skipping the others (anomaly records may be many),
+     * rather than asking PostgreSQL: its json operators refuse a document holding <code>&#92;u0000</code>
+     * anywhere, which a report quoting hostile legacy text may.
+     *
      * @return the verdict and apply command of the run's report; empty when the run has no report, or a
      *         report written before reports had a verdict
      */
     public Optional<VerdictAndCommand> verdict(long runId) {
-        return Sql.query(dataSource, """
-                select r -> 'verdict', r ->> 'applyCommand' from (select report::json r from plan_report where run_id = ?) x
-                where r -> 'verdict' is not null""", rs -> {
-                    try {
-                        return new VerdictAndCommand(json.readValue(rs.getString(1), ApplyGate.Verdict.class), rs.getString(2));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("stored verdict of run " + runId + " is unreadable", e);
+        return reportJson(runId).flatMap(text -> {
+            ApplyGate.Verdict verdict = null;
+            String command = null;
+            try (JsonParser parser = json.getFactory().createParser(text)) {
+                parser.nextToken();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if ("verdict".equals(field)) {
+                        verdict = json.readValue(parser, ApplyGate.Verdict.class);
+                    } else if ("applyCommand".equals(field)) {
+                        command = parser.getValueAsString();
+                    } else {
+                        parser.skipChildren();
                     }
-                }, runId).stream().findFirst();
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("stored plan report of run " + runId + " is unreadable", e);
+            }
+            return verdict == null ? Optional.empty() : Optional.of(new VerdictAndCommand(verdict, command));
+        });
     }
 
     private String serialize(PlanReport report) {
