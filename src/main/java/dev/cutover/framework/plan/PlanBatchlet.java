@@ -24,7 +24,7 @@ import dev.cutover.framework.run.WriteFence;
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
  * migration's parts ({@link ModelPlanning}, from its {@link MigrationDescriptor}), and checks it
  * against the executing generation ({@link MassRemovalCheck}), with its verdict ({@link
- * ApplyGate#planVerdict}) and apply command ({@link ApplyCommand}). Writes only the run's own report;
+ * ApplyGate#planVerdict}) and apply command ({@link ApplyCommandLine}). Writes only the run's own report;
  * re-running it (restart) rebuilds the same digest.
  */
 @Named
@@ -99,6 +99,6 @@ public class PlanBatchlet extends AbstractBatchlet {
         RunSettingsStore.Settings settings = settingsStore.of(jobContext);
         String executingDigest = models.current(jobContext.getJobName()).digest();
         return report.withVerdict(ApplyGate.planVerdict(report, settings.accepted(), executingDigest),
-                ApplyCommand.of(jobContext.getJobName(), settings, report.digest()));
+                ApplyCommandLine.of(jobContext.getJobName(), settings, report.digest()));
     }
 }

@@ -37,7 +37,7 @@ public record PlanReport(String format, String migration, long executionId, Stri
      * planned), not the data.
      *
      * @param verdict      {@link ApplyGate#planVerdict} for a dry run; for an apply, what its gate decided
-     * @param applyCommand the {@code cutover apply} command of this plan, with its digest ({@link ApplyCommand})
+     * @param applyCommand the {@code cutover apply} command of this plan, with its digest ({@link ApplyCommandLine})
      */
     public PlanReport withVerdict(ApplyGate.Verdict verdict, String applyCommand) {
         return new PlanReport(format, migration, executionId, mode, sources, counts, skipped, anomalies, anomalyRecords,

@@ -15,12 +15,12 @@ import dev.cutover.framework.toolkit.ShellWords;
  * exactly the data reviewed: if the sources have changed since, the digest differs and the apply is
  * refused ({@code DIGEST_MISMATCH}). Pure.
  */
-public final class ApplyCommand {
+public final class ApplyCommandLine {
 
     /** The concurrency {@code cutover} uses when none is given. */
     static final int DEFAULT_CONCURRENCY = 4;
 
-    private ApplyCommand() {
+    private ApplyCommandLine() {
     }
 
     /** @return the command line, e.g. {@code cutover apply m --source eu-1=http://... --accept A,B --plan-digest sha256:...} */

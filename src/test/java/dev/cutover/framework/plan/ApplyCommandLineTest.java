@@ -11,7 +11,7 @@ import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.toolkit.ShellWords;
 
 /** The apply command a plan report carries: the run's sources or {@code --demo}, its codes, the digest, quoted for a shell. */
-class ApplyCommandTest {
+class ApplyCommandLineTest {
 
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
@@ -19,7 +19,7 @@ class ApplyCommandTest {
     void commandNamesEverySourceTheAcceptedCodesSortedAndTheDigest() {
         Settings settings = new Settings(List.of(SourceEndpoint.of("eu-1", "http://rules.eu.example:8080/"),
                 SourceEndpoint.of("us-1", "https://rules.us.example/v2/")), 4, List.of("INVALID_CRON", "DUPLICATE_ID"), null, null);
-        assertThat(ApplyCommand.of("notification-rules-v2", settings, DIGEST)).isEqualTo("cutover apply notification-rules-v2 "
+        assertThat(ApplyCommandLine.of("notification-rules-v2", settings, DIGEST)).isEqualTo("cutover apply notification-rules-v2 "
                 + "--source eu-1=http://rules.eu.example:8080/ --source us-1=https://rules.us.example/v2/ "
                 + "--accept DUPLICATE_ID,INVALID_CRON --plan-digest " + DIGEST);
     }
@@ -28,7 +28,7 @@ class ApplyCommandTest {
     void demoRunSaysDemoInsteadOfItsLoopbackSourcesAndKeepsAConcurrencyOtherThanTheDefault() {
         Settings settings = new Settings(List.of(SourceEndpoint.of("eu-1", "http://127.0.0.1:40001/")), 8, List.of(), null, null,
                 true);
-        assertThat(ApplyCommand.of("rate-limits-v2", settings, DIGEST))
+        assertThat(ApplyCommandLine.of("rate-limits-v2", settings, DIGEST))
                 .isEqualTo("cutover apply rate-limits-v2 --demo --concurrency 8 --plan-digest " + DIGEST);
     }
 
@@ -36,7 +36,7 @@ class ApplyCommandTest {
     void sourceUrlWithShellCharactersIsSingleQuoted() {
         Settings settings = new Settings(List.of(SourceEndpoint.of("eu-1", "http://rules.example/?token=a&b='c'")), 4, List.of(),
                 null, null);
-        assertThat(ApplyCommand.of("m", settings, DIGEST))
+        assertThat(ApplyCommandLine.of("m", settings, DIGEST))
                 .contains(" --source 'eu-1=http://rules.example/?token=a&b='\\''c'\\''' --plan-digest");
     }
 
