@@ -25,6 +25,7 @@ import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.ops.run.DemoRuns;
 
 /**
  * Turns an ended execution into what the operator sees: the summary, the report file and the exit

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.ops.lease.CommandsInFlight;
+import dev.cutover.ops.run.DemoRuns;
 import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.RunSettings;

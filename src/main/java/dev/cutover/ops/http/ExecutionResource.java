@@ -29,6 +29,8 @@ import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.ops.run.DemoRuns;
 import dev.cutover.ops.run.ExecutionProgress;
 import dev.cutover.ops.run.ExecutionView.Execution;
 import dev.cutover.ops.run.ExecutionView;
@@ -62,6 +64,9 @@ public class ExecutionResource {
 
     @Inject
     PlanStore plans;
+
+    @Inject
+    RunSettingsStore settingsStore;
 
     /** Every execution, newest first. */
     public record Executions(List<Execution> executions) {
@@ -106,7 +111,7 @@ public class ExecutionResource {
     @APIResponse(responseCode = "202", description = "Restarted; the body names the new execution")
     @APIResponse(responseCode = "404", description = "No such execution")
     @APIResponse(responseCode = "409", description = "Not restartable (completed, abandoned, running, not the most "
-            + "recent), or another execution holds the lease")
+            + "recent, a run of the demo sources), or another execution holds the lease")
     public Response restart(@PathParam("id") long id) {
         Execution original = require(id);
         BatchStatus status = BatchStatus.valueOf(original.batchStatus());
@@ -117,6 +122,12 @@ public class ExecutionResource {
                     + ": it can be restarted once it has failed or stopped");
             default -> {
             }
+        }
+        RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(id));
+        if (settings != null && settings.demo()) {
+            // its demo sources were stopped when it ended: a restart would only fail again, page after page
+            throw ApiException.conflict(DemoRuns.cannotRestart(id) + "; start a new " + verb(original)
+                    + " with \"demo\": true instead");
         }
         long restarted;
         try {

@@ -21,6 +21,7 @@ import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.migrations.notifications.demo.DemoRules;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.support.Api;
+import dev.cutover.support.FailOnce;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
@@ -146,5 +147,18 @@ class ApiFlowTest {
         JsonPath planned = Api.awaitEnd(Api.start("plan", Map.of("demo", true, "accept", List.of("DUPLICATE_ID"))));
         assertThat(planned.getString("exitStatus")).isEqualTo("PLANNED");
         assertThat(planned.getList("progress.sources.name", String.class)).containsExactly("ap-1", "eu-1", "us-1");
+    }
+
+    @Test
+    void failedDemoRunIsRefusedARestartSayingToStartANewRun() {
+        FailOnce.at("retrieve-write");
+        long plan = Api.start("plan", Map.of("demo", true));
+        JsonPath failed = Api.awaitEnd(plan);
+        assertThat(failed.getString("batchStatus")).isEqualTo("FAILED");
+
+        // its demo sources were stopped when it ended: a restart would only fail again, page after page
+        Api.operator().post("/api/executions/" + plan + "/restart").then().statusCode(409)
+                .body("error", containsString("cannot be restarted by id"))
+                .body("error", containsString("start a new plan with \"demo\": true"));
     }
 }
