@@ -31,7 +31,9 @@ public class RunProgress {
     static final int KEPT = 32;
 
     @ConfigProperty(name = "cutover.progress.log-every", defaultValue = "10s")
-    Duration logEvery;
+    Duration configuredLogEvery;
+
+    private volatile Duration logEvery;
 
     private volatile boolean logLines = true;
 
@@ -87,6 +89,17 @@ public class RunProgress {
         return phases.isEmpty() ? Optional.empty() : Optional.of(phases.get(phases.size() - 1));
     }
 
+    /** Sets how often a moving phase logs a line (tests log every report with {@link Duration#ZERO}). */
+    public void logEvery(Duration every) {
+        logEvery = every;
+    }
+
+    /** @return how often a moving phase logs a line */
+    public Duration logEvery() {
+        Duration every = logEvery;
+        return every != null ? every : configuredLogEvery;
+    }
+
     /** Whether this process logs progress lines (on by default; off while a terminal shows a live line). */
     public void logLines(boolean on) {
         logLines = on;
@@ -104,7 +117,7 @@ public class RunProgress {
         }
         Long last = execution.lastLogged.get(phase);
         long now = System.nanoTime();
-        if (last != null && now - last >= logEvery.toNanos() && execution.lastLogged.replace(phase, last, now)) {
+        if (last != null && now - last >= logEvery().toNanos() && execution.lastLogged.replace(phase, last, now)) {
             LOG.info(ProgressText.line(phase.snapshot()));
         }
     }
