@@ -2,6 +2,7 @@ package dev.cutover.framework.metrics;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class CutoverMetrics {
     public static final String ACTIVATION_DURATION = "cutover.activation.duration";
 
     /** The chunk steps of the framework's job shape, whose items the item counters count. */
-    static final java.util.List<String> CHUNK_STEPS = java.util.List.of("retrieve", "normalize", "stage");
+    static final List<String> CHUNK_STEPS = List.of("retrieve", "normalize", "stage");
 
     @Inject
     MeterRegistry registry;
