@@ -37,7 +37,7 @@ public class CutoverMetrics {
     public static final String ACTIVATION_DURATION = "cutover.activation.duration";
 
     /** The chunk steps of the framework's job shape, whose items the item counters count. */
-    static final List<String> CHUNK_STEPS = List.of("retrieve", "normalize", "stage");
+    public static final List<String> CHUNK_STEPS = List.of("retrieve", "normalize", "stage");
 
     @Inject
     MeterRegistry registry;

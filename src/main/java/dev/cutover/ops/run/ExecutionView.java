@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunParameters;
 
@@ -45,8 +46,14 @@ public class ExecutionView {
             String digest, Instant startTime, Instant endTime, List<Step> steps) {
     }
 
-    @JsonPropertyOrder({ "name", "batchStatus", "readCount", "writeCount" })
-    public record Step(String name, String batchStatus, long readCount, long writeCount) {
+    /**
+     * One step: its JBeret read and write counts, whose {@code unit} says what they count ({@code pages}
+     * for retrieve, {@code records} for normalize, {@code entities} for stage; absent for a batchlet,
+     * which counts nothing).
+     */
+    @JsonPropertyOrder({ "name", "batchStatus", "readCount", "writeCount", "unit" })
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(String name, String batchStatus, long readCount, long writeCount, String unit) {
     }
 
     /** @return the execution with its steps, or empty when there is no such execution */
@@ -62,7 +69,7 @@ public class ExecutionView {
         }
         List<Step> steps = jobOperator.getStepExecutions(executionId).stream()
                 .map(s -> new Step(s.getStepName(), s.getBatchStatus().name(), metric(s, Metric.MetricType.READ_COUNT),
-                        metric(s, Metric.MetricType.WRITE_COUNT)))
+                        metric(s, Metric.MetricType.WRITE_COUNT), unit(s.getStepName())))
                 .toList();
         return Optional.of(view(e, steps));
     }
@@ -89,6 +96,11 @@ public class ExecutionView {
         String digest = plans.digest(jobOperator.getJobInstance(e.getExecutionId()).getInstanceId()).orElse(null);
         return new Execution(e.getExecutionId(), e.getJobName(), RunParameters.mode(e.getJobParameters()),
                 e.getBatchStatus().name(), e.getExitStatus(), digest, instant(e.getStartTime()), instant(e.getEndTime()), steps);
+    }
+
+    /** The chunk steps of the job shape count items in their unit; the batchlets count nothing. */
+    private static String unit(String step) {
+        return CutoverMetrics.CHUNK_STEPS.contains(step) ? CutoverMetrics.unitOf(step) : null;
     }
 
     private static long metric(StepExecution step, Metric.MetricType type) {

@@ -40,6 +40,11 @@ class ProgressUnitsTest {
                 .isEqualTo(sources.stream().mapToLong(s -> ((Number) s.get("records")).longValue()).sum());
         assertThat(planned.getLong("progress.listedItems")).isGreaterThan(records);
         assertThat(planned.getDouble("progress.percent")).isEqualTo(100.0);
+        // the steps' JBeret counts say their unit: retrieve reads pages, normalize records
+        assertThat(planned.getString("steps.find { it.name == 'retrieve' }.unit")).isEqualTo("pages");
+        assertThat(planned.getLong("steps.find { it.name == 'retrieve' }.readCount")).isEqualTo(planned.getLong("progress.pages"));
+        assertThat(planned.getString("steps.find { it.name == 'normalize' }.unit")).isEqualTo("records");
+        assertThat(planned.getString("steps.find { it.name == 'plan' }.unit")).isNull();
         assertThat(planned.getList("progress.phases.phase", String.class)).containsExactly("retrieve", "normalize", "plan");
         assertThat(planned.getString("progress.phases.find { it.phase == 'normalize' }.unit")).isEqualTo("records");
         assertThat(planned.getDouble("progress.phases.find { it.phase == 'normalize' }.percent")).isEqualTo(100.0);
