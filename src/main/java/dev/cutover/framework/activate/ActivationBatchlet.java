@@ -13,6 +13,8 @@ import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
+import dev.cutover.framework.metrics.PhaseProgress;
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.plan.PlanStore;
@@ -72,6 +74,12 @@ public class ActivationBatchlet extends AbstractBatchlet {
     CutoverMetrics metrics;
 
     @Inject
+    RunProgress progress;
+
+    @Inject
+    jakarta.batch.runtime.context.StepContext stepContext;
+
+    @Inject
     RunSettingsStore settingsStore;
 
     private volatile boolean stopped;
@@ -99,7 +107,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
             return "ACTIVATED";
         }
         RunSettingsStore.Settings settings = settingsStore.of(jobContext);
+        PhaseProgress phase = progress.phase(jobContext.getExecutionId(), stepContext.getStepName());
         if (!settings.accepted().contains("DRIFT")) {
+            phase.activity("drift check: asking " + settings.sources().size() + " sources for changes since retrieval");
             List<String> drift;
             try {
                 drift = driftCheck.drifted(runId, migrations.require(migration).sourceProtocol(), settings.sources(),
@@ -117,6 +127,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
             }
         }
         String entityKind = plans.entityKind(runId).orElse("entities");
+        phase.activity("switching to the new generation");
         long start = System.nanoTime();
         int generation = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             fence.check(migration, jobContext.getExecutionId());

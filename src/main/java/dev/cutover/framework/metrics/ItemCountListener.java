@@ -13,9 +13,11 @@ import jakarta.inject.Named;
 
 /**
  * Counts the items a chunk step reads and writes into {@link CutoverMetrics}, per migration and step
- * (partitions of one step add up). Written items are counted when handed to the writer: a chunk that
- * then rolls back and is replayed counts twice, which a rate graph tolerates. Reads are added up here
- * and handed to the counter once per chunk (a million items must not mean a million meter look-ups).
+ * (partitions of one step add up), and the written ones into the step's {@link PhaseProgress} (whose
+ * reader said what they are and how many there are; the retrieve phase counts by source instead).
+ * Written items are counted when handed to the writer: a chunk that then rolls back and is replayed
+ * counts twice, which a rate graph tolerates. Reads are added up here and handed to the counter once
+ * per chunk (a million items must not mean a million meter look-ups).
  */
 @Named
 @Dependent
@@ -29,6 +31,11 @@ public class ItemCountListener implements ItemReadListener, ItemWriteListener {
 
     @Inject
     CutoverMetrics metrics;
+
+    @Inject
+    RunProgress progress;
+
+    private PhaseProgress phase;
 
     @Override
     public void beforeRead() {
@@ -55,6 +62,10 @@ public class ItemCountListener implements ItemReadListener, ItemWriteListener {
     public void afterWrite(List<Object> items) {
         flushReads();
         metrics.itemsWritten(jobContext.getJobName(), stepContext.getStepName(), items.size());
+        if (phase == null) {
+            phase = progress.phase(jobContext.getExecutionId(), stepContext.getStepName());
+        }
+        phase.add(items.size());
     }
 
     @Override

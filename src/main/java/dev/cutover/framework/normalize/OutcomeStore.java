@@ -66,6 +66,21 @@ public class OutcomeStore {
         Sql.update(dataSource, "analyze raw_record");
     }
 
+    /**
+     * @return the run's legacy records: one per distinct (source, id), one per item without a usable id
+     *         (what the normalize step decides, and the plan's {@code counts.fetched})
+     */
+    public long recordCount(long runId) {
+        return Sql.query(dataSource,
+                "select count(*) from (select distinct source, record_key from raw_record where run_id = ?) r",
+                rs -> rs.getLong(1), runId).get(0);
+    }
+
+    /** @return the records of the run decided so far (by earlier executions, on restart) */
+    public long outcomeCount(long runId) {
+        return Sql.query(dataSource, "select count(*) from record_outcome where run_id = ?", rs -> rs.getLong(1), runId).get(0);
+    }
+
     public void store(long runId, List<RecordOutcome> outcomes) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, code, detail, target)

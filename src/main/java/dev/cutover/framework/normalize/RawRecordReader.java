@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.normalize.OutcomeStore.Position;
 import dev.cutover.framework.run.RecordKey;
@@ -36,6 +37,12 @@ public class RawRecordReader extends AbstractItemReader {
     @Inject
     OutcomeStore store;
 
+    @Inject
+    jakarta.batch.runtime.context.StepContext stepContext;
+
+    @Inject
+    RunProgress progress;
+
     private RecordCursor records;
     private Position position;
     private long read;
@@ -46,6 +53,9 @@ public class RawRecordReader extends AbstractItemReader {
         // the retrieve step has just bulk-loaded raw_record: plan the reads on its real size
         store.analyzeRawRecords();
         long runId = jobContext.getInstanceId();
+        // what the phase counts (ItemCountListener adds each written chunk): counted once per step start
+        progress.phase(jobContext.getExecutionId(), stepContext.getStepName()).counting(null, "records",
+                store.recordCount(runId), checkpoint == null ? 0 : store.outcomeCount(runId));
         records = new RecordCursor(position, BATCH,
                 (source, recordKey, index, limit) -> store.itemsAfter(runId, source, recordKey, index, limit));
     }
@@ -57,7 +67,7 @@ public class RawRecordReader extends AbstractItemReader {
             RawItem first = record.get(0);
             position = new Position(first.source(), RecordKey.of(first.id(), first.index()));
             if (++read % PROGRESS_EVERY == 0) {
-                LOG.infof("normalize: %d records decided (now at source %s)", read, first.source());
+                LOG.debugf("normalize: %d records decided (now at source %s)", read, first.source());
             }
         }
         return record;

@@ -30,6 +30,7 @@ final class BehaviorGate<L, E, M> {
     private final List<Entity<E>> planned = new ArrayList<>();
     private String partition;
     private BehaviorCheck check;
+    private int shares;
 
     BehaviorGate(BehaviorModel<L, E, M> behavior, Instant horizonStart, int shareSize) {
         this.behavior = behavior;
@@ -53,6 +54,11 @@ final class BehaviorGate<L, E, M> {
         planned.add(entity);
     }
 
+    /** @return how many shares were compared so far */
+    int shares() {
+        return shares;
+    }
+
     /** @return the check of everything added (of two empty models when nothing was) */
     BehaviorCheck finish() {
         if (check == null || !planned.isEmpty()) {
@@ -68,6 +74,7 @@ final class BehaviorGate<L, E, M> {
         M plannedModel = behavior.target(planned.stream());
         BehaviorCheck share = behavior.compare(legacyModel, plannedModel, horizonStart);
         check = check == null ? share : check.plus(share);
+        shares++;
         legacy.clear();
         planned.clear();
     }

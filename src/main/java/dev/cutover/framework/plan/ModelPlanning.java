@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cutover.framework.metrics.PhaseProgress;
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
@@ -89,13 +90,25 @@ public final class ModelPlanning {
      */
     public static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
             PlanningRows rows) {
-        return plan(migration, outcomes, horizonStart, rows, GATE_SHARE);
+        return plan(migration, outcomes, horizonStart, rows, PhaseProgress.detached("plan"), GATE_SHARE);
+    }
+
+    /** @param phase told the records grouped, then the leaves made into entities and the gate's shares compared */
+    public static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
+            PlanningRows rows, PhaseProgress phase) {
+        return plan(migration, outcomes, horizonStart, rows, phase, GATE_SHARE);
     }
 
     /** @param gateShare leaves from which the gate compares what it holds, at the next partition boundary */
     static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
             PlanningRows rows, int gateShare) {
+        return plan(migration, outcomes, horizonStart, rows, PhaseProgress.detached("plan"), gateShare);
+    }
+
+    private static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
+            PlanningRows rows, PhaseProgress phase, int gateShare) {
         TargetPlanner<L, E> planner = migration.planner();
+        PlanningProgress progress = new PlanningProgress(phase, migration.entityKind(), gateShare);
         outcomes.forEach(outcome -> {
             if (outcome.kind() != RecordOutcome.Kind.MIGRATED) {
                 return;
@@ -108,9 +121,10 @@ public final class ModelPlanning {
                 rows.addLeaf(new PlanningRows.LeafRow(planner.keyOrder(key).toString(), key.toString(), member, i,
                         target.get(i).toString()));
             }
+            progress.grouped(leaves.size());
         });
-
-        Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare);
+        progress.sorting();
+        Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare, progress);
         List<PlanReport.PlanAnomaly> anomalies = new ArrayList<>();
         Stream<Entity<E>> entities = StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(new Iterator<Entity<E>>() {
@@ -129,6 +143,7 @@ public final class ModelPlanning {
         while (groups.hasNext()) {
             groups.next(rows);
         }
+        progress.lastShare();
         BehaviorCheck check = groups.finishGate();
         rows.finish();
         return new TargetPlan(null, groups.count, groups.digest.value(), groups.largest(), check,
@@ -145,15 +160,18 @@ public final class ModelPlanning {
         private final BehaviorGate<L, E, M> gate;
         private final ModelDigest digest = new ModelDigest();
         private final PriorityQueue<TargetPlan.GroupSummary> largest = new PriorityQueue<>(BY_SIZE.reversed());
+        private final PlanningProgress progress;
         private PlanningRows.LeafRow pending;
         private int count;
 
         Groups(MigrationDescriptor<L, E, M> migration, Iterator<PlanningRows.LeafRow> leaves, Instant horizonStart,
-                int gateShare) {
+                int gateShare, PlanningProgress progress) {
             this.migration = migration;
             this.leaves = leaves;
             this.gate = new BehaviorGate<>(migration.behavior(), horizonStart, gateShare);
             this.pending = leaves.hasNext() ? leaves.next() : null;
+            this.progress = progress;
+            progress.makingEntities();
         }
 
         boolean hasNext() {
@@ -187,6 +205,7 @@ public final class ModelPlanning {
                 largest.poll();
             }
             gate.add(migration.behavior().partition(key), group, leafNos, entity);
+            progress.entityMade(group.size(), gate.shares(), pending == null);
             return entity;
         }
 

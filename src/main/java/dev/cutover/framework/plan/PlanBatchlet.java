@@ -12,6 +12,8 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.metrics.PhaseProgress;
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.retrieve.RetrievalStore;
@@ -62,6 +64,12 @@ public class PlanBatchlet extends AbstractBatchlet {
     javax.sql.DataSource dataSource;
 
     @Inject
+    RunProgress progress;
+
+    @Inject
+    jakarta.batch.runtime.context.StepContext stepContext;
+
+    @Inject
     RunSettingsStore settingsStore;
 
     @Inject
@@ -71,20 +79,25 @@ public class PlanBatchlet extends AbstractBatchlet {
     public String process() {
         long runId = jobContext.getInstanceId();
         MigrationDescriptor<?, ?, ?> migration = migrations.require(jobContext.getJobName());
+        PhaseProgress phase = progress.phase(jobContext.getExecutionId(), stepContext.getStepName());
+        OutcomeTally tally = inputs.tally(runId);
+        phase.counting("grouping migrated records", "records", tally.migrated(), 0);
         TargetPlan target;
         // leaves sorted and the model written by the database as they are made (COPY), never held whole
         try (PlanningTables rows = PlanningTables.open(dataSource, runId)) {
             target = ModelPlanning.plan(migration, action -> inputs.forEachMigrated(runId, action),
-                    Instant.now().truncatedTo(ChronoUnit.MINUTES), rows);
+                    Instant.now().truncatedTo(ChronoUnit.MINUTES), rows, phase);
         }
         PlanReport built = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
-                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), inputs.tally(runId),
+                mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), tally,
                 target, massRemoval.check(jobContext.getJobName(), runId).stream().toList());
         PlanReport report = withVerdict(built);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
             plans.save(runId, report, migration.entityKind());
         });
+        // the phase ends saying what it made
+        phase.counting(null, migration.entityKind(), report.counts().entities(), report.counts().entities());
         LOG.infof("plan: %d records, %d %s, digest %s", report.counts().fetched(), report.counts().entities(),
                 migration.entityKind(), report.digest());
         return "PLANNED";

@@ -42,8 +42,9 @@ public class RetrievalStore {
     public void store(long runId, List<FetchedPage> pages) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement page = c.prepareStatement("""
-                    insert into retrieved_page (run_id, source, page_no, cursor, next_cursor, first_index, item_count, total, watermark)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    insert into retrieved_page (run_id, source, page_no, cursor, next_cursor, first_index, item_count, total, watermark,
+                      distinct_ids)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
                 for (FetchedPage fetched : pages) {
                     page.setLong(1, runId);
                     page.setString(2, fetched.source());
@@ -54,6 +55,7 @@ public class RetrievalStore {
                     page.setInt(7, fetched.page().items().size());
                     page.setLong(8, fetched.page().total());
                     page.setLong(9, fetched.page().watermark());
+                    page.setObject(10, fetched.distinctIds() < 0 ? null : fetched.distinctIds(), java.sql.Types.BIGINT);
                     page.addBatch();
                 }
                 page.executeBatch();

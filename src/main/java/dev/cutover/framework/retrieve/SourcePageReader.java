@@ -12,6 +12,9 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.metrics.CutoverMetrics;
+import dev.cutover.framework.metrics.PhaseProgress;
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -58,6 +61,9 @@ public class SourcePageReader extends AbstractItemReader {
     JobContext jobContext;
 
     @Inject
+    jakarta.batch.runtime.context.StepContext stepContext;
+
+    @Inject
     SourceClient client;
 
     @Inject
@@ -81,6 +87,12 @@ public class SourcePageReader extends AbstractItemReader {
     @Inject
     Migrations migrations;
 
+    @Inject
+    RunProgress runProgress;
+
+    @Inject
+    CutoverMetrics metrics;
+
     private SourceProtocol protocol;
     private StopSignal stopSignal;
     private SourceEndpoint endpoint;
@@ -89,6 +101,9 @@ public class SourcePageReader extends AbstractItemReader {
     private Set<String> ids;
     private int concurrency;
     private PageLookahead lookahead;
+    private PhaseProgress phase;
+    private long idsAtOpen;
+    private long idsReported;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -99,6 +114,10 @@ public class SourcePageReader extends AbstractItemReader {
         position = checkpoint == null ? RetrievalCheckpoint.start() : (RetrievalCheckpoint) checkpoint;
         requested = store.requestedCursors(jobContext.getInstanceId(), source);
         ids = store.fetchedIds(jobContext.getInstanceId(), source);
+        idsAtOpen = ids.size();
+        idsReported = ids.size();
+        phase = runProgress.phase(jobContext.getExecutionId(), stepContext.getStepName());
+        metrics.registerSource(jobContext.getJobName(), source);
         if (checkpoint != null) {
             LOG.infof("retrieve %s: resuming at page %d (%s)", source, position.pageNo(),
                     SourceFailure.describeCursor(position.cursor()));
@@ -131,7 +150,8 @@ public class SourcePageReader extends AbstractItemReader {
         }
         PageLookahead.Ahead ahead = lookahead.next();
         SourcePage page = ahead.page();
-        FetchedPage fetched = new FetchedPage(source, position.pageNo(), ahead.cursor(), position.nextIndex(), page);
+        int pageNo = position.pageNo();
+        int firstIndex = position.nextIndex();
         position = position.after(page.nextCursor(), page.items().size());
         page.items().forEach(item -> {
             String id = RetrievalStore.listedIdKey(item);
@@ -140,14 +160,22 @@ public class SourcePageReader extends AbstractItemReader {
             }
         });
         progress(page);
-        return fetched;
+        return new FetchedPage(source, pageNo, ahead.cursor(), firstIndex, page, ids.size());
     }
 
-    /** Progress against the source's total, which counts distinct ids (not listed copies). */
+    /**
+     * Progress against the source's total, which counts distinct ids (not listed copies): once per page,
+     * which is once per chunk. The phase's lines replace a log line per page (DEBUG here).
+     */
     private void progress(SourcePage page) {
-        long percent = page.total() == 0 ? 100 : Math.min(100, ids.size() * 100L / page.total());
-        LOG.infof("retrieve %s: %d/%d records (%d%%), page %d%s", source, ids.size(), page.total(), percent,
-                position.pageNo(), position.done() ? ", done" : "");
+        phase.source(source, ids.size(), page.total(), position.done(), idsAtOpen);
+        metrics.recordsFetched(jobContext.getJobName(), source, ids.size() - idsReported);
+        idsReported = ids.size();
+        if (LOG.isDebugEnabled()) {
+            long percent = page.total() == 0 ? 100 : Math.min(100, ids.size() * 100L / page.total());
+            LOG.debugf("retrieve %s: %d/%d records (%d%%), page %d%s", source, ids.size(), page.total(), percent,
+                    position.pageNo(), position.done() ? ", done" : "");
+        }
     }
 
     @Override

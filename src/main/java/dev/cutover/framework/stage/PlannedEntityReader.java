@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.plan.PlanStore;
 
 /**
@@ -27,6 +28,12 @@ public class PlannedEntityReader extends AbstractItemReader {
     @Inject
     PlanStore plans;
 
+    @Inject
+    jakarta.batch.runtime.context.StepContext stepContext;
+
+    @Inject
+    RunProgress progress;
+
     private int next;
     private int count;
 
@@ -38,6 +45,9 @@ public class PlannedEntityReader extends AbstractItemReader {
         }
         count = plans.plannedEntityCount(runId);
         next = checkpoint == null ? 0 : (Integer) checkpoint;
+        // ItemCountListener adds each written chunk
+        progress.phase(jobContext.getExecutionId(), stepContext.getStepName()).counting(null,
+                plans.entityKind(runId).orElse("entities"), count, next);
     }
 
     @Override

@@ -13,6 +13,8 @@ import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.metrics.PhaseProgress;
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
@@ -62,12 +64,23 @@ public class ValidationBatchlet extends AbstractBatchlet {
     @Inject
     Migrations migrations;
 
+    @Inject
+    jakarta.batch.runtime.context.StepContext stepContext;
+
+    @Inject
+    RunProgress progress;
+
+    /** Entities checked between two progress reports. */
+    private static final int REPORT_EVERY = 1000;
+
     @Override
     public String process() throws Exception {
         long runId = jobContext.getInstanceId();
         probe.reached("validate");
         PlanReport report = plans.report(runId).orElseThrow(() -> new IllegalStateException("no plan report for this run"));
         List<String> problems = new ArrayList<>();
+        PhaseProgress phase = progress.phase(jobContext.getExecutionId(), stepContext.getStepName());
+        phase.activity("counts and lineage");
         // the run filled these tables just now: without fresh statistics the joins below are quadratic
         targets.refreshStatistics();
         long staged = targets.entityCount(runId);
@@ -87,7 +100,8 @@ public class ValidationBatchlet extends AbstractBatchlet {
                 problems.add("source " + s.name() + ": fetched " + s.fetched() + " of " + s.total());
             }
         }
-        check(migrations.require(jobContext.getJobName()), runId, problems);
+        phase.counting("checking", report.counts().entityKind(), staged, 0);
+        check(migrations.require(jobContext.getJobName()), runId, problems, phase);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("validation failed, nothing activated: " + String.join("; ", problems));
         }
@@ -102,9 +116,14 @@ public class ValidationBatchlet extends AbstractBatchlet {
     }
 
     /** The migration's own checks, entity by entity, each problem prefixed by the entity it is about. */
-    private <E> void check(MigrationDescriptor<?, E, ?> migration, long runId, List<String> problems) {
+    private <E> void check(MigrationDescriptor<?, E, ?> migration, long runId, List<String> problems, PhaseProgress phase) {
         TargetValidator<E> validator = migration.validator();
+        int[] unreported = { 0 };
         targets.forEachBody(runId, (id, body) -> {
+            if (++unreported[0] == REPORT_EVERY) {
+                phase.add(unreported[0]);
+                unreported[0] = 0;
+            }
             Entity<E> entity;
             try {
                 entity = Entity.stored(migration.entityCodec(), id, json.readTree(body));
@@ -114,5 +133,6 @@ public class ValidationBatchlet extends AbstractBatchlet {
             }
             validator.check(entity, problem -> problems.add("staged entity " + id + " " + problem));
         });
+        phase.add(unreported[0]);
     }
 }

@@ -1,8 +1,10 @@
 package dev.cutover.ops.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,6 +41,9 @@ public class MigrationRun {
     @Inject
     CommandsInFlight commands;
 
+    @Inject
+    ProgressDisplay progress;
+
     /**
      * @param planDigest {@code --plan-digest} of an apply, or {@code null}
      * @return the exit code (DESIGN.md §8)
@@ -46,20 +51,31 @@ public class MigrationRun {
     public int run(String migration, String mode, RunOptions options, String planDigest, CommandSpec spec) {
         catalog.require(migration);
         commands.enter();
-        try (DemoData.Running demoSources = options.demo ? startDemo(migration) : null) {
-            List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints() : options.endpoints(migration, configuredSources.of(migration));
+        PrintWriter err = spec.commandLine().getErr();
+        // the first words before anything slow: a demo's sources, the lease, JBeret's start
+        if (options.demo) {
+            err.printf("%s %s: starting the demo sources%n", mode, migration);
+        }
+        try (DemoData.Running demoSources = options.demo ? startDemo(migration) : null;
+                ProgressDisplay.Following shown = progress.open(err)) {
+            List<SourceEndpoint> endpoints = demoSources != null ? demoSources.endpoints()
+                    : options.endpoints(migration, configuredSources.of(migration));
             RunSettingsStore.Settings settings = options.settings(endpoints, planDigest);
+            err.printf("%s %s: taking the lease and starting an execution over %d source%s%n", mode, migration,
+                    endpoints.size(), endpoints.size() == 1 ? "" : "s");
             MigrationLauncher.Started started = options.noResume
                     ? new MigrationLauncher.Started(launcher.start(migration, mode, settings), null)
                     : launcher.startOrResume(migration, mode, settings);
             long id = started.executionId();
             if (started.resumed() != null) {
-                spec.commandLine().getErr().printf("%s %s: resuming execution %d (failed, stopped or crashed) as execution %d%n",
+                err.printf("%s %s: resuming execution %d (failed, stopped or crashed) as execution %d%n",
                         mode, migration, started.resumed(), id);
             }
-            spec.commandLine().getErr().printf("%s %s: execution %d started%n", mode, migration, id);
-            return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            err.printf("%s %s: execution %d started%n", mode, migration, id);
+            shown.follow(id);
+            JobExecution ended = launcher.await(id, Duration.ofDays(1));
+            shown.close();
+            return outcome.report(ended, spec.commandLine().getOut(), err);
         } finally {
             commands.exit();
         }

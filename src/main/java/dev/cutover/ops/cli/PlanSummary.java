@@ -8,7 +8,11 @@ import jakarta.batch.runtime.JobExecution;
 
 import dev.cutover.framework.plan.PlanReport;
 
-/** The human-readable summary of a plan report, printed on stdout. */
+/**
+ * The human-readable summary of a plan report, printed on stdout. Each number says its unit: a source's
+ * {@code total} and {@code fetched} are distinct ids, {@code records} are legacy records (and the line
+ * under them says how the two relate), the entities go by the migration's entity kind.
+ */
 final class PlanSummary {
 
     private PlanSummary() {
@@ -23,6 +27,7 @@ final class PlanSummary {
         PlanReport.Counts c = r.counts();
         out.printf("  records   %d fetched = %d migrated + %d skipped + %d anomalies%n", c.fetched(), c.migrated(),
                 c.skipped(), c.anomalies());
+        explainRecords(r, out);
         out.printf("  %-9s %d%n", c.entityKind(), c.entities());
         if (!r.skipped().isEmpty()) {
             out.printf("  skipped   %s%n", counts(r.skipped()));
@@ -41,6 +46,24 @@ final class PlanSummary {
                     r.behavior().newDispatches(), equal);
         }
         out.printf("  digest    %s%n", r.digest());
+    }
+
+    /**
+     * The records against the sources' totals (DESIGN.md §6): a total and {@code sources[].fetched} count
+     * distinct ids, {@code counts.fetched} counts records, which are those ids plus one per item without a
+     * usable id. Copies of an id (superseded or repeated) are one record and are counted nowhere.
+     */
+    private static void explainRecords(PlanReport r, PrintWriter out) {
+        long ids = r.sources().stream().mapToLong(PlanReport.Source::fetched).sum();
+        long withoutId = r.counts().fetched() - ids;
+        String sources = r.sources().size() == 1 ? "the source's total counts" : "the sources' totals count";
+        if (withoutId == 0) {
+            out.printf("            %d records = %d distinct ids (what %s); copies of an id are one record%n",
+                    r.counts().fetched(), ids, sources);
+        } else {
+            out.printf("            %d records = %d distinct ids (what %s) + %d items without a usable id (a record each, "
+                    + "in no total); copies of an id are one record%n", r.counts().fetched(), ids, sources, withoutId);
+        }
     }
 
     private static String counts(Map<String, Long> map) {

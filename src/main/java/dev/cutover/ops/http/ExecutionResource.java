@@ -87,9 +87,11 @@ public class ExecutionResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR })
     @Operation(summary = "Show an execution", description = "Its status with steps, the reason of a failure or refusal, "
-            + "its partitions and the retrieval progress of its run (per source: pages, records, % of total); once planned, "
-            + "the verdict (would an apply go ahead: STAGE, UNCHANGED, or REFUSED with each reason) and the apply command "
-            + "with the plan's digest.")
+            + "its partitions and the retrieval progress of its run: per source and in all, pages, listedItems (copies "
+            + "included), records (distinct ids, the unit of totalRecords, the source's total) and percent of the listing "
+            + "(100 only once the last page is stored); phases: the live progress of each step while this process runs it; "
+            + "once planned, the verdict (would an apply go ahead: STAGE, UNCHANGED, or REFUSED with each reason) and the "
+            + "apply command with the plan's digest.")
     @APIResponse(responseCode = "200", description = "The execution")
     @APIResponse(responseCode = "404", description = "No such execution")
     public ExecutionDetail one(@PathParam("id") long id) {

@@ -15,6 +15,7 @@ import org.jberet.runtime.StepExecutionImpl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
@@ -22,9 +23,10 @@ import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
 
 /**
  * How far an execution got, from what is cheap to read: the partitions of its partitioned steps
- * (JBeret's repository) and, per source, the pages and items the run has retrieved so far against
- * the source's total ({@code retrieved_page}). Retrieval progress belongs to the run, so a restarted
- * execution shows what earlier executions of the run fetched too.
+ * (JBeret's repository), per source the pages, listed items and records (distinct ids, the unit of the
+ * source's total) the run has retrieved so far ({@code retrieved_page}), and the live phases of
+ * {@link RunProgress} when this process runs the execution. Retrieval progress belongs to the run, so
+ * a restarted execution shows what earlier executions of the run fetched too.
  */
 @ApplicationScoped
 public class ExecutionProgress {
@@ -41,6 +43,9 @@ public class ExecutionProgress {
     @Inject
     RunSettingsStore settingsStore;
 
+    @Inject
+    RunProgress runProgress;
+
     /** One partition of a step of this execution; {@code source} for the retrieve step's partitions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "step", "partition", "source", "batchStatus", "exitStatus" })
@@ -48,15 +53,35 @@ public class ExecutionProgress {
     }
 
     /**
-     * Retrieval of one source: {@code items} listed so far (superseded copies included, so it may pass
-     * {@code total}, the source's distinct ids); {@code complete} once its last page is stored.
+     * Retrieval of one source, each number in its unit: {@code pages} stored; {@code listedItems}, the
+     * items those pages listed (superseded and repeated copies of an id included); {@code records}, the
+     * distinct ids among them, the unit of {@code totalRecords}, the source's own {@code total} (of its
+     * latest page). {@code percent} is records of totalRecords while listing, capped below 100 until the
+     * last page is stored, and exactly 100 once it is ({@code complete}): a source edited while it was
+     * listed may then show records other than its total, which the plan reports as SOURCE_INCOMPLETE.
      */
-    @JsonPropertyOrder({ "name", "pages", "items", "total", "percent", "complete" })
-    public record SourceProgress(String name, long pages, long items, long total, double percent, boolean complete) {
+    @JsonPropertyOrder({ "name", "pages", "listedItems", "records", "totalRecords", "percent", "complete" })
+    public record SourceProgress(String name, long pages, long listedItems, long records, long totalRecords, double percent,
+            boolean complete) {
     }
 
-    @JsonPropertyOrder({ "items", "total", "percent", "sources" })
-    public record Progress(long items, long total, double percent, List<SourceProgress> sources) {
+    /**
+     * Retrieval of the run: the sums of its sources (same units), and the phases of the execution as the
+     * process running it sees them live ({@code phases}: empty when another process runs it, or after a
+     * restart of the process).
+     */
+    @JsonPropertyOrder({ "records", "totalRecords", "percent", "pages", "listedItems", "sources", "phases" })
+    public record Progress(long records, long totalRecords, double percent, long pages, long listedItems,
+            List<SourceProgress> sources, List<Phase> phases) {
+    }
+
+    /**
+     * One phase (step) of the execution, live: {@code done} of {@code total} (-1: unknown) {@code unit}s,
+     * e.g. records for normalize, the entity kind for stage; {@code activity} says what it does now.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "phase", "activity", "unit", "done", "total", "percent", "ended" })
+    public record Phase(String phase, String activity, String unit, long done, long total, Double percent, boolean ended) {
     }
 
     /** @return the partitions of the execution's partitioned steps, by step then partition */
@@ -101,28 +126,38 @@ public class ExecutionProgress {
         return copy;
     }
 
-    /** @return retrieval progress of the execution's run (job instance), sources by name */
+    /** @return retrieval progress of the execution's run (job instance), sources by name, and its live phases */
     public Progress progress(long executionId) {
         long runId = jobOperator.getJobInstance(executionId).getInstanceId();
+        // the distinct ids of the last page; pages stored before that column existed are counted in raw_record
         List<SourceProgress> sources = Sql.query(dataSource, """
-                select source, count(*), sum(item_count),
-                       (array_agg(total order by page_no desc))[1],
-                       bool_or(next_cursor is null)
-                from retrieved_page where run_id = ? group by source order by source""",
+                select p.source, count(*), sum(p.item_count),
+                       coalesce((array_agg(p.distinct_ids order by p.page_no desc))[1],
+                                (select count(distinct r.rec_id) + count(distinct r.nul_id) from raw_record r
+                                  where r.run_id = p.run_id and r.source = p.source)),
+                       (array_agg(p.total order by p.page_no desc))[1],
+                       bool_or(p.next_cursor is null)
+                from retrieved_page p where p.run_id = ? group by p.run_id, p.source order by p.source""",
                 rs -> {
-                    long items = rs.getLong(3);
-                    long total = rs.getLong(4);
-                    boolean complete = rs.getBoolean(5);
-                    return new SourceProgress(rs.getString(1), rs.getLong(2), items, total, percent(items, total, complete),
-                            complete);
+                    long records = rs.getLong(4);
+                    long total = rs.getLong(5);
+                    boolean complete = rs.getBoolean(6);
+                    return new SourceProgress(rs.getString(1), rs.getLong(2), rs.getLong(3), records, total,
+                            percent(records, total, complete), complete);
                 }, runId);
-        long items = sources.stream().mapToLong(SourceProgress::items).sum();
-        long total = sources.stream().mapToLong(SourceProgress::total).sum();
+        long records = sources.stream().mapToLong(SourceProgress::records).sum();
+        long total = sources.stream().mapToLong(SourceProgress::totalRecords).sum();
         boolean complete = !sources.isEmpty() && sources.stream().allMatch(SourceProgress::complete);
-        return new Progress(items, total, percent(items, total, complete), sources);
+        List<Phase> phases = runProgress.phases(executionId).stream()
+                .map(p -> new Phase(p.phase(), p.activity(), p.unit(), p.done(), p.total(),
+                        p.percent() < 0 ? null : Math.floor(p.percent() * 10) / 10, p.ended()))
+                .toList();
+        return new Progress(records, total, percent(records, total, complete),
+                sources.stream().mapToLong(SourceProgress::pages).sum(),
+                sources.stream().mapToLong(SourceProgress::listedItems).sum(), sources, phases);
     }
 
-    /** Copies and a total that moved while listing can overshoot; only a finished listing is 100%. */
+    /** A total that moved while listing can be overshot; only a finished listing is 100%. */
     private static double percent(long items, long total, boolean complete) {
         if (complete) {
             return 100.0;

@@ -21,8 +21,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.cutover.framework.migration.MigrationDescriptor;
-import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunParameters;
 
@@ -40,9 +39,6 @@ public class ExecutionView {
     @Inject
     PlanStore plans;
 
-    @Inject
-    Migrations migrations;
-
     @JsonPropertyOrder({ "executionId", "migration", "mode", "batchStatus", "exitStatus", "digest", "startTime", "endTime",
             "steps" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,9 +47,9 @@ public class ExecutionView {
     }
 
     /**
-     * A step and what it counted: {@code unit} names what {@code readCount} and {@code writeCount} count
-     * ({@code pages} for retrieve, {@code records} for normalize, the entity kind for stage), and is
-     * absent for the steps that count nothing (plan, validate, activate).
+     * One step: its JBeret read and write counts, whose {@code unit} says what they count ({@code pages}
+     * for retrieve, {@code records} for normalize, {@code entities} for stage; absent for a batchlet,
+     * which counts nothing).
      */
     @JsonPropertyOrder({ "name", "batchStatus", "readCount", "writeCount", "unit" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,7 +69,7 @@ public class ExecutionView {
         }
         List<Step> steps = jobOperator.getStepExecutions(executionId).stream()
                 .map(s -> new Step(s.getStepName(), s.getBatchStatus().name(), metric(s, Metric.MetricType.READ_COUNT),
-                        metric(s, Metric.MetricType.WRITE_COUNT), unit(e.getJobName(), s.getStepName())))
+                        metric(s, Metric.MetricType.WRITE_COUNT), unit(s.getStepName())))
                 .toList();
         return Optional.of(view(e, steps));
     }
@@ -102,14 +98,9 @@ public class ExecutionView {
                 e.getBatchStatus().name(), e.getExitStatus(), digest, instant(e.getStartTime()), instant(e.getEndTime()), steps);
     }
 
-    /** The items of the shared job shape's chunk steps (jobs/cutover-migration.xml). */
-    private String unit(String migration, String step) {
-        return switch (step) {
-            case "retrieve" -> "pages";
-            case "normalize" -> "records";
-            case "stage" -> migrations.find(migration).map(MigrationDescriptor::entityKind).orElse("entities");
-            default -> null;
-        };
+    /** The chunk steps of the job shape count items in their unit; the batchlets count nothing. */
+    private static String unit(String step) {
+        return CutoverMetrics.CHUNK_STEPS.contains(step) ? CutoverMetrics.unitOf(step) : null;
     }
 
     private static long metric(StepExecution step, Metric.MetricType type) {

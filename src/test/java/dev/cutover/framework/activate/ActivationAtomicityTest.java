@@ -22,6 +22,7 @@ import dev.cutover.support.DispatchAudit.ReferencePolicy;
 import dev.cutover.support.DispatchAuditReport;
 import dev.cutover.support.DispatcherRun;
 import dev.cutover.support.FailOnce;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -74,11 +75,13 @@ class ActivationAtomicityTest {
     }
 
     @Test
+    @InjectsFaults("an exception in the validate step")
     void failureInValidateThenRestartKeepsDispatchExactlyOnce() {
         restartedApplyWhileDispatching("validate");
     }
 
     @Test
+    @InjectsFaults("an exception inside the activation transaction")
     void failureInsideActivationThenRestartKeepsDispatchExactlyOnce() {
         restartedApplyWhileDispatching("activate-before-commit");
     }

@@ -36,6 +36,7 @@ import dev.cutover.support.Apply;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
 import dev.cutover.support.FailOnce;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -161,6 +162,7 @@ class ApplyGatesTest {
     }
 
     @Test
+    @InjectsFaults("an exception in the validate step")
     void failureInValidateActivatesNothingAndRestartCompletesIt() {
         FailOnce.at("validate");
         try (DemoSources sources = DemoSources.start()) {
@@ -177,6 +179,7 @@ class ApplyGatesTest {
     }
 
     @Test
+    @InjectsFaults("an exception inside the activation transaction")
     void failureInsideActivationBeforeCommitKeepsTheOldModelAndRestartCompletesIt() {
         FailOnce.at("activate-before-commit");
         try (DemoSources sources = DemoSources.start()) {

@@ -23,6 +23,7 @@ import dev.cutover.framework.source.server.SourceFaults;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -43,6 +44,7 @@ class HostileSourceAnswersTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @InjectsFaults("a Retry-After beyond the page deadline")
     void aRetryAfterBeyondThePageDeadlineFailsThePageAtOnceNamingTheHeader() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).throttleNext(1, "999999999999");
@@ -57,6 +59,7 @@ class HostileSourceAnswersTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @InjectsFaults("a Retry-After of 400 digits")
     void aRetryAfterTooLargeForANumberFailsLikeAnyOtherBeyondTheDeadline() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).throttleNext(1, "9".repeat(400));
@@ -67,6 +70,7 @@ class HostileSourceAnswersTest {
     }
 
     @Test
+    @InjectsFaults("a body that is not UTF-8")
     void aBodyThatIsNotUtf8FailsThePageInsteadOfBeingRepairedSilently() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).badBodyNext(1, SourceFaults.BadBody.INVALID_UTF8);

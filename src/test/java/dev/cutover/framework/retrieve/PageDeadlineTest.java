@@ -11,6 +11,7 @@ import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,6 +37,7 @@ class PageDeadlineTest {
     }
 
     @Test
+    @InjectsFaults("a source that never answers")
     void aSourceThatNeverAnswersFailsNamingTheAttemptsAndWhyEachFailed() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).delayNext(2, Duration.ofSeconds(10));
@@ -48,6 +50,7 @@ class PageDeadlineTest {
     }
 
     @Test
+    @InjectsFaults("a source that trickles its answer")
     void aSourceThatTricklesItsAnswerForeverFailsNamingTheTimeoutOfEachAttempt() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             // never idle, so the HTTP client's read timeout never fires: only the request deadline ends it
@@ -60,6 +63,7 @@ class PageDeadlineTest {
     }
 
     @Test
+    @InjectsFaults("a Retry-After longer than the page deadline")
     void aRetryAfterLongerThanWhatIsLeftOfTheDeadlineFailsAtOnce() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).throttleNext(1, Duration.ofSeconds(30));

@@ -6,22 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.source.ConcurrencyGates;
 
 import dev.cutover.framework.source.server.LegacySourceServer;
 import dev.cutover.framework.source.server.SourceFaults;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
+import dev.cutover.support.LogCapture;
 import dev.cutover.support.TestSources;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Transient faults are retried until nothing is lost; fatal ones fail a restartable execution. */
@@ -30,6 +29,9 @@ class RetrievalFaultsTest {
 
     @Inject
     ConcurrencyGates gates;
+
+    @Inject
+    RunProgress progress;
 
     private static final String RULES = LegacySourceServer.RULES_PATH;
 
@@ -72,6 +74,7 @@ class RetrievalFaultsTest {
     }
 
     @Test
+    @InjectsFaults("source s2 going down for good after 2 pages")
     void sourceThatStaysDownFailsRestartablyAndRestartFetchesOnlyWhatIsMissing() throws Exception {
         String uninterrupted;
         try (TestSources sources = TestSources.start(2, 500, 100)) {
@@ -126,34 +129,24 @@ class RetrievalFaultsTest {
 
     @Test
     void progressPerSourceIsLoggedAsRecordsAndPercentOfTotal() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        // the application's log context, not the JDK's: Quarkus logs through JBoss LogManager
-        Logger logger = org.jboss.logmanager.LogContext.getLogContext().getLogger(SourcePageReader.class.getName());
-        logger.addHandler(capture);
-        try (TestSources sources = TestSources.start(1, 300, 100)) {
+        // a line per report instead of one per 10 s: the run is shorter than that
+        Duration every = progress.logEvery();
+        progress.logEvery(Duration.ZERO);
+        List<String> lines;
+        try (LogCapture log = LogCapture.of(RunProgress.class); TestSources sources = TestSources.start(1, 300, 100)) {
             Result r = Cli.run(sources.planArgs());
             assertThat(r.exitCode()).as(r.toString()).isZero();
+            lines = log.lines();
         } finally {
-            logger.removeHandler(capture);
+            progress.logEvery(every);
         }
-        assertThat(lines).contains("retrieve s1: 100/300 records (33%), page 1", "retrieve s1: 300/300 records (100%), page 3, done");
+        assertThat(lines).contains("retrieve  started");
+        assertThat(lines).anyMatch(l -> l.startsWith("retrieve  100 of 300 records (33%)") && l.endsWith("; s1 100/300"));
+        assertThat(lines).anyMatch(l -> l.startsWith("retrieve  done: 300 records from 1 source in "));
     }
 
     @Test
+    @InjectsFaults("a next_cursor that source s1 already gave")
     void repeatedCursorFailsAtOnceNamingIt() {
         try (TestSources sources = TestSources.start(1, 300, 100)) {
             sources.get(1).faults().on(RULES).repeatCursorNext(1);
@@ -164,6 +157,7 @@ class RetrievalFaultsTest {
     }
 
     @Test
+    @InjectsFaults("a body that is not the contract JSON from source s1")
     void bodyThatIsNotTheContractJsonFailsWithoutRetrying() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).badBodyNext(1, SourceFaults.BadBody.values()[0]);
@@ -175,6 +169,7 @@ class RetrievalFaultsTest {
     }
 
     @Test
+    @InjectsFaults("HTTP 404 from source s1")
     void clientErrorFailsWithoutRetrying() {
         try (TestSources sources = TestSources.start(1, 50, 100)) {
             sources.get(1).faults().on(RULES).failNext(1, 404);
@@ -186,6 +181,7 @@ class RetrievalFaultsTest {
     }
 
     @Test
+    @InjectsFaults("a source nothing listens to")
     void unreachableSourceFailsAfterRetriesNamingSourceAndFirstPage() {
         Result r = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);

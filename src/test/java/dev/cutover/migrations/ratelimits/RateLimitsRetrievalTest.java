@@ -8,6 +8,7 @@ import dev.cutover.migrations.ratelimits.demo.DemoRegions;
 import dev.cutover.migrations.ratelimits.demo.KvFaults.Fault;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The KV protocol inside the framework's retrieval: faults, retries, determinism and refusals. */
@@ -29,6 +30,7 @@ class RateLimitsRetrievalTest {
     }
 
     @Test
+    @InjectsFaults("a page without its X-Kv-Index header")
     void aPageWithoutItsIndexHeaderFailsTheExecutionNamingRegionAndCursor() {
         try (DemoRegions regions = DemoRegions.start()) {
             regions.server("ap").faults().arm(Fault.NO_INDEX_HEADER, 1);

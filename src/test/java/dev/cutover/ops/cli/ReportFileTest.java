@@ -14,6 +14,7 @@ import dev.cutover.framework.run.StepProbe;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.Cli;
 import dev.cutover.support.TestSources;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -62,6 +63,7 @@ class ReportFileTest {
     }
 
     @Test
+    @InjectsFaults("a source nothing listens to")
     void restartChecksTheOriginalOutBeforeRunning() throws Exception {
         Path dir = Files.createTempDirectory("out");
         Path out = dir.resolve("plan.json");
@@ -76,6 +78,7 @@ class ReportFileTest {
     }
 
     @Test
+    @InjectsFaults("a source nothing listens to")
     void aFailedRunIsNotResumedByACommandWithAnotherOut() throws Exception {
         Result first = Cli.run("plan", "notification-rules-v2", "--source", "gone=http://127.0.0.1:9");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);

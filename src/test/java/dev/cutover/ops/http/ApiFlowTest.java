@@ -22,6 +22,7 @@ import dev.cutover.migrations.notifications.demo.DemoRules;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.support.Api;
 import dev.cutover.support.FailOnce;
+import dev.cutover.support.InjectsFaults;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,8 +85,9 @@ class ApiFlowTest {
             assertThat(generations.current(Api.MIGRATION).generation()).isEqualTo(before);
 
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).contains("cutover_items_read_total{migration=\"notification-rules-v2\",step=\"normalize\"}")
-                    .contains("cutover_items_written_total{migration=\"notification-rules-v2\",step=\"stage\"}")
+            assertThat(metrics)
+                    .contains("cutover_items_read_total{migration=\"notification-rules-v2\",step=\"normalize\",unit=\"records\"}")
+                    .contains("cutover_items_written_total{migration=\"notification-rules-v2\",step=\"stage\",unit=\"entities\"}")
                     .contains("cutover_source_retries_total{source=\"eu-1\"}")
                     .contains("cutover_activation_duration_seconds_count{migration=\"notification-rules-v2\"}");
         }
@@ -134,6 +136,7 @@ class ApiFlowTest {
     }
 
     @Test
+    @InjectsFaults("a source nothing listens to")
     void failedExecutionShowsWhyAndHasNoReport() {
         long plan = Api.start("plan", Map.of("sources", Map.of("gone", "http://127.0.0.1:9/"), "concurrency", 1));
         JsonPath failed = Api.awaitEnd(plan);

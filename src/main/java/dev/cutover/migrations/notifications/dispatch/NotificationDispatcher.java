@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.metrics.LiveExecutorMetrics;
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.model.ExecutingBehavior;
 import dev.cutover.framework.model.ReadSnapshot;
@@ -65,9 +66,13 @@ public class NotificationDispatcher implements LiveExecutor {
     @Inject
     DispatcherConfig config;
 
+    @Inject
+    LiveExecutorMetrics liveMetrics;
+
     private final ReentrantLock tickLock = new ReentrantLock();
     private ScheduledExecutorService executor;
     private volatile SlotClock clock;
+    private volatile LiveExecutorMetrics.Executor meters;
     // guarded by tickLock
     private long lastTick = -1;
     private String lastModel;
@@ -84,6 +89,7 @@ public class NotificationDispatcher implements LiveExecutor {
             throw new IllegalStateException("the dispatcher is already running");
         }
         this.clock = clock;
+        meters();
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "cutover-dispatcher");
             thread.setDaemon(true);
@@ -190,6 +196,7 @@ public class NotificationDispatcher implements LiveExecutor {
         try {
             List<Instant> slots = slotClock.dueSlots();
             if (slots.isEmpty()) {
+                meters().decided("idle");
                 return TickResult.idle();
             }
             long started = System.nanoTime();
@@ -211,11 +218,13 @@ public class NotificationDispatcher implements LiveExecutor {
             slotClock.processed(slots.get(slots.size() - 1));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             committed(committed, slots, elapsed);
+            meters().decided("dispatched");
             ExecutingDispatchModel executing = committed.executing();
             return new TickResult(committed.tick(), slots, executing.kind(), executing.generation(), executing.runId(),
                     committed.rows(), elapsed);
         } catch (RuntimeException e) {
             failuresInARow++;
+            meters().decided("failed");
             throw e;
         } finally {
             tickLock.unlock();
@@ -245,6 +254,16 @@ public class NotificationDispatcher implements LiveExecutor {
             LOG.errorf(failure, "dispatcher: tick failed (%d in a row) and was rolled back; slots from %s are "
                     + "dispatched by the next tick", failures, pending.isEmpty() ? "?" : pending.get(0));
         }
+    }
+
+    /** Ticks by outcome: dispatched (slots committed), idle (none due), failed (rolled back). */
+    private LiveExecutorMetrics.Executor meters() {
+        LiveExecutorMetrics.Executor registered = meters;
+        if (registered == null) {
+            registered = liveMetrics.register(MIGRATION, name(), "dispatched", "idle", "failed");
+            meters = registered;
+        }
+        return registered;
     }
 
     private record Committed(long tick, ExecutingDispatchModel executing, int rows) {

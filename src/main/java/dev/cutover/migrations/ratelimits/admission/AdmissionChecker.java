@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.metrics.LiveExecutorMetrics;
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.model.ExecutingBehavior.Executing;
 import dev.cutover.framework.model.ExecutingBehavior;
@@ -40,7 +41,11 @@ public class AdmissionChecker implements LiveExecutor {
     @Inject
     ExecutingBehavior behavior;
 
+    @Inject
+    LiveExecutorMetrics liveMetrics;
+
     private volatile boolean serving;
+    private volatile LiveExecutorMetrics.Executor meters;
 
     @Override
     public String name() {
@@ -53,6 +58,7 @@ public class AdmissionChecker implements LiveExecutor {
             return false;
         }
         serving = true;
+        meters();
         LOG.info("admission checker: serving");
         return true;
     }
@@ -63,6 +69,16 @@ public class AdmissionChecker implements LiveExecutor {
             serving = false;
             LOG.info("admission checker: stopped");
         }
+    }
+
+    /** Decisions by outcome: limited (a limit applies), unlimited (none does). */
+    private LiveExecutorMetrics.Executor meters() {
+        LiveExecutorMetrics.Executor registered = meters;
+        if (registered == null) {
+            registered = liveMetrics.register(QuotaModel.ID, name(), "limited", "unlimited");
+            meters = registered;
+        }
+        return registered;
     }
 
     public boolean isServing() {
@@ -82,6 +98,7 @@ public class AdmissionChecker implements LiveExecutor {
         RateLimit limit = executing.model().limit(new RequestClass(region, service, route, tier));
         Decision decision = new Decision(region, service, route, tier, executing.generation(), executing.runId(),
                 limit == null, limit == null ? null : limit.ratePerSecond().toString(), limit == null ? null : limit.burst());
+        meters().decided(decision.unlimited() ? "unlimited" : "limited");
         LOG.debugf("admission: %s", decision);
         return decision;
     }

@@ -32,6 +32,7 @@ import dev.cutover.support.DispatchAudit.ReferencePolicy;
 import dev.cutover.support.DispatchAudit;
 import dev.cutover.support.DispatchAuditReport;
 import dev.cutover.support.DispatcherRun;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -185,6 +186,7 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    @InjectsFaults("an executing generation 99 that does not exist")
     void theRunningDispatcherRetriesFailingTicksUntilTheyPassWithoutLosingASlot() {
         // the pointer names a generation that was never activated: every tick fails on it
         Sql.update(dataSource, "insert into executing_model (migration, generation) values (?, 99)", MIGRATION);
