@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.migration.DemoData;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.lease.CommandsInFlight;
@@ -44,12 +45,16 @@ public class MigrationRun {
     @Inject
     ProgressDisplay progress;
 
+    @Inject
+    Migrations migrations;
+
     /**
      * @param planDigest {@code --plan-digest} of an apply, or {@code null}
      * @return the exit code (DESIGN.md §8)
      */
     public int run(String migration, String mode, RunOptions options, String planDigest, CommandSpec spec) {
-        catalog.require(migration);
+        // the accepted codes are the migration's: checked once it is known to exist, before anything starts
+        options.checkAccepted(catalog.require(migration), migrations);
         commands.enter();
         PrintWriter err = spec.commandLine().getErr();
         // the first words before anything slow: a demo's sources, the lease, JBeret's start

@@ -5,9 +5,7 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunParameters;
-import dev.cutover.ops.run.MigrationCatalog;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,12 +31,6 @@ public class PlanCommand implements Callable<Integer>, ArgumentCheck {
     @Inject
     MigrationRun run;
 
-    @Inject
-    MigrationCatalog catalog;
-
-    @Inject
-    Migrations migrations;
-
     @Override
     public void checkArguments() {
         options.checkArguments(null);
@@ -46,7 +38,6 @@ public class PlanCommand implements Callable<Integer>, ArgumentCheck {
 
     @Override
     public Integer call() {
-        options.checkAccepted(catalog.require(migration), migrations);
         return run.run(migration, RunParameters.DRY_RUN, options, null, spec);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.ops.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -56,6 +57,9 @@ public class RestartCommand implements Callable<Integer> {
     @Inject
     CommandsInFlight commands;
 
+    @Inject
+    ProgressDisplay progress;
+
     @Override
     public Integer call() {
         JobExecution original;
@@ -82,16 +86,21 @@ public class RestartCommand implements Callable<Integer> {
     }
 
     private int restartAndReport(JobExecution original) {
-        long id;
-        try {
-            id = launcher.restart(executionId);
-        } catch (JobRestartException | JobExecutionNotMostRecentException e) {
-            throw new IllegalArgumentException("execution " + executionId + " cannot be restarted: " + e.getMessage());
+        PrintWriter err = spec.commandLine().getErr();
+        // the same live progress as the command that started it (plain log lines when not on a terminal)
+        try (ProgressDisplay.Following shown = progress.open(err)) {
+            long id;
+            try {
+                id = launcher.restart(executionId);
+            } catch (JobRestartException | JobExecutionNotMostRecentException e) {
+                throw new IllegalArgumentException("execution " + executionId + " cannot be restarted: " + e.getMessage());
+            }
+            err.printf("restarting execution %d of %s as execution %d%n", executionId, original.getJobName(), id);
+            shown.follow(id);
+            JobExecution ended = launcher.await(id, Duration.ofDays(1));
+            shown.close();
+            return outcome.report(ended, spec.commandLine().getOut(), err);
         }
-        spec.commandLine().getErr().printf("restarting execution %d of %s as execution %d%n", executionId,
-                original.getJobName(), id);
-        return outcome.report(launcher.await(id, Duration.ofDays(1)), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
     }
 
     /** Its sources ended with the process that ran it: retrying them would only fail again, page after page. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.support.Cli;
+import dev.cutover.support.FailOnce;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.LogCapture;
 import dev.cutover.support.TestSources;
@@ -93,5 +94,20 @@ class ProgressLinesTest {
         // start and end of each phase, and at most one line per cutover.progress.log-every (10 s) while one moves
         long moving = took.toSeconds() / progress.logEvery().toSeconds() + 1;
         assertThat(logged.size()).as("%s", logged).isLessThanOrEqualTo((int) (2 * PHASES.size() + moving));
+    }
+
+    @Test
+    void aRestartOnATerminalGetsTheSameLiveLines() {
+        QuarkusMock.installMockForType(new Answer(true), Terminal.class);
+        try (TestSources sources = TestSources.start(1, 300, 100)) {
+            FailOnce.at("retrieve-write");
+            Result failed = Cli.run(sources.planArgs());
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+
+            Result r = Cli.run("restart", failed.failedExecutionId());
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("restarting execution " + failed.failedExecutionId())
+                    .contains("\rretrieve  ").contains("\rnormalize done: 300 records in ").contains("\rplan      done: ");
+        }
     }
 }
