@@ -3,6 +3,7 @@ package dev.cutover.ops.schedule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.cutover.framework.migration.AnomalyCodes;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
@@ -20,6 +23,7 @@ import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.lease.LeaseManager;
 import dev.cutover.ops.run.ConfiguredSources;
+import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.MigrationsConfig;
@@ -58,6 +62,9 @@ public class MigrationSchedules {
     MigrationCatalog catalog;
 
     @Inject
+    Migrations migrations;
+
+    @Inject
     MigrationLauncher launcher;
 
     @Inject
@@ -74,12 +81,28 @@ public class MigrationSchedules {
         Map<String, ScheduleConfig.Schedule> schedules = schedules();
         schedules.forEach((migration, schedule) -> {
             catalog.require(migration);
+            checkAccepted(migration, schedule, AnomalyCodes.acceptable(migrations.require(migration)));
             scheduler.newJob(jobId(migration)).setCron(schedule.cron())
                     .setTask(execution -> fire(migration, execution.getScheduledFireTime(), configuredSources(migration)))
                     .schedule();
             LOG.infof("schedule: %s runs %s on '%s'", migration, schedule.mode(), schedule.cron());
         });
         return List.copyOf(schedules.keySet());
+    }
+
+    /**
+     * A code the migration never raises would be silently ignored at every fire time, and the anomaly
+     * meant stay blocking: {@code serve} refuses to start on it, as {@code --accept} refuses it.
+     *
+     * @throws IllegalArgumentException naming the setting, the unknown codes and the known ones
+     */
+    static void checkAccepted(String migration, ScheduleConfig.Schedule schedule, SortedSet<String> acceptable) {
+        try {
+            RunSettings.acceptedCodes(migration, schedule.accept().orElse(List.of()), acceptable);
+        } catch (InvalidRunOption e) {
+            throw new IllegalArgumentException("cutover.migrations." + migration + ".schedule.accept " + e.given() + ": "
+                    + e.problem());
+        }
     }
 
     /** @return the schedule of each scheduled migration, sorted by migration */
