@@ -70,8 +70,10 @@ class Generations {
     }
 
     /**
-     * Deletes the dispatch log, the given runs' staged entities and the migration's generations and
-     * pointer: other tests expect a database where nothing was activated or dispatched.
+     * Deletes the dispatch log, the given runs' staged entities and the migration's generations, rollbacks
+     * and pointer: other tests expect a database where nothing was activated or dispatched. The rollbacks
+     * go too because generation numbers start again at 1 once their generations are gone: a rollback left
+     * behind would read as the history of a later generation 1 (it did, in StatusCommandTest).
      */
     void deleteAll(Long... stagedRuns) {
         Sql.update(dataSource, "delete from dispatch_log");
@@ -81,6 +83,7 @@ class Generations {
             }
         }
         Sql.update(dataSource, "delete from model_generation where migration = ?", MIGRATION);
+        Sql.update(dataSource, "delete from model_rollback where migration = ?", MIGRATION);
         Sql.update(dataSource, "delete from executing_model where migration = ?", MIGRATION);
     }
 }
