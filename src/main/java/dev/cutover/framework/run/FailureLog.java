@@ -29,11 +29,15 @@ public class FailureLog {
                 LegacyJson.withNulEscaped(message)));
     }
 
+    /** @return every recorded reason of the execution's failure, first recorded first */
+    public List<String> reasons(long executionId) {
+        return Sql.query(dataSource,
+                "select step || ': ' || message from execution_failure where execution_id = ? order by recorded_at, step",
+                rs -> rs.getString(1), executionId);
+    }
+
     /** @return the first recorded reason of the execution's failure, or {@code null} */
     public String reason(long executionId) {
-        List<String> reasons = Sql.query(dataSource,
-                "select step || ': ' || message from execution_failure where execution_id = ? order by recorded_at, step limit 1",
-                rs -> rs.getString(1), executionId);
-        return reasons.isEmpty() ? null : reasons.get(0);
+        return reasons(executionId).stream().findFirst().orElse(null);
     }
 }

@@ -61,6 +61,8 @@ public class ExecutionOutcome {
         long id = execution.getExecutionId();
         if (execution.getBatchStatus() == BatchStatus.STOPPED) {
             err.printf("execution %d stopped at its last checkpoint%n", id);
+            // a stop can come with failures (a stale execution taken over, then fenced out): each is the news
+            failures.reasons(id).forEach(reason -> err.printf("  %s%n", reason));
             err.println(howToGoOn(execution, "resume it with: cutover restart " + id + " (or run the same command again)"));
             return ExitCode.FAILED;
         }
