@@ -42,6 +42,7 @@ public class ApplyCommand implements Callable<Integer>, ArgumentCheck {
     @Override
     public void checkArguments() {
         options.checkArguments(planDigest);
+        MigrationJob.require(migration);
     }
 
     @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Dependent
 @Unremovable
 @Command(name = "export", description = "Print (or write) the executing target model as canonical JSON.")
-public class ExportCommand implements Callable<Integer> {
+public class ExportCommand implements Callable<Integer>, ArgumentCheck {
 
     @Parameters(index = "0", paramLabel = "<migration>")
     String migration;
@@ -36,6 +36,11 @@ public class ExportCommand implements Callable<Integer> {
     @Inject
     ModelExport export;
 
+
+    @Override
+    public void checkArguments() {
+        MigrationJob.require(migration);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -34,6 +34,7 @@ public class PlanCommand implements Callable<Integer>, ArgumentCheck {
     @Override
     public void checkArguments() {
         options.checkArguments(null);
+        MigrationJob.require(migration);
     }
 
     @Override

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Dependent
 @Unremovable
 @Command(name = "rollback", description = "Switch back to the generation that executed before the current one.")
-public class RollbackCommand implements Callable<Integer> {
+public class RollbackCommand implements Callable<Integer>, ArgumentCheck {
 
     @Parameters(index = "0", paramLabel = "<migration>")
     String migration;
@@ -33,6 +33,11 @@ public class RollbackCommand implements Callable<Integer> {
 
     @Inject
     ModelRollback rollbacks;
+
+    @Override
+    public void checkArguments() {
+        MigrationJob.require(migration);
+    }
 
     @Override
     public Integer call() {

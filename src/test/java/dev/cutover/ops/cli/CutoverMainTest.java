@@ -89,6 +89,17 @@ class CutoverMainTest {
         assertThat(answer.out()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "plan", "apply", "export", "rollback" })
+    void unknownMigrationIsAnsweredWithoutTheApplicationNamingTheKnownOnes(String command) {
+        for (String name : new String[] { "no-such-migration", "cutover-migration", "../notification-rules-v2" }) {
+            Answer answer = parseOnly(command, name);
+            assertThat(answer.exitCode()).as(answer.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(answer.err()).contains("unknown migration '" + name + "'; known: ")
+                    .contains("notification-rules-v2").contains("rate-limits-v2").doesNotContain("known: cutover-migration");
+        }
+    }
+
     @Test
     void noSubcommandIsAUsageError() {
         for (String[] args : new String[][] { {}, { "--verbose" } }) {
