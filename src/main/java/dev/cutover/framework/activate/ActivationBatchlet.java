@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.metrics.PhaseProgress;
 import dev.cutover.framework.metrics.RunProgress;
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.plan.PlanStore;
@@ -108,7 +109,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
         }
         RunSettingsStore.Settings settings = settingsStore.of(jobContext);
         PhaseProgress phase = progress.phase(jobContext.getExecutionId(), stepContext.getStepName());
-        if (!settings.accepted().contains("DRIFT")) {
+        if (!settings.accepted().contains(AnomalyCodes.DRIFT)) {
             phase.activity("drift check: asking " + settings.sources().size() + " sources for changes since retrieval");
             List<String> drift;
             try {
@@ -120,7 +121,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
                 return "STOPPED";
             }
             if (!drift.isEmpty()) {
-                refusals.record(jobContext.getExecutionId(), List.of(new Refusal("DRIFT",
+                refusals.record(jobContext.getExecutionId(), List.of(new Refusal(AnomalyCodes.DRIFT,
                         "legacy configuration changed after it was retrieved: " + String.join("; ", drift)
                                 + " (plan again, or accept with --accept DRIFT)")));
                 return "REFUSED";

@@ -14,13 +14,23 @@ import java.util.stream.Collectors;
  */
 public final class AnomalyCodes {
 
-    /** The codes the framework raises itself, whatever the migration. */
-    public static final Set<String> FRAMEWORK = Set.of(
-            "SOURCE_INCOMPLETE", // a source's distinct fetched ids differ from its final total
-            "EMPTY_SOURCE", // a source lists no record at all
-            "BEHAVIOR_CHANGE", // the behavior check found the planned model does something else
-            "MASS_REMOVAL", // a large share of the executing generation's entities is absent from the plan
-            "DRIFT"); // a source changed between retrieval and activation
+    /** A source's distinct fetched ids differ from its final total. */
+    public static final String SOURCE_INCOMPLETE = "SOURCE_INCOMPLETE";
+    /** A source lists no record at all. */
+    public static final String EMPTY_SOURCE = "EMPTY_SOURCE";
+    /** The behavior check found that the planned model does something else. */
+    public static final String BEHAVIOR_CHANGE = "BEHAVIOR_CHANGE";
+    /** A large share of the executing generation's entities is absent from the plan. */
+    public static final String MASS_REMOVAL = "MASS_REMOVAL";
+    /** A source changed between retrieval and activation. */
+    public static final String DRIFT = "DRIFT";
+
+    /**
+     * The codes the framework raises itself, whatever the migration: the steps raise them through the
+     * constants above, so a code cannot be raised without being acceptable.
+     */
+    public static final Set<String> FRAMEWORK = Set.of(SOURCE_INCOMPLETE, EMPTY_SOURCE, BEHAVIOR_CHANGE, MASS_REMOVAL,
+            DRIFT);
 
     private AnomalyCodes() {
     }

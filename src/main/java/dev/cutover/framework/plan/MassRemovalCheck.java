@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.model.ExecutingModel;
 import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.Sql;
@@ -27,7 +28,7 @@ import dev.cutover.framework.run.Sql;
 @ApplicationScoped
 public class MassRemovalCheck {
 
-    public static final String CODE = "MASS_REMOVAL";
+    public static final String CODE = AnomalyCodes.MASS_REMOVAL;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.retrieve.RetrievalStore.SourceSummary;
 import dev.cutover.framework.toolkit.CodePoints;
 
@@ -41,18 +42,18 @@ public final class PlanReportBuilder {
         List<PlanReport.PlanAnomaly> planAnomalies = new ArrayList<>();
         for (PlanReport.Source s : sources) {
             if (s.fetched() != s.total()) {
-                planAnomalies.add(new PlanReport.PlanAnomaly("SOURCE_INCOMPLETE",
+                planAnomalies.add(new PlanReport.PlanAnomaly(AnomalyCodes.SOURCE_INCOMPLETE,
                         s.name() + ": total " + s.total() + ", fetched " + s.fetched()));
             }
             // an outage answering 200 or a wrong URL behind a catch-all looks like a source with no rule:
             // planned as is, the empty model would stop everything the source's rules do
             if (!listingSources.contains(s.name())) {
-                planAnomalies.add(new PlanReport.PlanAnomaly("EMPTY_SOURCE", s.name() + ": lists no record"));
+                planAnomalies.add(new PlanReport.PlanAnomaly(AnomalyCodes.EMPTY_SOURCE, s.name() + ": lists no record"));
             }
         }
         planAnomalies.addAll(target.anomalies());
         if (!target.behavior().equal()) {
-            planAnomalies.add(new PlanReport.PlanAnomaly("BEHAVIOR_CHANGE", target.behaviorChange()));
+            planAnomalies.add(new PlanReport.PlanAnomaly(AnomalyCodes.BEHAVIOR_CHANGE, target.behaviorChange()));
         }
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
         PlanReport.Counts counts = new PlanReport.Counts(outcomes.fetched(), outcomes.migrated(), skippedCount, anomalyRecords.size(),

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.metrics.PhaseProgress;
 import dev.cutover.framework.metrics.RunProgress;
+import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
@@ -94,7 +95,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
         targets.migratedWithoutEntity(runId).forEach(r -> problems.add("migrated record " + r + " has no staged entity"));
         targets.entitiesWithoutLineage(runId).forEach(e -> problems.add("staged entity " + e + " is reached by no record"));
         targets.lineageWithoutMigratedRecord(runId).forEach(l -> problems.add("lineage " + l + " has no migrated record"));
-        boolean incompleteAccepted = settingsStore.of(jobContext).accepted().contains("SOURCE_INCOMPLETE");
+        boolean incompleteAccepted = settingsStore.of(jobContext).accepted().contains(AnomalyCodes.SOURCE_INCOMPLETE);
         for (PlanReport.Source s : report.sources()) {
             if (s.fetched() != s.total() && !incompleteAccepted) {
                 problems.add("source " + s.name() + ": fetched " + s.fetched() + " of " + s.total());
