@@ -100,6 +100,11 @@ final class NotificationRulesScenarios implements ScenarioMigration {
             case "longCursor" -> faults.rewriteNext(times, page -> ((ObjectNode) page).put("next_cursor",
                     "c".repeat(fault.path("chars").asInt())));
             case "total" -> faults.rewriteNext(times, page -> ((ObjectNode) page).put("total", fault.path("total").asLong()));
+            case "downAfterPages" -> {
+                faults.downAfterPages(fault.path("pages").asInt());
+                // every request after those pages fails: count the attempts of one page
+                return 1;
+            }
             default -> throw new IllegalArgumentException("unknown fault kind '" + kind + "' in " + fault);
         }
         return times;
