@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,6 @@ import dev.cutover.support.TestSources;
  */
 final class NotificationRulesScenarios implements ScenarioMigration {
 
-    private static final ObjectMapper JSON = LegacyJson.MAPPER;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
@@ -55,11 +55,7 @@ final class NotificationRulesScenarios implements ScenarioMigration {
                 List<String> items = new ArrayList<>();
                 Path file = dataDir.resolve(source.getKey() + ".json");
                 if (Files.exists(file)) {
-                    JsonNode listed = JSON.readTree(file.toFile());
-                    if (!listed.isArray()) {
-                        throw new IllegalArgumentException(file + ": a source's data is a JSON array of items");
-                    }
-                    listed.forEach(item -> items.add(item.toString()));
+                    items.addAll(itemTexts(file));
                 }
                 for (JsonNode directive : source.getValue().path("generate")) {
                     items.addAll(generate(directive));
@@ -81,6 +77,28 @@ final class NotificationRulesScenarios implements ScenarioMigration {
             served.close();
             throw e;
         }
+    }
+
+    /**
+     * @return the text of each item of the file's JSON array, exactly as written (key order, repeated
+     *         keys, {@code 3e0} and {@code 1.0} kept: a tree would rewrite them)
+     */
+    private static List<String> itemTexts(Path file) throws IOException {
+        String text = Files.readString(file);
+        List<String> items = new ArrayList<>();
+        try (JsonParser parser = LegacyJson.FACTORY.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException(file + ": a source's data is a JSON array of items");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                parser.skipChildren();
+                // a scalar is read lazily: finish it, or the location is still inside a string
+                parser.finishToken();
+                items.add(text.substring(start, (int) parser.currentLocation().getCharOffset()));
+            }
+        }
+        return items;
     }
 
     /** @return how many requests the fault is armed for */
