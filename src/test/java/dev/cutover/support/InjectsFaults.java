@@ -37,13 +37,23 @@ public @interface InjectsFaults {
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            fault(context).ifPresent(fault -> LOG.warnf("EXPECTED FAILURE (test %s injects %s): the errors logged until "
-                    + "'END OF EXPECTED FAILURE' are provoked on purpose", name(context), fault));
+            fault(context).ifPresent(fault -> begin(name(context), fault));
         }
 
         @Override
         public void afterEach(ExtensionContext context) {
-            fault(context).ifPresent(fault -> LOG.warnf("END OF EXPECTED FAILURE (test %s)", name(context)));
+            fault(context).ifPresent(fault -> end(name(context)));
+        }
+
+        /** The opening line, for a test whose faults are data (a scenario case) rather than an annotation. */
+        public static void begin(String test, String fault) {
+            LOG.warnf("EXPECTED FAILURE (test %s injects %s): the errors logged until "
+                    + "'END OF EXPECTED FAILURE' are provoked on purpose", test, fault);
+        }
+
+        /** The closing line of {@link #begin}. */
+        public static void end(String test) {
+            LOG.warnf("END OF EXPECTED FAILURE (test %s)", test);
         }
 
         private static Optional<String> fault(ExtensionContext context) {

@@ -42,4 +42,12 @@ class CodePointsTest {
         }
         return s.toString();
     }
+
+    @Test
+    void orderSortsAroundSurrogatesUnlikeStringCompareTo() {
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of("\uD83D\uDE00", "\uFF21", "ab", "a", ""));
+        values.sort(CodePoints.ORDER);
+        assertThat(values).containsExactly("", "a", "ab", "\uFF21", "\uD83D\uDE00");
+        assertThat("\uD83D\uDE00".compareTo("\uFF21")).as("String.compareTo is UTF-16 order").isNegative();
+    }
 }

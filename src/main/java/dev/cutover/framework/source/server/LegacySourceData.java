@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import dev.cutover.framework.toolkit.LegacyJson;
+
 /**
  * The thread-safe, in-memory content of one legacy source: an ordered listing of arbitrary JSON
  * items and a change counter (the watermark), as the legacy source API (DESIGN.md §4) exposes them.
@@ -44,7 +46,8 @@ public final class LegacySourceData {
     public record Changes(List<JsonNode> items, long watermark) {
     }
 
-    private static final JsonFactory TEXT = new JsonFactory();
+    // the client's limits (LegacyJson), not Jackson's defaults: an item nested 10,000 deep is served as given
+    private static final JsonFactory TEXT = LegacyJson.FACTORY;
 
     /** A listed item and its string id ({@code null} when it has none), read once when it is written. */
     private record Listed(JsonNode node, String id) {

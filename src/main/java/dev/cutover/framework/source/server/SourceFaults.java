@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Test hooks of one {@link LegacySourceServer}: arms faults for the next requests and counts the
@@ -42,7 +45,7 @@ public final class SourceFaults {
      * {@code reason} says why an error status is answered.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor, boolean closeMidBody, long trickleMillis) {
+            boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -127,6 +130,32 @@ public final class SourceFaults {
     }
 
     /**
+     * The next {@code times} {@code /v1/rules} answers that would be normal are replaced by what
+     * {@code rewrite} makes of the page (any JSON value: an array instead of the object, a
+     * {@code next_cursor} of 100 KB, a {@code total} that lies), sent as {@code 200} JSON.
+     */
+    public SourceFaults rewriteNext(int times, UnaryOperator<JsonNode> rewrite) {
+        Armed armed = new Armed(Kind.REWRITE, times, 0, null, 0, null);
+        armed.rewrite = rewrite;
+        return arm(armed);
+    }
+
+    /**
+     * Runs {@code action} once, right after the {@code pages}-th {@code /v1/rules} page from now is
+     * answered normally and before any later request is answered: edits made there show in the next
+     * page, like a source edited while it is listed.
+     */
+    public SourceFaults afterPages(int pages, Runnable action) {
+        if (pages < 1) {
+            throw new IllegalArgumentException("pages must be >= 1: " + pages);
+        }
+        synchronized (shared) {
+            shared.afterPages.add(new PageAction(shared.pagesServed + pages, action));
+        }
+        return this;
+    }
+
+    /**
      * After {@code pages} more {@code /v1/rules} pages answered normally, the source goes down: every
      * later request is answered {@code 503} until {@link #recover()}. {@code 0} takes it down now.
      */
@@ -189,7 +218,7 @@ public final class SourceFaults {
             shared.requests++;
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
             if (shared.down) {
-                return new Decision(0, 503, null, "down (injected)", null, false, false, 0);
+                return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null);
             }
             Armed delay = take(Kind.DELAY, requestPath);
             Armed status = take(Kind.STATUS, requestPath);
@@ -199,19 +228,33 @@ public final class SourceFaults {
                     && take(Kind.REPEAT_CURSOR, requestPath) != null;
             boolean close = status == null && bad == null && take(Kind.CLOSE_MID_BODY, requestPath) != null;
             Armed trickle = status == null && bad == null ? take(Kind.TRICKLE, requestPath) : null;
+            Armed rewrite = status == null && bad == null && LegacySourceServer.RULES_PATH.equals(requestPath)
+                    ? take(Kind.REWRITE, requestPath) : null;
             return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
                     status == null ? null : status.retryAfter, "injected fault",
-                    bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis);
+                    bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis,
+                    rewrite == null ? null : rewrite.rewrite);
         }
     }
 
     /** Counts a {@code /v1/rules} page answered normally, for {@link #downAfterPages(int)}. */
     void pageServed() {
+        List<Runnable> due = new ArrayList<>();
         synchronized (shared) {
+            shared.pagesServed++;
             if (shared.pagesUntilDown > 0 && --shared.pagesUntilDown == 0) {
                 shared.down = true;
             }
+            for (Iterator<PageAction> it = shared.afterPages.iterator(); it.hasNext();) {
+                PageAction action = it.next();
+                if (action.afterPage() <= shared.pagesServed) {
+                    due.add(action.action());
+                    it.remove();
+                }
+            }
         }
+        // outside the lock: an action edits the data, which has a lock of its own
+        due.forEach(Runnable::run);
     }
 
     private SourceFaults arm(Armed fault) {
@@ -239,7 +282,11 @@ public final class SourceFaults {
     }
 
     private enum Kind {
-        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY, TRICKLE
+        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY, TRICKLE, REWRITE
+    }
+
+    /** An action to run once the listing has served {@code afterPage} pages normally. */
+    private record PageAction(int afterPage, Runnable action) {
     }
 
     /** An armed fault; mutable count, guarded by the {@link Shared} lock. */
@@ -249,6 +296,7 @@ public final class SourceFaults {
         final String retryAfter;
         final long delayMillis;
         final BadBody badBody;
+        UnaryOperator<JsonNode> rewrite;
         String path;
         int remaining;
 
@@ -271,7 +319,9 @@ public final class SourceFaults {
     private static final class Shared {
         final List<Armed> armed = new ArrayList<>();
         final Map<String, Integer> requestsByPath = new TreeMap<>();
+        final List<PageAction> afterPages = new ArrayList<>();
         int requests;
+        int pagesServed;
         int pagesUntilDown = -1;
         boolean down;
     }

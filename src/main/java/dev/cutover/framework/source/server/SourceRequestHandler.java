@@ -122,8 +122,9 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         body.put("total", page.total());
         body.put("watermark", page.watermark());
         if (!badBody(decision, body, exchange)) {
+            String answer = JSON.writeValueAsString(decision.rewrite() == null ? body : decision.rewrite().apply(body));
             faults.pageServed();
-            exchange.ok(JSON.writeValueAsString(body), decision.closeMidBody());
+            exchange.ok(answer, decision.closeMidBody());
         }
     }
 

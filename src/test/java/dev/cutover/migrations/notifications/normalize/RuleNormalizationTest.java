@@ -1,16 +1,5 @@
 package dev.cutover.migrations.notifications.normalize;
 
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.EMPTY_BUNDLE;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.INVALID_CRON;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.INVALID_RECIPIENT;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.MALFORMED_RECORD;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.MISSING_FIELD;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.NO_RECIPIENTS;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.PRIORITY_OUT_OF_RANGE;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.UNKNOWN_CHANNEL;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.UNKNOWN_TIMEZONE;
-import static dev.cutover.migrations.notifications.normalize.AnomalyCode.WRAPPER_TOO_DEEP;
-import static dev.cutover.migrations.notifications.normalize.RuleFixtures.assertAnomaly;
 import static dev.cutover.migrations.notifications.normalize.RuleFixtures.bundle;
 import static dev.cutover.migrations.notifications.normalize.RuleFixtures.normalize;
 import static dev.cutover.migrations.notifications.normalize.RuleFixtures.parse;
@@ -18,7 +7,6 @@ import static dev.cutover.migrations.notifications.normalize.RuleFixtures.rule;
 import static dev.cutover.migrations.notifications.normalize.RuleFixtures.simple;
 import static dev.cutover.migrations.notifications.normalize.RuleFixtures.spec;
 import static dev.cutover.migrations.notifications.normalize.RuleFixtures.wrapped;
-import static dev.cutover.migrations.notifications.normalize.RuleFixtures.wrappedTimes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +23,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.normalize.RecordOutcome;
 
-/** The whole outcome of a record (DESIGN.md §5) and the order that picks one code among several. */
+/**
+ * The whole outcome of a record (DESIGN.md §5), its stored target included, on many threads. Which code
+ * wins among several is the scenario {@code scenarios/notification-rules-v2/normalize-code-precedence}.
+ */
 class RuleNormalizationTest {
 
     @Test
@@ -117,86 +108,5 @@ class RuleNormalizationTest {
             leaf.putArray("recipients").add("not-an-email");
         }
         return rule;
-    }
-
-    @Test
-    void malformedWinsOverEveryOtherSpecProblem() {
-        assertAnomaly(MALFORMED_RECORD, normalize(leafWith(true, true, true, false, false, true, true, false)));
-    }
-
-    @Test
-    void missingFieldWinsOverUnknownChannel() {
-        assertAnomaly(MISSING_FIELD, normalize(leafWith(false, true, true, true, false, true, true, false)));
-    }
-
-    @Test
-    void unknownChannelWinsOverPriorityOutOfRangeAndNoRecipients() {
-        assertAnomaly(UNKNOWN_CHANNEL, normalize(leafWith(false, false, true, true, true, true, true, false)));
-    }
-
-    @Test
-    void priorityOutOfRangeWinsOverInvalidCron() {
-        assertAnomaly(PRIORITY_OUT_OF_RANGE, normalize(leafWith(false, false, false, true, true, true, false, true)));
-    }
-
-    @Test
-    void invalidCronWinsOverUnknownTimezoneAndNoRecipients() {
-        assertAnomaly(INVALID_CRON, normalize(leafWith(false, false, false, false, true, true, true, false)));
-    }
-
-    @Test
-    void invalidCronWinsOverNoRecipients() {
-        assertAnomaly(INVALID_CRON, normalize(leafWith(false, false, false, false, true, false, true, false)));
-    }
-
-    @Test
-    void unknownTimezoneWinsOverInvalidRecipient() {
-        assertAnomaly(UNKNOWN_TIMEZONE, normalize(leafWith(false, false, false, false, false, true, false, true)));
-    }
-
-    @Test
-    void noRecipientsInOneLeafWinsOverInvalidRecipientInAnEarlierLeaf() {
-        ObjectNode rule = rule("r-1");
-        ObjectNode invalid = simple();
-        invalid.putArray("recipients").add("nobody");
-        ObjectNode empty = simple();
-        empty.putArray("recipients");
-        rule.set("spec", bundle(invalid, empty));
-        assertAnomaly(NO_RECIPIENTS, "spec.items[1].recipients: no recipients", normalize(rule));
-    }
-
-    @Test
-    void invalidRecipientWinsOverWrapperTooDeep() {
-        ObjectNode rule = rule("r-1");
-        ObjectNode invalid = simple();
-        invalid.putArray("recipients").add("nobody");
-        rule.set("spec", wrappedTimes(17, invalid));
-        assertAnomaly(INVALID_RECIPIENT, normalize(rule));
-    }
-
-    @Test
-    void wrapperTooDeepInOneBranchWinsOverEmptyBundleInAnother() {
-        ObjectNode rule = rule("r-1");
-        rule.set("spec", bundle(bundle(), wrappedTimes(17, simple())));
-        assertAnomaly(WRAPPER_TOO_DEEP, normalize(rule));
-    }
-
-    @Test
-    void problemsAcrossLeavesAreComparedNotJustTheFirstLeaf() {
-        ObjectNode rule = rule("r-1");
-        ObjectNode timezone = simple();
-        timezone.put("timezone", "GMT+2");
-        ObjectNode malformed = simple();
-        malformed.put("priority", true);
-        rule.set("spec", bundle(timezone, bundle(), wrapped(malformed)));
-        assertAnomaly(MALFORMED_RECORD, "spec.items[2].inner.priority: expected an integer or a string, got boolean true",
-                normalize(rule));
-    }
-
-    @Test
-    void emptyBundleIsTheLastSpecCode() {
-        ObjectNode rule = rule("r-1");
-        rule.set("spec", bundle(bundle(), simple()));
-        assertAnomaly(EMPTY_BUNDLE, normalize(rule));
     }
 }
