@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * answered by the first armed status, else given the first armed bad body, else (a {@code /v1/rules}
  * request carrying a cursor) given a repeated cursor. Faults armed through {@link #on(String)} apply to
  * that path only; faults armed here apply to every path. A source that is {@linkplain #isDown() down}
- * answers every request {@code 503} at once, consuming no armed fault.
+ * answers every request {@code 503} at once, consuming no armed fault. A {@linkplain #mix(FaultMix) fault
+ * mix} sees every other request (it records arrivals against the {@code Retry-After} it announced) and
+ * decides the requests that no armed fault applies to.
  */
 public final class SourceFaults {
 
@@ -42,7 +44,7 @@ public final class SourceFaults {
      * {@code reason} says why an error status is answered.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor, boolean closeMidBody, long trickleMillis) {
+            boolean repeatCursor, boolean closeMidBody, long trickleMillis, FaultMix mix, FaultMix.Draw mixed) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -147,10 +149,23 @@ public final class SourceFaults {
         return this;
     }
 
-    /** Disarms every fault, on every path, and recovers; the request counters are kept. */
+    /**
+     * Draws a fault from {@code mix} for every later request that no armed fault applies to, on every
+     * path ({@code null} stops it). The mix keeps its own counters: what it injected, and requests that
+     * came before a {@code Retry-After} it announced.
+     */
+    public SourceFaults mix(FaultMix mix) {
+        synchronized (shared) {
+            shared.mix = mix;
+        }
+        return this;
+    }
+
+    /** Disarms every fault, on every path, stops the mix and recovers; the request counters are kept. */
     public SourceFaults clear() {
         synchronized (shared) {
             shared.armed.clear();
+            shared.mix = null;
         }
         return recover();
     }
@@ -185,11 +200,19 @@ public final class SourceFaults {
 
     /** Counts a request that just arrived and decides which faults it gets. */
     Decision arrive(String requestPath, boolean hasCursor) {
+        return arrive(requestPath, hasCursor, requestPath);
+    }
+
+    /** @param uri the request's path and query, as a fault mix names an early request */
+    Decision arrive(String requestPath, boolean hasCursor, String uri) {
         synchronized (shared) {
             shared.requests++;
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
             if (shared.down) {
-                return new Decision(0, 503, null, "down (injected)", null, false, false, 0);
+                return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null, null);
+            }
+            if (shared.mix != null) {
+                shared.mix.observe(uri);
             }
             Armed delay = take(Kind.DELAY, requestPath);
             Armed status = take(Kind.STATUS, requestPath);
@@ -199,10 +222,23 @@ public final class SourceFaults {
                     && take(Kind.REPEAT_CURSOR, requestPath) != null;
             boolean close = status == null && bad == null && take(Kind.CLOSE_MID_BODY, requestPath) != null;
             Armed trickle = status == null && bad == null ? take(Kind.TRICKLE, requestPath) : null;
+            if (shared.mix != null && delay == null && status == null && bad == null && !repeat && !close && trickle == null) {
+                FaultMix.Draw mixed = shared.mix.draw();
+                return new Decision(mixed.delayMillis(), mixed.status(), null, "injected fault (mix)", null, false, false,
+                        0, shared.mix, mixed);
+            }
             return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
                     status == null ? null : status.retryAfter, "injected fault",
-                    bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis);
+                    bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis, null, null);
         }
+    }
+
+    /** @return the {@code Retry-After} to send with the decided status now ({@code null}: none) */
+    String retryAfter(Decision decision) {
+        if (decision.mixed() != null && decision.mixed().throttle() != null) {
+            return decision.mix().retryAfter(decision.mixed());
+        }
+        return decision.retryAfter();
     }
 
     /** Counts a {@code /v1/rules} page answered normally, for {@link #downAfterPages(int)}. */
@@ -274,5 +310,6 @@ public final class SourceFaults {
         int requests;
         int pagesUntilDown = -1;
         boolean down;
+        FaultMix mix;
     }
 }
