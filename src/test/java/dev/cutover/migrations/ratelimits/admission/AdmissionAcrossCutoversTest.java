@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 
@@ -40,7 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Live behavior across cutovers (issue 11) for {@code rate-limits-v2}: two threads ask the admission
- * checker for decisions without pause throughout {@link CutoverCycles#count()} apply / rollback /
+ * checker for decisions, a millisecond apart, throughout {@link CutoverCycles#count()} apply / rollback /
  * re-apply cycles between two data sets whose limits differ, every fifth apply failing inside the
  * activation transaction and restarted by id. After each cycle an observer checks every decision taken
  * since the last check: none missing (a request without a decision), each from one generation and its
@@ -53,6 +54,7 @@ class AdmissionAcrossCutoversTest {
 
     private static final int SERVICES = 40;
     private static final int DECIDERS = 2;
+    private static final long PAUSE_NANOS = 1_000_000;
     private static final Duration AWAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -109,6 +111,8 @@ class AdmissionAcrossCutoversTest {
                             taken.add(new Taken(thread, start, observer.now(), probe, null, e));
                         }
                         decided.incrementAndGet();
+                        // a breath between decisions: hundreds per second and thread, and the applies keep a core
+                        LockSupport.parkNanos(PAUSE_NANOS);
                     }
                 }));
             }
