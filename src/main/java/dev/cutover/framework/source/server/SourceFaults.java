@@ -41,7 +41,9 @@ public final class SourceFaults {
 
     /**
      * What to do with one request, decided when it arrives: {@code status == 0} means answer normally;
-     * {@code reason} says why an error status is answered.
+     * {@code reason} says why an error status is answered. When the {@linkplain #mix(FaultMix) mix} decided,
+     * {@code mixed} is its draw and {@code mix} the mix that drew it: a 429's {@code Retry-After} is then
+     * computed when the answer is sent ({@link #retryAfter(Decision)}), after any delay.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
             boolean repeatCursor, boolean closeMidBody, long trickleMillis, FaultMix mix, FaultMix.Draw mixed) {
@@ -198,12 +200,11 @@ public final class SourceFaults {
         }
     }
 
-    /** Counts a request that just arrived and decides which faults it gets. */
-    Decision arrive(String requestPath, boolean hasCursor) {
-        return arrive(requestPath, hasCursor, requestPath);
-    }
-
-    /** @param uri the request's path and query, as a fault mix names an early request */
+    /**
+     * Counts a request that just arrived and decides which faults it gets.
+     *
+     * @param uri the request's path and query, as a fault mix names an early request
+     */
     Decision arrive(String requestPath, boolean hasCursor, String uri) {
         synchronized (shared) {
             shared.requests++;
