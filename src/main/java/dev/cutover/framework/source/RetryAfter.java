@@ -20,7 +20,10 @@ final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** @return the wait asked for, in milliseconds; 0 when absent, unreadable or in the past */
+    /**
+     * @return the wait asked for, in milliseconds, rounded up (a date a fraction of a millisecond away is
+     *         1 ms: rounding down would ask again just before it); 0 when absent, unreadable or in the past
+     */
     static long millis(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return 0;
@@ -32,7 +35,11 @@ final class RetryAfter {
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return Math.max(0, Duration.between(clock.instant(), at.toInstant()).toMillis());
+            Duration wait = Duration.between(clock.instant(), at.toInstant());
+            if (wait.isNegative() || wait.isZero()) {
+                return 0;
+            }
+            return wait.toMillis() + (wait.getNano() % 1_000_000 == 0 ? 0 : 1);
         } catch (DateTimeParseException | ArithmeticException notADate) {
             return 0;
         }

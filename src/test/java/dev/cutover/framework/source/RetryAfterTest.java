@@ -34,6 +34,15 @@ class RetryAfterTest {
     }
 
     @Test
+    void anHttpDateIsWaitedForToTheMillisecondRoundedUpNeverBeforeIt() {
+        // half a millisecond before the date: waiting 0 ms would ask again before the source said
+        Clock justBefore = Clock.fixed(Instant.parse("2026-11-30T12:00:04.9995Z"), ZoneOffset.UTC);
+        assertThat(RetryAfter.millis("Mon, 30 Nov 2026 12:00:05 GMT", justBefore)).isEqualTo(1);
+        Clock fractionAfterASecond = Clock.fixed(Instant.parse("2026-11-30T12:00:03.999001Z"), ZoneOffset.UTC);
+        assertThat(RetryAfter.millis("Mon, 30 Nov 2026 12:00:05 GMT", fractionAfterASecond)).isEqualTo(1001);
+    }
+
+    @Test
     void textThatIsNeitherCountsAsAbsent() {
         assertThat(RetryAfter.millis(null, NOW)).isZero();
         assertThat(RetryAfter.millis("", NOW)).isZero();
