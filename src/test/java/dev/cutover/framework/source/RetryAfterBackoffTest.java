@@ -81,6 +81,13 @@ class RetryAfterBackoffTest {
     }
 
     @Test
+    void anInitialDelayAboveTheMaxBackoffIsCappedToo() {
+        for (int draw = 0; draw < DRAWS; draw++) {
+            assertThat(waits(8000, 5000, 3)).allSatisfy(wait -> assertThat(wait).isBetween(2500L, 5000L));
+        }
+    }
+
+    @Test
     void aRetryAfterLongerThanTheBackoffIsWaitedOutEvenBeyondTheMaxBackoff() {
         RetryAfterBackoff backoff = backoff(200, 5000, Duration.ofMinutes(1));
         assertThat(backoff.nextDelayInMillis(new TransientSourceError("HTTP 429", 3000, null))).isEqualTo(3000);
