@@ -41,7 +41,7 @@ class KillPlanTest {
     void theUniverseIsEveryPointReportedWithItsHighestOccurrence() {
         Map<String, Long> universe = KillPlan.universe(TRACE);
         assertThat(universe).containsEntry("retrieve-chunk-write", 2L).containsEntry("activate-before-commit", 1L)
-                .hasSize(18);
+                .hasSize(17);
     }
 
     @Test
