@@ -45,7 +45,8 @@ import io.quarkus.runtime.Startup;
  * every chunk ({@link StepProbeListener}); {@code job-before-bind}, {@code job-after-bind},
  * {@code job-before-release} and {@code job-after-release} around the lease (the job listener that binds
  * and releases it); {@code retrieve-write} and {@code stage-write} (in the chunk's
- * writer, before it writes); {@code validate} (start of the validation); {@code activate-before-commit}
+ * writer, before it writes); {@code plan-model-stored} (the planned model committed, the report not
+ * yet); {@code validate} (start of the validation); {@code activate-before-commit}
  * (inside the switch transaction) and {@code activate-after-commit}.
  */
 @Startup
