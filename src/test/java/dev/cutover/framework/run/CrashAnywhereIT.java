@@ -32,7 +32,6 @@ import dev.cutover.support.proof.ProofFigures.Figure;
  * <p>The seed is printed; {@code -Dproof.seed=N} repeats a run's kill points. {@code -Dproof.crash.workers}
  * (default 2) applies that many chains at once, each in a database of its own.
  */
-@InjectsFaults("kill -9 of the cutover process at seeded probe points")
 class CrashAnywhereIT {
 
     private static final int KILLS_PER_MIGRATION = ProofFigures.scaled(26, 150);
@@ -63,6 +62,7 @@ class CrashAnywhereIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyMigration")
+    @InjectsFaults("kill -9 of the cutover process at seeded probe points")
     void killedAnywhereAndRestartedByIdEndsAsAnUninterruptedApply(CrashAnywhere.Subject subject) throws Exception {
         long start = System.nanoTime();
         CrashAnywhere.Outcome outcome = new CrashAnywhere(subject, Integer.getInteger("proof.crash.workers", 2))
