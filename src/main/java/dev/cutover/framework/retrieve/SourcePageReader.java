@@ -123,7 +123,9 @@ public class SourcePageReader extends AbstractItemReader {
         idsReported = ids.size();
         phase = runProgress.phase(jobContext.getExecutionId(), stepContext.getStepName());
         metrics.registerSource(jobContext.getJobName(), source);
-        if (stored != null) {
+        if (stored != null && stored.done()) {
+            LOG.infof("retrieve %s: all %d pages were stored before", source, stored.pageNo());
+        } else if (stored != null) {
             LOG.infof("retrieve %s: resuming at page %d (%s)", source, position.pageNo(),
                     SourceFailure.describeCursor(position.cursor()));
         }
