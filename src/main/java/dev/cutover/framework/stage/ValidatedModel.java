@@ -42,14 +42,17 @@ public class ValidatedModel extends PanacheEntityBase {
      */
     public static void mark(long runId, String migration, String digest, long executionId) {
         ValidatedModel row = findById(runId);
-        if (row == null) {
-            row = new ValidatedModel();
-            row.runId = runId;
-            row.migration = migration;
-            row.persist();
+        if (row != null) {
+            row.digest = digest;
+            row.executionId = executionId;
+            return;
         }
+        row = new ValidatedModel();
+        row.runId = runId;
+        row.migration = migration;
         row.digest = digest;
         row.executionId = executionId;
+        row.persist();
     }
 
     /** @return the digest of the plan the run's staged model was validated for; empty when it was not */
