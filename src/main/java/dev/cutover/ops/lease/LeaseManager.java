@@ -86,8 +86,8 @@ public class LeaseManager implements WriteFence {
     /**
      * Checks, in the caller's transaction, that the execution still holds the lease. The row is locked
      * shared, not renewed: the chunks of an execution's partitions check at once instead of queueing
-     * on the lease row one commit after the other, while a takeover ({@code select ... for update} in
-     * {@link #acquire}) still waits for every chunk that checked and then sees whether the lease expired.
+     * on the lease row one commit after the other, while a takeover ({@code select ... for no key update}
+     * in {@link #acquire}) still waits for every chunk that checked and then sees whether the lease expired.
      * The lease is renewed by {@link LeaseHeartbeat}. The lock is taken on the transaction's one
      * connection, the one its JDBC writes use too (README, "Two stores").
      */
