@@ -10,8 +10,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -37,7 +37,7 @@ public class ExecutingModelPointer extends PanacheEntityBase {
     public int[] history;
 
     /** When it was last switched, on the database's clock. */
-    @CurrentTimestamp(source = SourceType.DB)
+    @Generated(event = { EventType.INSERT, EventType.UPDATE }, sql = "now()")
     public Instant switchedAt;
 
     /**
@@ -47,6 +47,11 @@ public class ExecutingModelPointer extends PanacheEntityBase {
      * @return the pointer, locked
      */
     public static ExecutingModelPointer lock(String migration) {
+        ExecutingModelPointer pointer = findById(migration, LockModeType.PESSIMISTIC_WRITE);
+        if (pointer != null) {
+            return pointer;
+        }
+        // a concurrent first switch inserts too: one insert waits for the other's commit and does nothing
         getEntityManager().createNamedQuery("ExecutingModelPointer.insertIfAbsent").setParameter("migration", migration)
                 .executeUpdate();
         return findById(migration, LockModeType.PESSIMISTIC_WRITE);

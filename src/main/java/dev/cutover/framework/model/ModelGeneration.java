@@ -11,9 +11,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
+import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -63,7 +61,7 @@ public class ModelGeneration extends PanacheEntityBase {
     public long executionId;
 
     /** On the database's clock. */
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Generated
     public Instant activatedAt;
 
     protected ModelGeneration() {

@@ -10,9 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
+import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
@@ -36,7 +34,7 @@ public class ExecutionFailure extends PanacheEntityBase {
     public String message;
 
     /** On the database's clock: reasons are listed first recorded first. */
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Generated
     public Instant recordedAt;
 
     protected ExecutionFailure() {

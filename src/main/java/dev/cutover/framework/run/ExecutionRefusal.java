@@ -10,9 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
+import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
@@ -35,7 +33,7 @@ public class ExecutionRefusal extends PanacheEntityBase {
 
     public String message;
 
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Generated
     public Instant recordedAt;
 
     protected ExecutionRefusal() {

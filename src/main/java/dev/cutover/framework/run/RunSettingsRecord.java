@@ -8,10 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -32,7 +30,7 @@ public class RunSettingsRecord extends PanacheEntityBase {
     /** As {@link RunSettingsStore} writes it. */
     public String settings;
 
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Generated
     public Instant createdAt;
 
     protected RunSettingsRecord() {

@@ -7,8 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -33,7 +33,7 @@ public class ValidatedModel extends PanacheEntityBase {
     public long executionId;
 
     /** When it was validated last, on the database's clock. */
-    @CurrentTimestamp(source = SourceType.DB)
+    @Generated(event = { EventType.INSERT, EventType.UPDATE }, sql = "now()")
     public Instant validatedAt;
 
     /**

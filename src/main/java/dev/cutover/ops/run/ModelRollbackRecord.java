@@ -10,9 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
+import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
@@ -39,7 +37,7 @@ public class ModelRollbackRecord extends PanacheEntityBase {
     public int toGeneration;
 
     /** On the database's clock: the switch's transaction time. */
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Generated
     public Instant rolledBackAt;
 
     protected ModelRollbackRecord() {
