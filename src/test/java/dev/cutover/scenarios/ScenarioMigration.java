@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface ScenarioMigration {
 
     /** Every migration that has scenarios: add one line for a new migration. */
-    List<ScenarioMigration> ALL = List.of(new NotificationRulesScenarios());
+    List<ScenarioMigration> ALL = List.of(new NotificationRulesScenarios(), new RateLimitsScenarios());
 
     /** @return the migration's job id, which is also its folder of cases */
     String name();

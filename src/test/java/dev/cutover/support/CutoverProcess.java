@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code java -jar target/quarkus-app/quarkus-run.jar ...} as a real process against a test database,
  * for what cannot happen in-process: {@code kill -9}, SIGTERM, SIGSTOP, two processes at once.
- * Leases are short here (3 s) so that a crash is taken over quickly.
+ * Leases are short here (3 s) so that a crash is taken over quickly; a {@code cutover.lease.ttl} or
+ * {@code cutover.lease.renew-every} among the extra properties replaces it (the last {@code -D} wins).
  */
 public final class CutoverProcess {
 
@@ -38,7 +39,18 @@ public final class CutoverProcess {
      * @param properties extra system properties, e.g. {@code cutover.probe.pause.stage-write=5s}
      */
     public static CutoverProcess start(Map<String, String> database, Map<String, String> properties, String... args) {
-        List<String> command = new ArrayList<>(List.of("java", "-Dcutover.lease.ttl=3s", "-Dcutover.lease.renew-every=1s"));
+        return start(List.of(), database, properties, args);
+    }
+
+    /**
+     * As {@link #start(Map, Map, String...)}, with options for the JVM, e.g. {@code -XX:TieredStopAtLevel=1}
+     * for a drill that starts many short processes.
+     */
+    public static CutoverProcess start(List<String> jvmOptions, Map<String, String> database, Map<String, String> properties,
+            String... args) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dcutover.lease.ttl=3s", "-Dcutover.lease.renew-every=1s"));
         database.forEach((k, v) -> command.add("-D" + k + "=" + v));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", JAR.toString()));
@@ -55,7 +67,12 @@ public final class CutoverProcess {
 
     /** Runs a command to its end and returns it. */
     public static CutoverProcess run(Map<String, String> database, String... args) {
-        CutoverProcess p = start(database, Map.of(), args);
+        return run(List.of(), database, args);
+    }
+
+    /** Runs a command to its end, with options for the JVM, and returns it. */
+    public static CutoverProcess run(List<String> jvmOptions, Map<String, String> database, String... args) {
+        CutoverProcess p = start(jvmOptions, database, Map.of(), args);
         p.awaitExit(Duration.ofMinutes(3));
         return p;
     }
@@ -85,6 +102,19 @@ public final class CutoverProcess {
             throw new IllegalStateException("no execution started\n" + this);
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * Waits until the process prints {@code line} on stderr (a report of its own, e.g. {@code probe: halted
+     * at stage-chunk-end #1}) or ends without printing it.
+     *
+     * @return whether it printed the line; false when it ended first
+     * @throws org.awaitility.core.ConditionTimeoutException when neither happened within {@code timeout}
+     */
+    public boolean awaitReport(String line, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> err().contains(line) || !process.isAlive());
+        return err().contains(line);
     }
 
     public void kill9() {

@@ -8,10 +8,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.cutover.framework.metrics.LiveExecutorMetrics;
 import dev.cutover.migrations.notifications.dispatch.NotificationDispatcher;
 import dev.cutover.migrations.notifications.dispatch.SimulatedSlotClock;
 import dev.cutover.migrations.notifications.dispatch.SlotClock;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
 
 /**
  * The dispatcher running on a simulated clock for the duration of a test, and the audit of what it
@@ -57,6 +61,25 @@ public final class DispatcherRun implements AutoCloseable {
     public DispatcherRun awaitSlots(int slots, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(10))
                 .until(() -> clock.processedSlots().size() >= slots || clock.isExhausted());
+        return this;
+    }
+
+    /**
+     * The dispatcher's own count of its ticks with {@code outcome} ({@code dispatched}, {@code idle},
+     * {@code failed}) since the application started, as its metric {@value LiveExecutorMetrics#DECISIONS}
+     * reports them: the signal a test awaits to know that ticks really ran.
+     */
+    public static long ticks(String outcome) {
+        MeterRegistry registry = Arc.container().instance(MeterRegistry.class).get();
+        Counter counter = registry.find(LiveExecutorMetrics.DECISIONS).tag("migration", NotificationDispatcher.MIGRATION)
+                .tag("executor", "dispatcher").tag("outcome", outcome).counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+
+    /** Waits until the dispatcher counted {@code more} ticks with {@code outcome} than when this was called. */
+    public DispatcherRun awaitTicks(String outcome, long more, Duration timeout) {
+        long target = ticks(outcome) + more;
+        await().atMost(timeout).pollInterval(Duration.ofMillis(5)).until(() -> ticks(outcome) >= target);
         return this;
     }
 

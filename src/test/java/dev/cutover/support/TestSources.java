@@ -77,6 +77,11 @@ public final class TestSources implements AutoCloseable {
         return servers.get(oneBased - 1);
     }
 
+    /** @return every source, in the order of their names {@code s1..sN} */
+    public List<LegacySourceServer> servers() {
+        return List.copyOf(servers);
+    }
+
     public InFlightGauge gauge() {
         return gauge;
     }

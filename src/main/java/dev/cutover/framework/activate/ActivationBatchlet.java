@@ -132,6 +132,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
             return next;
         });
         long criticalSection = System.nanoTime() - start;
+        probe.reached("activate-after-commit");
         metrics.activated(migration, java.time.Duration.ofNanos(criticalSection));
         LOG.infof("activate: %s executes generation %d (critical section %.1f ms)", migration, generation,
                 criticalSection / 1e6);

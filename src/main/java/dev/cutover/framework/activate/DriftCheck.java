@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.ConcurrencyGate;
-import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceClient;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.framework.source.SourceProtocol;
@@ -22,15 +21,13 @@ import dev.cutover.framework.source.StopSignal;
 /**
  * Drift (DESIGN.md §4): asks each source, through the migration's {@link SourceProtocol}, for its
  * changes since the baseline (the watermark of its first page in this run) and compares every changed
- * record with what was retrieved: a higher
- * version, a deleted rule that was retrieved, or a record that was not retrieved is drift. Retrieved
- * versions are those read when the pages were parsed ({@code raw_record.version}); no stored body is
- * parsed again. Reads only, so a restarted activation simply asks again.
+ * record with what was retrieved ({@link SourceDrift}: a higher version, a deleted rule that was
+ * retrieved, or a record that was not retrieved is drift). Retrieved versions are those read when the
+ * pages were parsed ({@code raw_record.version}); no stored body is parsed again. Reads only, so a
+ * restarted activation simply asks again.
  */
 @ApplicationScoped
 public class DriftCheck {
-
-    private static final int MAX_LISTED = 10;
 
     @Inject
     SourceClient client;
@@ -50,39 +47,11 @@ public class DriftCheck {
             long baseline = Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
                     rs -> rs.getLong(1), runId, source.name()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("source " + source.name() + " was not retrieved in this run"));
-            Map<String, BigDecimal> retrieved = retrievedVersions(runId, source.name());
-            int[] listed = {0};
-            client.changes(protocol, source, baseline, gate, stop, change -> {
-                String why = drift(change, retrieved, protocol.recordNoun());
-                if (why != null && listed[0]++ < MAX_LISTED) {
-                    drift.add(source.name() + ": " + why);
-                }
-            });
-            if (listed[0] > MAX_LISTED) {
-                drift.add(source.name() + ": and " + (listed[0] - MAX_LISTED) + " more changed " + protocol.recordNoun() + "(s)");
-            }
+            SourceDrift found = new SourceDrift(source.name(), retrievedVersions(runId, source.name()), protocol.recordNoun());
+            client.changes(protocol, source, baseline, gate, stop, found::accept);
+            drift.addAll(found.lines());
         }
         return drift;
-    }
-
-    private static String drift(SourceChange change, Map<String, BigDecimal> retrieved, String noun) {
-        String id = change.id();
-        if (id == null) {
-            return "a changed item without a usable id";
-        }
-        if (change.deleted()) {
-            return retrieved.containsKey(id) ? noun + " " + id + " was deleted" : null;
-        }
-        BigDecimal seen = retrieved.get(id);
-        if (!retrieved.containsKey(id)) {
-            return noun + " " + id + " was added";
-        }
-        BigDecimal version = change.version() == null ? null : new BigDecimal(change.version());
-        if (version == null || seen == null || version.compareTo(seen) > 0) {
-            return noun + " " + id + " changed (version " + (seen == null ? "?" : seen.toPlainString()) + " -> "
-                    + (version == null ? "?" : version.toPlainString()) + ")";
-        }
-        return null;
     }
 
     private Map<String, BigDecimal> retrievedVersions(long runId, String source) {

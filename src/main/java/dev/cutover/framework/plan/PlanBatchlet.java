@@ -20,6 +20,7 @@ import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 
 /**
@@ -75,6 +76,9 @@ public class PlanBatchlet extends AbstractBatchlet {
     @Inject
     ExecutingModelReader models;
 
+    @Inject
+    StepProbe probe;
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
@@ -88,6 +92,8 @@ public class PlanBatchlet extends AbstractBatchlet {
             target = ModelPlanning.plan(migration, action -> inputs.forEachMigrated(runId, action),
                     Instant.now().truncatedTo(ChronoUnit.MINUTES), rows, phase);
         }
+        // the planned model is committed, the report not yet: a restart plans again and replaces the model
+        probe.reached("plan-model-stored");
         PlanReport built = PlanReportBuilder.build(jobContext.getJobName(), migration.entityKind(), jobContext.getExecutionId(),
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), tally,
                 target, massRemoval.check(jobContext.getJobName(), runId).stream().toList());

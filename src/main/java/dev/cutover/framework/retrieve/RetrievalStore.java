@@ -93,6 +93,20 @@ public class RetrievalStore {
         }
     }
 
+    /**
+     * @return where this source's retrieval stands after the pages of it stored so far in this run (the
+     *         position after its last stored page), or empty when none is stored. Pages are stored in the
+     *         chunk transaction that also commits the partition's checkpoint, so this is the checkpoint a
+     *         partition of the run committed last, whether or not JBeret still knows that partition.
+     */
+    public java.util.Optional<RetrievalCheckpoint> storedPosition(long runId, String source) {
+        return Sql.query(dataSource, """
+                select next_cursor, page_no, first_index, item_count from retrieved_page
+                where run_id = ? and source = ? order by page_no desc limit 1""",
+                rs -> new RetrievalCheckpoint(rs.getString(1), rs.getInt(2) + 1, rs.getInt(3) + rs.getInt(4),
+                        rs.getString(1) == null), runId, source).stream().findFirst();
+    }
+
     /** @return the request cursors of the pages of this source stored so far in this run */
     public Set<String> requestedCursors(long runId, String source) {
         return new HashSet<>(Sql.query(dataSource,

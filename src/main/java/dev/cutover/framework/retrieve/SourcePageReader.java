@@ -35,7 +35,9 @@ import dev.cutover.framework.source.StopSignal;
  * one page, checkpointed after each chunk as a {@link RetrievalCheckpoint}. The requests run ahead of
  * the chunks on a {@link PageLookahead}, so a partition's next page downloads while its last one is
  * stored; only pages handed to a committed chunk count as read. On restart it resumes at the checkpointed cursor
- * and refetches nothing already stored. Only {@code next_cursor: null} ends the listing; a
+ * and refetches nothing already stored; a partition that JBeret starts without a checkpoint resumes after
+ * the source's pages the run stored (the same position: pages and checkpoint commit together), so a
+ * source's partition started afresh on restart ({@link SourcePartitionMapper}) fetches only what is missing. Only {@code next_cursor: null} ends the listing; a
  * {@code next_cursor} already requested in this partition fails the execution. A stop requested while
  * a page is awaited (a slow source, a {@code Retry-After}) ends the partition at once, STOPPED at the
  * last stored page.
@@ -111,14 +113,19 @@ public class SourcePageReader extends AbstractItemReader {
         protocol = migrations.require(jobContext.getJobName()).sourceProtocol();
         stopSignal = stopRequests.of(jobContext.getExecutionId());
         concurrency = settingsStore.of(jobContext).concurrency();
-        position = checkpoint == null ? RetrievalCheckpoint.start() : (RetrievalCheckpoint) checkpoint;
+        RetrievalCheckpoint stored = checkpoint == null
+                ? store.storedPosition(jobContext.getInstanceId(), source).orElse(null)
+                : (RetrievalCheckpoint) checkpoint;
+        position = stored == null ? RetrievalCheckpoint.start() : stored;
         requested = store.requestedCursors(jobContext.getInstanceId(), source);
         ids = store.fetchedIds(jobContext.getInstanceId(), source);
         idsAtOpen = ids.size();
         idsReported = ids.size();
         phase = runProgress.phase(jobContext.getExecutionId(), stepContext.getStepName());
         metrics.registerSource(jobContext.getJobName(), source);
-        if (checkpoint != null) {
+        if (stored != null && stored.done()) {
+            LOG.infof("retrieve %s: all %d pages were stored before", source, stored.pageNo());
+        } else if (stored != null) {
             LOG.infof("retrieve %s: resuming at page %d (%s)", source, position.pageNo(),
                     SourceFailure.describeCursor(position.cursor()));
         }

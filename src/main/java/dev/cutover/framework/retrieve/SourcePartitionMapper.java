@@ -17,8 +17,14 @@ import dev.cutover.framework.source.SourceEndpoint;
 /**
  * One partition per source of the run's settings, run on at most {@code concurrency} threads. On
  * restart JBeret calls it again: the run's settings are the original ones ({@link RunSettingsStore}),
- * so the same partitions come out in the same order, completed ones are skipped and unfinished ones
- * resume from their checkpoints.
+ * so the same partitions come out in the same order.
+ *
+ * <p>The plan overrides the partitions of the execution restarted: left to itself, JBeret restarts only
+ * the unfinished partitions it recorded for the step, and records them one by one after the step began.
+ * A process killed before it recorded them all (killed at the start of the step) left a step whose
+ * restart ran no partition, or some, and completed: sources never retrieved, an empty or partial plan.
+ * So every source's partition runs on every restart; each resumes after the pages the run stored of its
+ * source ({@link SourcePageReader}), and one whose last page is stored ends at once without a request.
  */
 @Named
 @Dependent
@@ -47,6 +53,7 @@ public class SourcePartitionMapper implements PartitionMapper {
         plan.setPartitions(partitions.length);
         plan.setThreads(Math.max(1, Math.min(settings.concurrency(), partitions.length)));
         plan.setPartitionProperties(partitions);
+        plan.setPartitionsOverride(true);
         return plan;
     }
 }

@@ -40,7 +40,8 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
     @Override
     public long nextDelayInMillis(Throwable cause) {
         long base = Math.min(nextBase, maxDelayMillis);
-        nextBase = Math.min(nextBase * 2, maxDelayMillis);
+        // doubled without wrapping around: max-backoff and max-attempts are configuration
+        nextBase = nextBase > maxDelayMillis / 2 ? maxDelayMillis : nextBase * 2;
         // "equal jitter": half fixed, half random, so concurrent partitions spread their retries
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         long retryAfter = cause instanceof TransientSourceError t ? t.retryAfterMillis() : 0;

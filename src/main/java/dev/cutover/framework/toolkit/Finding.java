@@ -18,11 +18,14 @@ public record Finding<C extends Enum<C>>(C code, String detail) {
 
     /**
      * @param expected what the migration reads there, e.g. {@code a string}; when {@code actual} is a
-     *                 string refused only for its U+0000 ({@link LegacyText#isString}), the detail says so
+     *                 string refused only for its U+0000 or a lone surrogate ({@link LegacyText#isString}), the detail says so
      * @return {@code <path>: expected <expected>, got <actual described>}
      */
     public static <C extends Enum<C>> Finding<C> wrongType(C code, NodePath path, String expected, JsonNode actual) {
-        String wanted = LegacyText.holdsNul(actual) ? expected + " without U+0000 (NUL)" : expected;
+        String wanted = expected;
+        if (LegacyText.holdsNul(actual)) {
+            wanted += actual.textValue().indexOf('\u0000') >= 0 ? " without U+0000 (NUL)" : " without unpaired surrogates";
+        }
         return new Finding<>(code, path + ": expected " + wanted + ", got " + JsonDescriptions.describe(actual));
     }
 

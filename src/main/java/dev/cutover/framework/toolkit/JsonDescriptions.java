@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Short descriptions of JSON values for anomaly details. Scalars are shown as JSON text (cut to a
- * bounded length, U+0000 and other control characters escaped); objects and arrays only by their
+ * bounded length, U+0000, other control characters and lone surrogates escaped); objects and arrays only by their
  * type, because identical copies of a record may differ in key order and a detail must not depend on
  * which copy was listed first, and because a legacy tree may be nested too deep to serialize.
  */
@@ -42,7 +42,8 @@ public final class JsonDescriptions {
             // never serialized: that recurses, and fails beyond 1000 levels, on a legacy tree of any depth
             return scalar.isArray() ? "array" : "object";
         }
-        return bounded(scalar.toString());
+        // a lone surrogate is written as its escape, as U+0000 is: a detail is stored, and must say what was there
+        return bounded(LegacyJson.unpairedSurrogatesEscaped(scalar.toString()));
     }
 
     private static String bounded(String json) {

@@ -51,22 +51,60 @@ public final class LegacyJson {
     }
 
     /**
-     * PostgreSQL {@code text} and {@code jsonb} cannot hold U+0000, so a legacy string holding it can
-     * be neither an id nor anything a rule keeps.
+     * PostgreSQL {@code text} and {@code jsonb} cannot hold U+0000, and a lone UTF-16 surrogate (a
+     * <code>&#92;ud800</code> escape in JSON, no character at all) has no UTF-8 form: the driver stores it as
+     * {@code ?}, so two different legacy strings would be stored as one. A legacy string holding either
+     * can be neither an id nor anything a rule keeps.
      *
      * @return whether {@code text} can be stored as it is
      */
     public static boolean isStorable(String text) {
-        return text.indexOf('\u0000') < 0;
+        return text.indexOf('\u0000') < 0 && !hasUnpairedSurrogate(text);
     }
 
-    /** @return {@code text} with U+0000 written as the six characters <code>&#92;u0000</code>, so it can be stored */
+    /** @return whether {@code text} holds a surrogate that is not half of a pair: no character, no UTF-8 */
+    public static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return {@code text} with U+0000 and unpaired surrogates written as six-character escapes
+     *         (<code>&#92;u0000</code>, <code>&#92;ud800</code>), so it can be stored
+     */
     public static String withNulEscaped(String text) {
-        return isStorable(text) ? text : text.replace("\u0000", "\\u0000");
+        return isStorable(text) ? text : unpairedSurrogatesEscaped(text.replace("\u0000", "\\u0000"));
+    }
+
+    /** @return {@code text} with each unpaired surrogate written as its six-character escape (<code>&#92;udc00</code>) */
+    public static String unpairedSurrogatesEscaped(String text) {
+        if (!hasUnpairedSurrogate(text)) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                escaped.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     /** @return {@code text} as the content of a JSON string literal (without quotes): storable, and one-to-one */
     public static String escaped(String text) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+        // the encoder leaves non-ASCII as it is, lone surrogates too; a backslash of the text is doubled, so no clash
+        return unpairedSurrogatesEscaped(new String(JsonStringEncoder.getInstance().quoteAsString(text)));
     }
 }

@@ -2,15 +2,20 @@ package dev.cutover.framework.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -37,10 +42,12 @@ class PageLookaheadTest {
             requested.add(String.valueOf(cursor));
             return page(next.get(cursor == null ? "first" : cursor));
         };
-        try (PageLookahead lookahead = new PageLookahead("s", null, new HashSet<>(), fetch, 2)) {
-            Thread.sleep(300);
-            // two pages queued, the third fetched and waiting for room
+        try (PageLookahead lookahead = new PageLookahead("depth", null, new HashSet<>(), fetch, 2)) {
+            // two pages queued, the third fetched and its thread waiting for room: had it fetched further
+            // ahead, it would have requested more before it came to wait
+            Thread fetcher = awaitWaitingForRoom("cutover-lookahead-depth");
             assertThat(requested).containsExactly("null", "c1", "c2");
+            assertThat(fetcher.getState()).isEqualTo(Thread.State.WAITING);
             List<String> cursors = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 cursors.add(String.valueOf(lookahead.next().cursor()));
@@ -82,6 +89,7 @@ class PageLookaheadTest {
         Function<String, SourcePage> fetch = cursor -> {
             started.countDown();
             try {
+                // the behavior under test: a request that does not end by itself, which close() must abandon
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 interrupted.countDown();
@@ -92,5 +100,25 @@ class PageLookaheadTest {
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         lookahead.close();
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * Awaits the lookahead's thread parked in a put to its full queue: the signal that it fetched all it
+     * may and waits for the chunk to take a page.
+     */
+    private static Thread awaitWaitingForRoom(String threadName) {
+        AtomicReference<Thread> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+                if (thread.getKey().getName().equals(threadName) && thread.getKey().getState() == Thread.State.WAITING
+                        && Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getClassName().equals(
+                                ArrayBlockingQueue.class.getName()) && frame.getMethodName().equals("put"))) {
+                    found.set(thread.getKey());
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
     }
 }

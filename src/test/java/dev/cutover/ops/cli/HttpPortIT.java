@@ -154,20 +154,16 @@ class HttpPortIT {
         return builder;
     }
 
-    private static void awaitReady(Process serve, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
+    /** Awaits serve's readiness answering 200; fails at once, naming its exit code, if serve exits first. */
+    private static void awaitReady(Process serve, int port) {
+        await("serve ready on port " + port).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(serve.isAlive()).as("serve exited with " + (serve.isAlive() ? "" : serve.exitValue())).isTrue();
             try {
-                if (get(port, "/q/health/ready", null).statusCode() == 200) {
-                    return;
-                }
+                return get(port, "/q/health/ready", null).statusCode() == 200;
             } catch (IOException notYet) {
-                // not listening yet
+                return false;
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve did not become ready on port " + port);
+        });
     }
 
     private static HttpResponse<String> get(int port, String path, String userColonPassword) throws Exception {

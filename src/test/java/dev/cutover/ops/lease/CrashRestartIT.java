@@ -75,9 +75,24 @@ class CrashRestartIT {
 
     @Test
     void killedDuringStageRestartsByIdWithoutWritingAnythingTwice() throws Exception {
-        CutoverProcess first = apply(Map.of("cutover.probe.pause.stage-write", "20s"));
+        CutoverProcess first = apply(Map.of("cutover.probe.halt-at", "stage-write#1"));
         long id = first.executionId();
-        awaitStep("stage");
+        // in the stage chunk's transaction, before its write: the process says so and stays there
+        assertThat(first.awaitReport("probe: halted at stage-write #1", Duration.ofSeconds(90))).as(first.toString()).isTrue();
+        first.kill9();
+
+        CutoverProcess restart = restartWhenLeaseExpires(id);
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertCompleteAndEqualToAnUninterruptedRun(restart);
+    }
+
+    @Test
+    void killedBeforeTheRetrievePartitionsAreRecordedRestartRetrievesEverySource() throws Exception {
+        // the step's execution is recorded, its partitions (one per source) not yet: a restart that ran
+        // only the partitions recorded would retrieve nothing and plan an empty model
+        CutoverProcess first = apply(Map.of("cutover.probe.halt-at", "retrieve-begin#1"));
+        long id = first.executionId();
+        assertThat(first.awaitReport("probe: halted at retrieve-begin #1", Duration.ofSeconds(90))).as(first.toString()).isTrue();
         first.kill9();
 
         CutoverProcess restart = restartWhenLeaseExpires(id);
@@ -87,10 +102,11 @@ class CrashRestartIT {
 
     @Test
     void killedInsideTheActivationLeavesTheOldModelAndRestartActivates() throws Exception {
-        CutoverProcess first = apply(Map.of("cutover.probe.pause.activate-before-commit", "20s"));
+        CutoverProcess first = apply(Map.of("cutover.probe.halt-at", "activate-before-commit#1"));
         long id = first.executionId();
-        awaitStep("activate");
-        Thread.sleep(1500); // inside the switch transaction, paused before its commit
+        // inside the switch transaction, before its commit: the process says so and stays there
+        assertThat(first.awaitReport("probe: halted at activate-before-commit #1", Duration.ofSeconds(90)))
+                .as(first.toString()).isTrue();
         first.kill9();
         assertThat(count("select count(*) from model_generation")).as("nothing activated").isZero();
         assertThat(export().get("generation").asInt()).isZero();
@@ -104,7 +120,8 @@ class CrashRestartIT {
     void revivedStaleExecutionIsFencedAndChangesNothing() throws Exception {
         CutoverProcess stale = apply(Map.of("cutover.probe.pause.stage-write", "8s"));
         long id = stale.executionId();
-        awaitStep("stage");
+        // stopped while paused in the stage chunk's transaction, which it commits (or not) once revived
+        assertThat(stale.awaitReport("probe: pausing 8 s at stage-write", Duration.ofSeconds(90))).as(stale.toString()).isTrue();
         stale.signal("STOP");
         CutoverProcess takeover = restartWhenLeaseExpires(id);
         assertThat(takeover.exitCode()).as(takeover.toString()).isZero();
@@ -240,11 +257,6 @@ class CrashRestartIT {
             total += sources.server(name).faults().requestCount(LegacySourceServer.RULES_PATH);
         }
         return total;
-    }
-
-    private void awaitStep(String step) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from step_execution where stepname = '" + step + "'") > 0);
     }
 
     private long count(String sql) throws Exception {

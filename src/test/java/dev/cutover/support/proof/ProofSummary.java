@@ -1,6 +1,7 @@
 package dev.cutover.support.proof;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,17 +16,26 @@ import dev.cutover.support.proof.ProofFigures.Figure;
 /**
  * Prints the proof suite's one summary table when a test JVM ends (registered through
  * {@code META-INF/services}): each {@link Figure} per migration, summed over every part recorded in
- * {@code target/proof/} (the unit tests' and the integration tests'). A part starts empty when its JVM
- * starts, so figures of an earlier build are never counted twice.
+ * {@code target/proof/} (the unit tests' and the integration tests'). The unit-test JVM, first in a build,
+ * clears every part; the integration-test JVM clears its own: figures of an earlier build are never counted.
  */
 public class ProofSummary implements TestExecutionListener {
 
+    /** The part of the JVM that runs first in a build (surefire's). */
+    private static final String FIRST_PART = "tests";
+
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        try {
-            Files.deleteIfExists(ProofFigures.partFile());
+        // the unit tests run first in a build: every part of an earlier build goes, the integration
+        // tests' too; the integration tests (after them) drop only their own part
+        try (Stream<Path> parts = Files.isDirectory(ProofFigures.DIRECTORY) ? Files.list(ProofFigures.DIRECTORY) : Stream.empty()) {
+            for (Path part : parts.toList()) {
+                if (part.equals(ProofFigures.partFile()) || FIRST_PART.equals(System.getProperty("proof.part", FIRST_PART))) {
+                    Files.deleteIfExists(part);
+                }
+            }
         } catch (IOException e) {
-            // an old part left behind only overstates nothing: its lines are replaced on the first add
+            throw new UncheckedIOException("cannot clear the proof figures of an earlier build in " + ProofFigures.DIRECTORY, e);
         }
     }
 

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * answered by the first armed status, else given the first armed bad body, else (a {@code /v1/rules}
  * request carrying a cursor) given a repeated cursor. Faults armed through {@link #on(String)} apply to
  * that path only; faults armed here apply to every path. A source that is {@linkplain #isDown() down}
- * answers every request {@code 503} at once, consuming no armed fault.
+ * answers every request {@code 503} at once, consuming no armed fault. A {@linkplain #mix(FaultMix) fault
+ * mix} sees every other request (it records arrivals against the {@code Retry-After} it announced) and
+ * decides the requests that no armed fault applies to.
  */
 public final class SourceFaults {
 
@@ -42,10 +44,13 @@ public final class SourceFaults {
 
     /**
      * What to do with one request, decided when it arrives: {@code status == 0} means answer normally;
-     * {@code reason} says why an error status is answered.
+     * {@code reason} says why an error status is answered. When the {@linkplain #mix(FaultMix) mix} decided,
+     * {@code mixed} is its draw and {@code mix} the mix that drew it: a 429's {@code Retry-After} is then
+     * computed when the answer is sent ({@link #retryAfter(Decision)}), after any delay.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite) {
+            boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite, FaultMix mix,
+            FaultMix.Draw mixed) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -176,10 +181,23 @@ public final class SourceFaults {
         return this;
     }
 
-    /** Disarms every fault, on every path, and recovers; the request counters are kept. */
+    /**
+     * Draws a fault from {@code mix} for every later request that no armed fault applies to, on every
+     * path ({@code null} stops it). The mix keeps its own counters: what it injected, and requests that
+     * came before a {@code Retry-After} it announced.
+     */
+    public SourceFaults mix(FaultMix mix) {
+        synchronized (shared) {
+            shared.mix = mix;
+        }
+        return this;
+    }
+
+    /** Disarms every fault, on every path, stops the mix and recovers; the request counters are kept. */
     public SourceFaults clear() {
         synchronized (shared) {
             shared.armed.clear();
+            shared.mix = null;
         }
         return recover();
     }
@@ -212,13 +230,20 @@ public final class SourceFaults {
         }
     }
 
-    /** Counts a request that just arrived and decides which faults it gets. */
-    Decision arrive(String requestPath, boolean hasCursor) {
+    /**
+     * Counts a request that just arrived and decides which faults it gets.
+     *
+     * @param uri the request's path and query, as a fault mix names an early request
+     */
+    Decision arrive(String requestPath, boolean hasCursor, String uri) {
         synchronized (shared) {
             shared.requests++;
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
             if (shared.down) {
-                return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null);
+                return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null, null, null);
+            }
+            if (shared.mix != null) {
+                shared.mix.observe(uri);
             }
             Armed delay = take(Kind.DELAY, requestPath);
             Armed status = take(Kind.STATUS, requestPath);
@@ -230,11 +255,25 @@ public final class SourceFaults {
             Armed trickle = status == null && bad == null ? take(Kind.TRICKLE, requestPath) : null;
             Armed rewrite = status == null && bad == null && LegacySourceServer.RULES_PATH.equals(requestPath)
                     ? take(Kind.REWRITE, requestPath) : null;
+            if (shared.mix != null && delay == null && status == null && bad == null && !repeat && !close && trickle == null
+                    && rewrite == null) {
+                FaultMix.Draw mixed = shared.mix.draw();
+                return new Decision(mixed.delayMillis(), mixed.status(), null, "injected fault (mix)", null, false, false,
+                        0, null, shared.mix, mixed);
+            }
             return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
                     status == null ? null : status.retryAfter, "injected fault",
                     bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis,
-                    rewrite == null ? null : rewrite.rewrite);
+                    rewrite == null ? null : rewrite.rewrite, null, null);
         }
+    }
+
+    /** @return the {@code Retry-After} to send with the decided status now ({@code null}: none) */
+    String retryAfter(Decision decision) {
+        if (decision.mixed() != null && decision.mixed().throttle() != null) {
+            return decision.mix().retryAfter(decision.mixed());
+        }
+        return decision.retryAfter();
     }
 
     /** Counts a {@code /v1/rules} page answered normally, for {@link #downAfterPages(int)}. */
@@ -324,5 +363,6 @@ public final class SourceFaults {
         int pagesServed;
         int pagesUntilDown = -1;
         boolean down;
+        FaultMix mix;
     }
 }

@@ -61,7 +61,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         gauge.enter();
         // a client that gives up must not stay counted in flight until a delay ends
         request.response().closeHandler(closed -> exchange.release());
-        SourceFaults.Decision decision = faults.arrive(request.path(), request.getParam("cursor") != null);
+        SourceFaults.Decision decision = faults.arrive(request.path(), request.getParam("cursor") != null, request.uri());
         if (decision.delayMillis() > 0) {
             // a timer, not a sleep: the event loop keeps serving other requests meanwhile
             vertx.setTimer(decision.delayMillis(), timer -> answer(request, decision, exchange));
@@ -75,7 +75,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
             if (decision.trickleMillis() > 0) {
                 exchange.trickle(decision.trickleMillis());
             } else if (decision.status() != 0) {
-                exchange.header("Retry-After", decision.retryAfter());
+                exchange.header("Retry-After", faults.retryAfter(decision));
                 exchange.error(decision.status(), "source " + name + ": " + decision.reason());
             } else if (request.method() != HttpMethod.GET) {
                 exchange.header("Allow", "GET");

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import dev.cutover.framework.migration.DemoData;
 import dev.cutover.framework.source.SourceEndpoint;
+import dev.cutover.framework.source.server.InFlightGauge;
 
 /**
  * The demo's regional KV stores, running: one {@link KvSourceServer} per region of {@link DemoKeys} on
@@ -19,8 +20,10 @@ public final class DemoRegions implements DemoData.Running {
 
     private final Map<String, KvSourceServer> servers = new TreeMap<>();
     private final List<SourceEndpoint> endpoints = new ArrayList<>();
+    private final InFlightGauge gauge;
 
-    private DemoRegions() {
+    private DemoRegions(InFlightGauge gauge) {
+        this.gauge = gauge;
     }
 
     /** Starts the demo regions; if one cannot start, those started are stopped and the failure thrown. */
@@ -30,10 +33,18 @@ public final class DemoRegions implements DemoData.Running {
 
     /** Starts one server per store, by region name. */
     public static DemoRegions start(Map<String, KvStore> stores) {
-        DemoRegions regions = new DemoRegions();
+        return start(stores, DEMO_PAGE_SIZE);
+    }
+
+    /**
+     * Starts one server per store, by region name, pages capped at {@code pageSize} entries, all counting
+     * their requests in flight in one {@link #gauge()}.
+     */
+    public static DemoRegions start(Map<String, KvStore> stores, int pageSize) {
+        DemoRegions regions = new DemoRegions(new InFlightGauge());
         try {
             stores.forEach((region, store) -> {
-                KvSourceServer server = new KvSourceServer(region, store, DEMO_PAGE_SIZE);
+                KvSourceServer server = new KvSourceServer(region, store, pageSize, regions.gauge);
                 regions.servers.put(region, server);
                 regions.endpoints.add(SourceEndpoint.of(region, server.start()));
             });
@@ -56,6 +67,16 @@ public final class DemoRegions implements DemoData.Running {
             throw new IllegalArgumentException("no demo region " + region + "; they are " + servers.keySet());
         }
         return server;
+    }
+
+    /** @return the requests in flight to all the regions together */
+    public InFlightGauge gauge() {
+        return gauge;
+    }
+
+    /** @return the running servers, by region */
+    public Map<String, KvSourceServer> servers() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(servers));
     }
 
     /** @return {@code region=url} per region, as {@code --source} takes them */

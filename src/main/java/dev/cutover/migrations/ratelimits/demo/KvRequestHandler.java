@@ -1,35 +1,77 @@
 package dev.cutover.migrations.ratelimits.demo;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cutover.framework.source.server.FaultMix;
+import dev.cutover.framework.source.server.InFlightGauge;
 import dev.cutover.migrations.ratelimits.source.KvProtocol;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** Answers one request of a {@link KvSourceServer}, with the fault armed when it arrived. */
+/**
+ * Answers one request of a {@link KvSourceServer}, with the fault armed (or drawn from the mix) when it
+ * arrived, and counts it in the server's {@link InFlightGauge} until just before its answer is written.
+ */
 final class KvRequestHandler implements Handler<HttpServerRequest> {
 
     private static final String JSON = "application/json";
 
+    private final Vertx vertx;
     private final KvStore store;
     private final int maxPageSize;
     private final KvFaults faults;
+    private final InFlightGauge gauge;
 
-    KvRequestHandler(KvStore store, int maxPageSize, KvFaults faults) {
+    KvRequestHandler(Vertx vertx, KvStore store, int maxPageSize, KvFaults faults, InFlightGauge gauge) {
+        this.vertx = vertx;
         this.store = store;
         this.maxPageSize = maxPageSize;
         this.faults = faults;
+        this.gauge = gauge;
     }
 
     @Override
     public void handle(HttpServerRequest request) {
         HttpServerResponse response = request.response();
+        gauge.enter();
+        AtomicBoolean released = new AtomicBoolean();
+        Handler<Void> release = done -> {
+            if (released.compareAndSet(false, true)) {
+                gauge.exit();
+            }
+        };
+        // out of flight just before the headers go (the client cannot have sent its next request yet),
+        // or when a client that gave up closes the connection
+        response.headersEndHandler(release).closeHandler(release);
+        FaultMix mix = faults.mix();
+        FaultMix.Draw draw = mix == null ? null : mix.arrive(request.uri());
+        if (draw != null && draw.delayMillis() > 0) {
+            // a timer, not a sleep: the event loop keeps serving other requests meanwhile
+            vertx.setTimer(draw.delayMillis(), timer -> answer(request, mix, draw));
+        } else {
+            answer(request, mix, draw);
+        }
+    }
+
+    private void answer(HttpServerRequest request, FaultMix mix, FaultMix.Draw draw) {
+        HttpServerResponse response = request.response();
         try {
-            if (request.method() != HttpMethod.GET) {
+            if (response.closed()) {
+                return;
+            }
+            if (draw != null && draw.status() != 0) {
+                if (draw.throttle() != null) {
+                    response.putHeader("Retry-After", mix.retryAfter(draw));
+                }
+                error(response, draw.status(), "KV store: injected fault (mix)");
+            } else if (request.method() != HttpMethod.GET) {
                 error(response.putHeader("Allow", "GET"), 405, "only GET is supported");
             } else if (!KvProtocol.PREFIX.equals(request.getParam("prefix"))) {
                 error(response, 400, "prefix must be " + KvProtocol.PREFIX);

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.cutover.framework.source.server.InFlightGauge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -22,8 +23,10 @@ import io.vertx.core.http.HttpServerOptions;
  * <li>Other paths {@code 404}, other methods {@code 405}; errors have a body {@code {"error", "status"}}.</li>
  * </ul>
  * Listens on {@value #HOST} only, on an ephemeral port, with a single-threaded Vert.x of its own so it
- * never competes with the application's event loop. Faults are armed through {@link #faults()}. Started
- * once; {@link #close()} is idempotent.
+ * never competes with the application's event loop. Faults are armed through {@link #faults()};
+ * concurrency is measured by the {@link InFlightGauge} it was given (a request is in flight from its
+ * arrival until just before its answer is written, delays included). Started once; {@link #close()} is
+ * idempotent.
  */
 public final class KvSourceServer implements AutoCloseable {
 
@@ -35,18 +38,28 @@ public final class KvSourceServer implements AutoCloseable {
     private final KvStore store;
     private final int maxPageSize;
     private final KvFaults faults = new KvFaults();
+    private final InFlightGauge gauge;
     private Vertx vertx;
     private String baseUrl;
     private boolean closed;
 
     /** @param maxPageSize the most entries a page holds whatever the {@code limit} (1..{@value #MAX_LIMIT}) */
     public KvSourceServer(String region, KvStore store, int maxPageSize) {
+        this(region, store, maxPageSize, new InFlightGauge());
+    }
+
+    /**
+     * @param maxPageSize the most entries a page holds whatever the {@code limit} (1..{@value #MAX_LIMIT})
+     * @param gauge       counts this server's requests in flight; may be shared with other servers
+     */
+    public KvSourceServer(String region, KvStore store, int maxPageSize, InFlightGauge gauge) {
         if (maxPageSize < 1 || maxPageSize > MAX_LIMIT) {
             throw new IllegalArgumentException("maxPageSize must be 1.." + MAX_LIMIT + ": " + maxPageSize);
         }
         this.region = Objects.requireNonNull(region, "region");
         this.store = Objects.requireNonNull(store, "store");
         this.maxPageSize = maxPageSize;
+        this.gauge = Objects.requireNonNull(gauge, "gauge");
     }
 
     /**
@@ -63,7 +76,7 @@ public final class KvSourceServer implements AutoCloseable {
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         try {
             var server = vertx.createHttpServer(new HttpServerOptions().setHost(HOST).setPort(0))
-                    .requestHandler(new KvRequestHandler(store, maxPageSize, faults));
+                    .requestHandler(new KvRequestHandler(vertx, store, maxPageSize, faults, gauge));
             await(server.listen());
             baseUrl = "http://" + HOST + ":" + server.actualPort();
             return baseUrl;
@@ -88,6 +101,10 @@ public final class KvSourceServer implements AutoCloseable {
 
     public KvFaults faults() {
         return faults;
+    }
+
+    public InFlightGauge gauge() {
+        return gauge;
     }
 
     /** Stops listening and drops open connections. Idempotent. */

@@ -78,7 +78,9 @@ public final class RateSpelling {
         }
         BigInteger seconds = seconds(m.group(2), m.group(3));
         if (seconds == null) {
-            return Read.problem(RateAnomaly.INVALID_RATE, path, "period '" + m.group(3) + "' is not s, m or h (spelled out or not)");
+            // the whole period, count included: "100/0s" is refused for its 0, not for its s
+            String period = trimmed.substring(m.group(2) != null ? m.start(2) : m.start(3), m.end(3));
+            return Read.problem(RateAnomaly.INVALID_RATE, path, "period '" + period + "' is not a positive count of s, m or h (spelled out or not)");
         }
         BigInteger burst = null;
         if (m.group(4) != null) {

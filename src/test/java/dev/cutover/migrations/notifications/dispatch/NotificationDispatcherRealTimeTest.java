@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cutover.framework.metrics.LiveExecutorMetrics;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.support.DispatchAudit.ReferencePolicy;
 import dev.cutover.support.DispatchAudit;
 import dev.cutover.support.DispatchAuditReport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -48,6 +51,9 @@ class NotificationDispatcherRealTimeTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry registry;
 
     private JsonNode policies;
 
@@ -94,12 +100,22 @@ class NotificationDispatcherRealTimeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> generations.rowsAt(null) > 0);
         dispatcher.stop();
 
+        double ticksBefore = completedTicks();
         assertThat(dispatcher.startServing()).isTrue();
-        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        // the restarted dispatcher's first tick, which it runs at once: the one that would dispatch the
+        // minute again (a failed tick, rolled back, would prove nothing, so it does not count)
+        await().atMost(Duration.ofSeconds(10)).until(() -> completedTicks() > ticksBefore);
         dispatcher.stop();
 
         List<Long> rowsPerSlot = Sql.query(dataSource, "select count(*) from dispatch_log group by slot order by slot",
                 rs -> rs.getLong(1));
         assertThat(rowsPerSlot).isNotEmpty().allMatch(rows -> rows == 2);
+    }
+
+    /** Ticks of the dispatcher that committed or had nothing due, as its metrics count them. */
+    private double completedTicks() {
+        return registry.find(LiveExecutorMetrics.DECISIONS).tag("migration", NotificationDispatcher.MIGRATION)
+                .tag("executor", dispatcher.name()).counters().stream()
+                .filter(c -> !"failed".equals(c.getId().getTag("outcome"))).mapToDouble(Counter::count).sum();
     }
 }

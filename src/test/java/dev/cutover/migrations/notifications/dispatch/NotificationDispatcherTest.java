@@ -4,6 +4,7 @@ import dev.cutover.framework.plan.ModelPlanning;
 import dev.cutover.migrations.notifications.NotificationRulesMigration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -131,10 +132,10 @@ class NotificationDispatcherTest {
                 Duration.ofMillis(20))) {
             CompletableFuture<Void> switcher = CompletableFuture.runAsync(() -> {
                 while (switching.get()) {
-                    pause();
+                    ticksOf(run);
                     activate(plannedRun);
                     switches.incrementAndGet();
-                    pause();
+                    ticksOf(run);
                     rollback();
                     switches.incrementAndGet();
                 }
@@ -192,7 +193,8 @@ class NotificationDispatcherTest {
         Sql.update(dataSource, "insert into executing_model (migration, generation) values (?, 99)", MIGRATION);
         try (DispatcherRun run = DispatcherRun.start(dispatcher, dataSource, MONDAY_0800, QUARTER, 40,
                 Duration.ofMillis(10))) {
-            sleep(300);
+            // the dispatcher's own count: these ticks ran, and failed
+            run.awaitTicks("failed", 5, Duration.ofSeconds(30));
             assertThat(run.slots()).as("no tick passes while the pointer is broken").isEmpty();
             Sql.update(dataSource, "update executing_model set generation = 0 where migration = ?", MIGRATION);
 
@@ -209,13 +211,17 @@ class NotificationDispatcherTest {
         dispatcher.start(Duration.ofMillis(1), clock);
         assertThat(dispatcher.isRunning()).isTrue();
         assertThatThrownBy(() -> dispatcher.start(Duration.ofMillis(1), clock)).isInstanceOf(IllegalStateException.class);
-        sleep(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> clock.processedSlots().size() >= 5);
 
         dispatcher.stop();
         List<Instant> processed = clock.processedSlots();
-        sleep(100);
+        long ticks = DispatcherRun.ticks("dispatched") + DispatcherRun.ticks("failed") + DispatcherRun.ticks("idle");
+        // the thread that ticks ends: no tick can run any more; none ran between stop() and then
+        await().atMost(Duration.ofSeconds(30)).until(() -> !dispatcherThreadAlive());
 
         assertThat(dispatcher.isRunning()).isFalse();
+        assertThat(DispatcherRun.ticks("dispatched") + DispatcherRun.ticks("failed") + DispatcherRun.ticks("idle"))
+                .as("ticks counted after stop() returned").isEqualTo(ticks);
         assertThat(clock.processedSlots()).isEqualTo(processed).isNotEmpty();
         // every processed slot committed whole, and nothing beyond them was logged
         DispatchAudit.audit(dataSource, processed, 0, ReferencePolicy.ofDemo()).assertExactlyOnceAndUnmixed();
@@ -240,16 +246,12 @@ class NotificationDispatcherTest {
         return generations.rowsAt(slot);
     }
 
-    private static void pause() {
-        sleep(ThreadLocalRandom.current().nextInt(20, 120));
+    /** Lets the dispatcher commit 1 to 5 slots with the model executing now, so that every model dispatches. */
+    private static void ticksOf(DispatcherRun run) {
+        run.awaitSlots(run.slots().size() + ThreadLocalRandom.current().nextInt(1, 6), Duration.ofSeconds(30));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static boolean dispatcherThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("cutover-dispatcher") && t.isAlive());
     }
 }

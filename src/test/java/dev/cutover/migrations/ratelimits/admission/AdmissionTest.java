@@ -3,21 +3,25 @@ package dev.cutover.migrations.ratelimits.admission;
 import static dev.cutover.migrations.ratelimits.RateLimitsRuns.MIGRATION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
@@ -88,22 +92,26 @@ class AdmissionTest {
 
             checker.startServing();
             ConcurrentLinkedQueue<Decision> decisions = new ConcurrentLinkedQueue<>();
+            Map<Integer, AtomicLong> byGeneration = new ConcurrentHashMap<>();
             AtomicBoolean done = new AtomicBoolean();
             ExecutorService deciders = Executors.newFixedThreadPool(4);
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 running.add(deciders.submit(() -> {
                     while (!done.get()) {
-                        decisions.add(checker.decide("eu", "probe", "/any", "premium"));
+                        Decision decision = checker.decide("eu", "probe", "/any", "premium");
+                        decisions.add(decision);
+                        byGeneration.computeIfAbsent(decision.generation(), g -> new AtomicLong()).incrementAndGet();
                     }
                 }));
             }
             try {
+                decisionsFrom(generations.current(MIGRATION).generation(), byGeneration);
                 for (int cycle = 0; cycle < 3; cycle++) {
                     assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
-                    Thread.sleep(100);
+                    decisionsFrom(generations.current(MIGRATION).generation(), byGeneration);
                     activate(regions, "9", probeByRun, runByGeneration);
-                    Thread.sleep(100);
+                    decisionsFrom(generations.current(MIGRATION).generation(), byGeneration);
                 }
             } finally {
                 done.set(true);
@@ -122,9 +130,21 @@ class AdmissionTest {
                 }
                 assertThat(decision.ratePerSecond()).as(decision.toString()).isEqualTo(probeByRun.get(decision.runId()));
             }
-            assertThat(seen).as("decisions saw the model switch").hasSizeGreaterThanOrEqualTo(2);
+            // three rollbacks to the first generation and three new ones of the "9/s" data, each awaited
+            assertThat(seen).as("decisions saw every generation").hasSize(5);
             assertThat(decisions.size()).isGreaterThan(10);
         }
+    }
+
+    /** Waits until the deciders took 20 more decisions from {@code generation}: the checker really switched. */
+    private static void decisionsFrom(int generation, Map<Integer, AtomicLong> byGeneration) {
+        long target = count(generation, byGeneration) + 20;
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(generation, byGeneration) >= target);
+    }
+
+    private static long count(int generation, Map<Integer, AtomicLong> byGeneration) {
+        AtomicLong count = byGeneration.get(generation);
+        return count == null ? 0 : count.get();
     }
 
     private static void setProbe(DemoRegions regions, String value) {

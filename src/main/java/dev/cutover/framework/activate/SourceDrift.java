@@ -1,0 +1,81 @@
+package dev.cutover.framework.activate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.cutover.framework.source.SourceChange;
+
+/**
+ * The drift rule of DESIGN.md §4 for one source, without I/O: each change the source reports since the
+ * baseline is compared with what this run retrieved. Drift is a changed item without a usable id, a
+ * retrieved record deleted, a record that was not retrieved, or a version higher than the one
+ * retrieved (or a version missing on either side). A change the retrieval had already seen (the same
+ * version or an older one) and the deletion of a record that was never retrieved are not drift.
+ * {@link DriftCheck} feeds it the source's changes; it keeps at most {@value #MAX_LISTED} lines and
+ * counts the rest.
+ */
+final class SourceDrift {
+
+    /** How many drifted records a source lists by name; the others are counted. */
+    static final int MAX_LISTED = 10;
+
+    private final String source;
+    private final Map<String, BigDecimal> retrieved;
+    private final String noun;
+    private final List<String> listed = new ArrayList<>();
+    private long drifted;
+
+    /**
+     * @param retrieved each record id retrieved in this run with the version read then ({@code null} when
+     *                  none could be read)
+     * @param noun      what the migration calls a record ({@code rule}, {@code key})
+     */
+    SourceDrift(String source, Map<String, BigDecimal> retrieved, String noun) {
+        this.source = source;
+        this.retrieved = retrieved;
+        this.noun = noun;
+    }
+
+    /** Compares one change the source reports with what was retrieved. */
+    void accept(SourceChange change) {
+        String why = why(change, retrieved, noun);
+        if (why != null && drifted++ < MAX_LISTED) {
+            listed.add(source + ": " + why);
+        }
+    }
+
+    /**
+     * @return what drifted, one line each, named by source: at most {@value #MAX_LISTED}, then one line
+     *         counting the others; empty when nothing did
+     */
+    List<String> lines() {
+        List<String> lines = new ArrayList<>(listed);
+        if (drifted > MAX_LISTED) {
+            lines.add(source + ": and " + (drifted - MAX_LISTED) + " more changed " + noun + "(s)");
+        }
+        return lines;
+    }
+
+    /** @return why this change is drift, or {@code null} when it is not */
+    static String why(SourceChange change, Map<String, BigDecimal> retrieved, String noun) {
+        String id = change.id();
+        if (id == null) {
+            return "a changed item without a usable id";
+        }
+        if (change.deleted()) {
+            return retrieved.containsKey(id) ? noun + " " + id + " was deleted" : null;
+        }
+        if (!retrieved.containsKey(id)) {
+            return noun + " " + id + " was added";
+        }
+        BigDecimal seen = retrieved.get(id);
+        BigDecimal version = change.version() == null ? null : new BigDecimal(change.version());
+        if (version == null || seen == null || version.compareTo(seen) > 0) {
+            return noun + " " + id + " changed (version " + (seen == null ? "?" : seen.toPlainString()) + " -> "
+                    + (version == null ? "?" : version.toPlainString()) + ")";
+        }
+        return null;
+    }
+}
