@@ -2,8 +2,6 @@ package dev.cutover.framework.activate;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -22,11 +20,11 @@ import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RefusalLog.Refusal;
 import dev.cutover.framework.run.RefusalLog;
 import dev.cutover.framework.run.RunSettingsStore;
-import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 import dev.cutover.framework.source.ConcurrencyGates;
 import dev.cutover.framework.source.SourceWaitStopped;
+import dev.cutover.framework.stage.ValidatedModel;
 
 /**
  * The atomic activation: checks that the run's staged model is the validated one with the plan's
@@ -69,9 +67,6 @@ public class ActivationBatchlet extends AbstractBatchlet {
     StepProbe probe;
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     CutoverMetrics metrics;
 
     @Inject
@@ -96,9 +91,9 @@ public class ActivationBatchlet extends AbstractBatchlet {
         long runId = jobContext.getInstanceId();
         String migration = jobContext.getJobName();
         String digest = plans.digest(runId).orElseThrow(() -> new IllegalStateException("no plan for this run"));
-        List<String> validated = Sql.query(dataSource, "select digest from validated_model where run_id = ?",
-                rs -> rs.getString(1), runId);
-        if (!validated.equals(List.of(digest))) {
+        boolean validated = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ValidatedModel.digestOf(runId)).filter(digest::equals).isPresent();
+        if (!validated) {
             throw new IllegalStateException("the staged model of this run is not the validated one for plan " + digest);
         }
         ExecutingModel executing = generations.current(migration);

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,7 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.framework.run.Sql;
 
 
-/** The plan report of each run; the plan step of a restarted run replaces its own report. */
+/**
+ * The plan report of each run; the plan step of a restarted run replaces its own report. The report
+ * text goes through JDBC (it may be large and is never an entity); what it is about is read as
+ * {@link PlanMetadata}.
+ */
 @ApplicationScoped
 public class PlanStore {
 
@@ -110,13 +115,15 @@ public class PlanStore {
         return Sql.query(dataSource, "select count(*) from planned_entity where run_id = ?", rs -> rs.getInt(1), runId).get(0);
     }
 
+    /** @return what the run's plan calls its entities; empty when the run has no plan */
+    @Transactional
     public Optional<String> entityKind(long runId) {
-        return Sql.query(dataSource, "select entity_kind from plan_report where run_id = ?", rs -> rs.getString(1), runId)
-                .stream().findFirst();
+        return PlanMetadata.<PlanMetadata> findByIdOptional(runId).map(plan -> plan.entityKind);
     }
 
+    /** @return the digest of the run's plan; empty when the run has no plan */
+    @Transactional
     public Optional<String> digest(long runId) {
-        return Sql.query(dataSource, "select digest from plan_report where run_id = ?", rs -> rs.getString(1), runId)
-                .stream().findFirst();
+        return PlanMetadata.<PlanMetadata> findByIdOptional(runId).map(plan -> plan.digest);
     }
 }

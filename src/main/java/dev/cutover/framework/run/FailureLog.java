@@ -2,10 +2,8 @@ package dev.cutover.framework.run;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import dev.cutover.framework.toolkit.LegacyJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,21 +17,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class FailureLog {
 
-    @Inject
-    DataSource dataSource;
-
     public void record(long executionId, String step, Throwable failure) {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        QuarkusTransaction.requiringNew().run(() -> Sql.update(dataSource,
-                "insert into execution_failure (execution_id, step, message) values (?, ?, ?)", executionId, step,
-                LegacyJson.withNulEscaped(message)));
+        QuarkusTransaction.requiringNew().run(() -> new ExecutionFailure(executionId, step, LegacyJson.withNulEscaped(message))
+                .persist());
     }
 
     /** @return every recorded reason of the execution's failure, first recorded first */
+    @Transactional
     public List<String> reasons(long executionId) {
-        return Sql.query(dataSource,
-                "select step || ': ' || message from execution_failure where execution_id = ? order by recorded_at, step",
-                rs -> rs.getString(1), executionId);
+        return ExecutionFailure.of(executionId).stream().map(f -> f.step + ": " + f.message).toList();
     }
 
     /** @return the first recorded reason of the execution's failure, or {@code null} */

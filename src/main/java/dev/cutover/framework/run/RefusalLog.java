@@ -2,10 +2,8 @@ package dev.cutover.framework.run;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import dev.cutover.framework.toolkit.LegacyJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,21 +16,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class RefusalLog {
 
-    @Inject
-    DataSource dataSource;
-
     /** A blocking reason: an anomaly code (or DIGEST_MISMATCH) and what it means here. */
     public record Refusal(String code, String message) {
     }
 
     public void record(long executionId, List<Refusal> refusals) {
-        QuarkusTransaction.requiringNew().run(() -> refusals.forEach(r -> Sql.update(dataSource,
-                "insert into execution_refusal (execution_id, code, message) values (?, ?, ?)", executionId, r.code(),
-                LegacyJson.withNulEscaped(r.message()))));
+        QuarkusTransaction.requiringNew().run(() -> refusals.forEach(r -> new ExecutionRefusal(executionId, r.code(),
+                LegacyJson.withNulEscaped(r.message())).persist()));
     }
 
+    /** @return the execution's refusals, by code */
+    @Transactional
     public List<Refusal> refusals(long executionId) {
-        return Sql.query(dataSource, "select code, message from execution_refusal where execution_id = ? order by code",
-                rs -> new Refusal(rs.getString(1), rs.getString(2)), executionId);
+        return ExecutionRefusal.of(executionId).stream().map(r -> new Refusal(r.code, r.message)).toList();
     }
 }

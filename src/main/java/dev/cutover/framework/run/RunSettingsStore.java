@@ -6,11 +6,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import javax.sql.DataSource;
-
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,9 +69,6 @@ public class RunSettingsStore {
     }
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     ObjectMapper json;
 
     /**
@@ -83,16 +79,21 @@ public class RunSettingsStore {
      */
     public long save(Settings settings) {
         String text = toJson(settings);
-        return QuarkusTransaction.requiringNew().call(() -> Sql.query(dataSource,
-                "insert into run_settings (settings) values (?) returning id", rs -> rs.getLong(1), text).get(0));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RunSettingsRecord row = new RunSettingsRecord(text);
+            row.persist();
+            return row.id;
+        });
     }
 
     /** @throws IllegalStateException when there is no such row */
+    @Transactional
     public Settings read(long id) {
-        String text = Sql.query(dataSource, "select settings from run_settings where id = ?", rs -> rs.getString(1), id)
-                .stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no run settings " + id));
-        return fromJson(text);
+        RunSettingsRecord row = RunSettingsRecord.findById(id);
+        if (row == null) {
+            throw new IllegalStateException("no run settings " + id);
+        }
+        return fromJson(row.settings);
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC for the run bookkeeping tables: one statement, positional parameters. Connections come
- * from the JTA-aware datasource, so a call inside a chunk joins the chunk's transaction.
+ * Plain JDBC for the data path (README, "Two stores"; the control plane is Panache entities): one
+ * statement, positional parameters. Connections come from the JTA-aware datasource, so a call inside
+ * a chunk joins the chunk's transaction, on the connection Hibernate uses in it too; after entity
+ * changes in that transaction, see {@link EntityFlush}.
  */
 public final class Sql {
 

@@ -3,8 +3,6 @@ package dev.cutover.framework.stage;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -23,7 +21,6 @@ import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunSettingsStore;
-import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 
@@ -55,9 +52,6 @@ public class ValidationBatchlet extends AbstractBatchlet {
 
     @Inject
     RunSettingsStore settingsStore;
-
-    @Inject
-    DataSource dataSource;
 
     @Inject
     ObjectMapper json;
@@ -108,10 +102,7 @@ public class ValidationBatchlet extends AbstractBatchlet {
         }
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
-            Sql.update(dataSource, """
-                insert into validated_model (run_id, migration, digest, execution_id) values (?, ?, ?, ?)
-                on conflict (run_id) do update set digest = excluded.digest, execution_id = excluded.execution_id,
-                  validated_at = now()""", runId, jobContext.getJobName(), report.digest(), jobContext.getExecutionId());
+            ValidatedModel.mark(runId, jobContext.getJobName(), report.digest(), jobContext.getExecutionId());
         });
         return "VALIDATED";
     }

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.model.ExecutingModelPointer;
+import dev.cutover.framework.model.ModelGeneration;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -46,24 +46,20 @@ public class GenerationHistory {
     }
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     MigrationCatalog catalog;
 
     /** @return every migration of this build, sorted by id */
+    @Transactional
     public List<Executing> all() {
         return catalog.names().stream().map(this::of).toList();
     }
 
     private Executing of(String migration) {
         List<Switch> history = new ArrayList<>();
-        Sql.query(dataSource, "select generation, activated_at, execution_id from model_generation where migration = ?",
-                rs -> history.add(new Switch(rs.getTimestamp(2).toInstant(), ACTIVATED, -1, rs.getInt(1), rs.getLong(3))),
-                migration);
-        Sql.query(dataSource, "select from_generation, to_generation, rolled_back_at from model_rollback where migration = ?",
-                rs -> history.add(new Switch(rs.getTimestamp(3).toInstant(), ROLLED_BACK, rs.getInt(1), rs.getInt(2), null)),
-                migration);
+        ModelGeneration.of(migration).forEach(
+                g -> history.add(new Switch(g.activatedAt, ACTIVATED, -1, g.generation, g.executionId)));
+        ModelRollbackRecord.of(migration).forEach(
+                r -> history.add(new Switch(r.rolledBackAt, ROLLED_BACK, r.fromGeneration, r.toGeneration, null)));
         history.sort(Comparator.comparing(Switch::at));
         // an activation switches from whatever executed just before it
         List<Switch> replayed = new ArrayList<>();
@@ -73,8 +69,8 @@ public class GenerationHistory {
             replayed.add(complete);
             executing = complete.to();
         }
-        return Sql.query(dataSource, "select generation, switched_at from executing_model where migration = ?",
-                rs -> new Executing(migration, rs.getInt(1), rs.getTimestamp(2).toInstant(), replayed), migration)
-                .stream().findFirst().orElse(new Executing(migration, 0, null, replayed));
+        ExecutingModelPointer pointer = ExecutingModelPointer.findById(migration);
+        return pointer == null ? new Executing(migration, 0, null, replayed)
+                : new Executing(migration, pointer.generation, pointer.switchedAt, replayed);
     }
 }

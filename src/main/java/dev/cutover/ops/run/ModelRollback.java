@@ -2,13 +2,10 @@ package dev.cutover.ops.run;
 
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.activate.GenerationSwitch;
-import dev.cutover.framework.run.Sql;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,9 +23,6 @@ public class ModelRollback {
     @Inject
     LeaseManager leases;
 
-    @Inject
-    DataSource dataSource;
-
     /** {@code to} is empty when legacy already executed: there was nothing to roll back to. */
     public record Result(String migration, int from, Optional<Integer> to) {
     }
@@ -41,9 +35,7 @@ public class ModelRollback {
                 int from = generations.current(migration).generation();
                 Optional<Integer> to = generations.rollback(migration);
                 // in the switch's transaction: the history shows a rollback exactly when it happened
-                to.ifPresent(generation -> Sql.update(dataSource,
-                        "insert into model_rollback (migration, from_generation, to_generation) values (?, ?, ?)",
-                        migration, from, generation));
+                to.ifPresent(generation -> new ModelRollbackRecord(migration, from, generation).persist());
                 return new Result(migration, from, to);
             });
         } finally {

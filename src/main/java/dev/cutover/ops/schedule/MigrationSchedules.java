@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,7 +16,6 @@ import dev.cutover.framework.migration.AnomalyCodes;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
-import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
 import dev.cutover.ops.lease.LeaseHeldException;
 import dev.cutover.ops.lease.LeaseManager;
@@ -29,6 +26,7 @@ import dev.cutover.ops.run.MigrationLauncher;
 import dev.cutover.ops.run.MigrationsConfig;
 import dev.cutover.ops.run.RunSettings;
 import dev.cutover.ops.run.ScheduleConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 
 /**
@@ -69,9 +67,6 @@ public class MigrationSchedules {
 
     @Inject
     Scheduler scheduler;
-
-    @Inject
-    DataSource dataSource;
 
     @ConfigProperty(name = "cutover.concurrency", defaultValue = "4")
     int concurrency;
@@ -118,10 +113,7 @@ public class MigrationSchedules {
 
     /** Starts (or resumes) the migration for one fire time, unless another replica or a running execution has it. */
     public Outcome fire(String migration, Instant fireTime, List<SourceEndpoint> endpoints) {
-        int recorded = Sql.update(dataSource, """
-                insert into schedule_fire (migration, fire_time, started_by) values (?, ?, ?) on conflict do nothing""",
-                migration, java.sql.Timestamp.from(fireTime), LeaseManager.owner());
-        if (recorded == 0) {
+        if (!QuarkusTransaction.requiringNew().call(() -> ScheduleFire.record(migration, fireTime, LeaseManager.owner()))) {
             LOG.infof("schedule: %s at %s was started by another replica", migration, fireTime);
             return Outcome.ANOTHER_REPLICA_STARTED_IT;
         }
