@@ -43,14 +43,7 @@ final class RateLimitsScenarios implements ScenarioMigration {
 
     @Override
     public ServedSources serve(Path dataDir, JsonNode scenario) throws IOException {
-        Map<String, JsonNode> settings = new TreeMap<>();
-        if (Files.isDirectory(dataDir)) {
-            try (Stream<Path> files = Files.list(dataDir)) {
-                files.filter(f -> f.toString().endsWith(".json"))
-                        .forEach(f -> settings.put(f.getFileName().toString().replaceFirst("\\.json$", ""), NODES.objectNode()));
-            }
-        }
-        scenario.path("sources").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue()));
+        Map<String, JsonNode> settings = ScenarioMigration.sourceSettings(dataDir, scenario);
         Served served = new Served();
         try {
             for (Map.Entry<String, JsonNode> source : settings.entrySet()) {

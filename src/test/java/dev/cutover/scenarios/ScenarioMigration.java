@@ -1,10 +1,15 @@
 package dev.cutover.scenarios;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * What the scenario runner ({@link ScenarioCorpusTest}) needs from one migration: how the sources of a
@@ -49,6 +54,23 @@ public interface ScenarioMigration {
 
         @Override
         void close();
+    }
+
+    /**
+     * @return the settings of each source of a case, by name: one per data file of {@code sources/} (empty
+     *         settings), then those of {@code case.json}'s {@code sources} (which may name a source without a
+     *         file, e.g. one whose data is generated), in name order
+     */
+    static Map<String, JsonNode> sourceSettings(Path dataDir, JsonNode scenario) throws IOException {
+        Map<String, JsonNode> settings = new TreeMap<>();
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> files = Files.list(dataDir)) {
+                files.filter(f -> f.toString().endsWith(".json")).forEach(f -> settings
+                        .put(f.getFileName().toString().replaceFirst("\\.json$", ""), JsonNodeFactory.instance.objectNode()));
+            }
+        }
+        scenario.path("sources").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue()));
+        return settings;
     }
 
     /** @return the implementation for a migration folder; fails naming the known ones */
