@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -177,7 +176,7 @@ final class NotificationRulesScenarios implements ScenarioMigration {
     private static final class Served implements ServedSources {
         final Map<String, LegacySourceServer> servers = new TreeMap<>();
         final InFlightGauge gauge = new InFlightGauge();
-        final List<JsonNode> atProbe = new ArrayList<>();
+        final CaseEdits edits = new CaseEdits(edit -> apply(server(edit), edit));
         int faultsArmed;
 
         LegacySourceServer server(JsonNode entry) {
@@ -189,17 +188,9 @@ final class NotificationRulesScenarios implements ScenarioMigration {
             return server;
         }
 
-        /** {@code "when": "afterPage:N"} edits once N pages were served, {@code "when": "<probe point>"} there. */
         void schedule(JsonNode edit) {
             LegacySourceServer server = server(edit);
-            String when = edit.path("when").asText();
-            if (when.startsWith("afterPage:")) {
-                server.faults().afterPages(Integer.parseInt(when.substring("afterPage:".length())), () -> apply(server, edit));
-            } else if (!when.isEmpty()) {
-                atProbe.add(edit);
-            } else {
-                throw new IllegalArgumentException("an edit needs a 'when' (afterPage:N or a probe point): " + edit);
-            }
+            edits.schedule(edit, (pages, action) -> server.faults().afterPages(pages, action));
         }
 
         private static void apply(LegacySourceServer server, JsonNode edit) {
@@ -224,14 +215,8 @@ final class NotificationRulesScenarios implements ScenarioMigration {
         }
 
         @Override
-        public synchronized void reached(String point) {
-            for (Iterator<JsonNode> it = atProbe.iterator(); it.hasNext();) {
-                JsonNode edit = it.next();
-                if (edit.path("when").asText().equals(point)) {
-                    apply(server(edit), edit);
-                    it.remove();
-                }
-            }
+        public void reached(String point) {
+            edits.reached(point);
         }
 
         @Override

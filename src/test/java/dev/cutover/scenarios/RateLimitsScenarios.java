@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -139,7 +138,7 @@ final class RateLimitsScenarios implements ScenarioMigration {
     private static final class Served implements ServedSources {
         final Map<String, KvSourceServer> stores = new TreeMap<>();
         final Map<String, KvFront> fronts = new TreeMap<>();
-        final List<JsonNode> atProbe = new ArrayList<>();
+        final CaseEdits edits = new CaseEdits(this::apply);
         int faultsArmed;
 
         KvFront front(JsonNode entry) {
@@ -151,17 +150,8 @@ final class RateLimitsScenarios implements ScenarioMigration {
             return front;
         }
 
-        /** {@code "when": "afterPage:N"} edits once N pages were served, {@code "when": "<probe point>"} there. */
         void schedule(JsonNode edit) {
-            KvFront front = front(edit);
-            String when = edit.path("when").asText();
-            if (when.startsWith("afterPage:")) {
-                front.afterPages(Integer.parseInt(when.substring("afterPage:".length())), () -> apply(edit));
-            } else if (!when.isEmpty()) {
-                atProbe.add(edit);
-            } else {
-                throw new IllegalArgumentException("an edit needs a 'when' (afterPage:N or a probe point): " + edit);
-            }
+            edits.schedule(edit, front(edit)::afterPages);
         }
 
         /** {@code put} ({@code {"key", "value"}}) and/or {@code delete} (a key), at the store's next modify index. */
@@ -191,14 +181,8 @@ final class RateLimitsScenarios implements ScenarioMigration {
         }
 
         @Override
-        public synchronized void reached(String point) {
-            for (Iterator<JsonNode> it = atProbe.iterator(); it.hasNext();) {
-                JsonNode edit = it.next();
-                if (edit.path("when").asText().equals(point)) {
-                    apply(edit);
-                    it.remove();
-                }
-            }
+        public void reached(String point) {
+            edits.reached(point);
         }
 
         @Override
