@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
@@ -23,8 +22,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "executing_model")
-@NamedQuery(name = "ExecutingModelPointer.insertIfAbsent", query = """
-        insert into ExecutingModelPointer (migration) values (:migration) on conflict do nothing""")
 public class ExecutingModelPointer extends PanacheEntityBase {
 
     @Id
@@ -52,7 +49,9 @@ public class ExecutingModelPointer extends PanacheEntityBase {
             return pointer;
         }
         // a concurrent first switch inserts too: one insert waits for the other's commit and does nothing
-        getEntityManager().createNamedQuery("ExecutingModelPointer.insertIfAbsent").setParameter("migration", migration)
+        getEntityManager().createQuery("""
+                insert into ExecutingModelPointer (migration) values (:migration) on conflict do nothing""")
+                .setParameter("migration", migration)
                 .executeUpdate();
         return findById(migration, LockModeType.PESSIMISTIC_WRITE);
     }

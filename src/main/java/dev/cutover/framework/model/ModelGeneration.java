@@ -8,11 +8,11 @@ import java.util.Objects;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 
+import dev.cutover.framework.run.EntityRows;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -23,10 +23,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "model_generation")
 @IdClass(ModelGeneration.Key.class)
-@NamedQuery(name = "ModelGeneration.nextNumber", query = """
-        select coalesce(max(g.generation), 0) + 1 from ModelGeneration g where g.migration = :migration""")
-@NamedQuery(name = "ModelGeneration.ofMigration", query = """
-        from ModelGeneration g where g.migration = :migration order by g.generation""")
 public class ModelGeneration extends PanacheEntityBase {
 
     /** The primary key: a migration and its generation number. */
@@ -78,12 +74,14 @@ public class ModelGeneration extends PanacheEntityBase {
 
     /** @return the number the migration's next activation takes; call under the pointer's lock */
     public static int nextNumber(String migration) {
-        return getEntityManager().createNamedQuery("ModelGeneration.nextNumber", Integer.class)
+        return getEntityManager().createQuery("""
+                select coalesce(max(g.generation), 0) + 1 from ModelGeneration g where g.migration = :migration""",
+                Integer.class)
                 .setParameter("migration", migration).getSingleResult();
     }
 
     /** @return the migration's generations, first activated first */
     public static List<ModelGeneration> of(String migration) {
-        return find("#ModelGeneration.ofMigration", io.quarkus.panache.common.Parameters.with("migration", migration)).list();
+        return EntityRows.where(ModelGeneration.class, "migration", migration, "generation");
     }
 }

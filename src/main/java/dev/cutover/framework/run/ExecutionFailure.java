@@ -7,19 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 
 /** One reason an execution failed ({@code execution_failure}), as {@link FailureLog} keeps it. */
 @Entity
 @Table(name = "execution_failure")
-@NamedQuery(name = "ExecutionFailure.ofExecution", query = """
-        from ExecutionFailure f where f.executionId = :executionId order by f.recordedAt, f.step""")
 public class ExecutionFailure extends PanacheEntityBase {
 
     @Id
@@ -48,6 +44,6 @@ public class ExecutionFailure extends PanacheEntityBase {
 
     /** @return the execution's failure reasons, first recorded first */
     public static List<ExecutionFailure> of(long executionId) {
-        return find("#ExecutionFailure.ofExecution", Parameters.with("executionId", executionId)).list();
+        return EntityRows.where(ExecutionFailure.class, "executionId", executionId, "recordedAt", "step");
     }
 }

@@ -7,19 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 
 /** One reason a safety gate refused an execution ({@code execution_refusal}), as {@link RefusalLog} keeps it. */
 @Entity
 @Table(name = "execution_refusal")
-@NamedQuery(name = "ExecutionRefusal.ofExecution", query = """
-        from ExecutionRefusal r where r.executionId = :executionId order by r.code""")
 public class ExecutionRefusal extends PanacheEntityBase {
 
     @Id
@@ -47,6 +43,6 @@ public class ExecutionRefusal extends PanacheEntityBase {
 
     /** @return the execution's refusals, by code */
     public static List<ExecutionRefusal> of(long executionId) {
-        return find("#ExecutionRefusal.ofExecution", Parameters.with("executionId", executionId)).list();
+        return EntityRows.where(ExecutionRefusal.class, "executionId", executionId, "code");
     }
 }

@@ -6,8 +6,6 @@ import java.util.Optional;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.NamedNativeQuery;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,29 +15,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * {@link LeaseManager} takes, binds, renews and releases it. Every change is one statement whose
  * affected-row count decides (insert if absent, update or delete on a condition), never a read then a
  * write. Every time is on the database's clock ({@link #databaseNow}), the one clock that all processes
- * sharing the lease agree on. Each method runs in its caller's transaction.
+ * sharing the lease agree on. Each method runs in its caller's transaction. The statements are HQL
+ * written where they run rather than named queries, which Hibernate would parse at every command's
+ * start (README, "Two stores").
  */
 @Entity
 @Table(name = "migration_lease")
-@NamedNativeQuery(name = "MigrationLease.nextToken", query = "select nextval('lease_token')")
-@NamedQuery(name = "MigrationLease.databaseNow", query = "select instant")
-@NamedQuery(name = "MigrationLease.insertIfAbsent", query = """
-        insert into MigrationLease (migration, token, owner, expiresAt)
-        values (:migration, :token, :owner, :expiresAt) on conflict do nothing""")
-@NamedQuery(name = "MigrationLease.takeOver", query = """
-        update MigrationLease set token = :token, owner = :owner, executionId = null, expiresAt = :expiresAt,
-          acquiredAt = :now
-        where migration = :migration""")
-@NamedQuery(name = "MigrationLease.bind", query = """
-        update MigrationLease set executionId = :executionId where migration = :migration and token = :token""")
-@NamedQuery(name = "MigrationLease.renew", query = """
-        update MigrationLease set expiresAt = :expiresAt where migration = :migration and executionId = :executionId""")
-@NamedQuery(name = "MigrationLease.release", query = """
-        delete from MigrationLease where migration = :migration and executionId = :executionId""")
-@NamedQuery(name = "MigrationLease.releaseUnbound", query = """
-        delete from MigrationLease where migration = :migration and token = :token""")
-@NamedQuery(name = "MigrationLease.heldBy", query = """
-        select l.token from MigrationLease l where l.migration = :migration and l.executionId = :executionId""")
 public class MigrationLease extends PanacheEntityBase {
 
     @Id
@@ -69,17 +50,19 @@ public class MigrationLease extends PanacheEntityBase {
      *         that {@code now() + ttl} in the statements themselves would give
      */
     static Instant databaseNow() {
-        return getEntityManager().createNamedQuery("MigrationLease.databaseNow", Instant.class).getSingleResult();
+        return getEntityManager().createQuery("select instant", Instant.class).getSingleResult();
     }
 
     /** @return a token no acquisition used before (sequence {@code lease_token}) */
     static long nextToken() {
-        return ((Number) getEntityManager().createNamedQuery("MigrationLease.nextToken").getSingleResult()).longValue();
+        return ((Number) getEntityManager().createNativeQuery("select nextval('lease_token')").getSingleResult()).longValue();
     }
 
     /** @return whether the lease was created; false when the migration's lease row exists already */
     static boolean insertIfAbsent(String migration, long token, String owner, Instant expiresAt) {
-        return getEntityManager().createNamedQuery("MigrationLease.insertIfAbsent")
+        return getEntityManager().createQuery("""
+                insert into MigrationLease (migration, token, owner, expiresAt)
+                values (:migration, :token, :owner, :expiresAt) on conflict do nothing""")
                 .setParameter("migration", migration).setParameter("token", token).setParameter("owner", owner)
                 .setParameter("expiresAt", expiresAt).executeUpdate() == 1;
     }
@@ -94,32 +77,43 @@ public class MigrationLease extends PanacheEntityBase {
 
     /** Gives the locked lease to a new acquisition: a new token, no execution, a fresh expiry. */
     static void takeOver(String migration, long token, String owner, Instant now, Instant expiresAt) {
-        getEntityManager().createNamedQuery("MigrationLease.takeOver").setParameter("migration", migration)
+        getEntityManager().createQuery("""
+                update MigrationLease set token = :token, owner = :owner, executionId = null, expiresAt = :expiresAt,
+                  acquiredAt = :now
+                where migration = :migration""").setParameter("migration", migration)
                 .setParameter("token", token).setParameter("owner", owner).setParameter("now", now)
                 .setParameter("expiresAt", expiresAt).executeUpdate();
     }
 
     /** @return whether the acquisition with {@code token} still held the lease, now bound to the execution */
     static boolean bind(String migration, long token, long executionId) {
-        return getEntityManager().createNamedQuery("MigrationLease.bind").setParameter("migration", migration)
+        return getEntityManager().createQuery("""
+                update MigrationLease set executionId = :executionId where migration = :migration and token = :token""")
+                .setParameter("migration", migration)
                 .setParameter("token", token).setParameter("executionId", executionId).executeUpdate() == 1;
     }
 
     /** @return whether the execution held the lease, now expiring at {@code expiresAt} */
     static boolean renew(String migration, long executionId, Instant expiresAt) {
-        return getEntityManager().createNamedQuery("MigrationLease.renew").setParameter("migration", migration)
+        return getEntityManager().createQuery("""
+                update MigrationLease set expiresAt = :expiresAt
+                where migration = :migration and executionId = :executionId""").setParameter("migration", migration)
                 .setParameter("executionId", executionId).setParameter("expiresAt", expiresAt).executeUpdate() == 1;
     }
 
     /** Deletes the lease if the execution holds it. */
     static void release(String migration, long executionId) {
-        getEntityManager().createNamedQuery("MigrationLease.release").setParameter("migration", migration)
+        getEntityManager().createQuery("""
+                delete from MigrationLease where migration = :migration and executionId = :executionId""")
+                .setParameter("migration", migration)
                 .setParameter("executionId", executionId).executeUpdate();
     }
 
     /** Deletes the lease if the acquisition with {@code token} still holds it. */
     static void releaseUnbound(String migration, long token) {
-        getEntityManager().createNamedQuery("MigrationLease.releaseUnbound").setParameter("migration", migration)
+        getEntityManager().createQuery("""
+                delete from MigrationLease where migration = :migration and token = :token""")
+                .setParameter("migration", migration)
                 .setParameter("token", token).executeUpdate();
     }
 
@@ -129,7 +123,9 @@ public class MigrationLease extends PanacheEntityBase {
      *         ({@link #lockForTakeover}) waits for each of them
      */
     static boolean isHeldBy(String migration, long executionId) {
-        return !getEntityManager().createNamedQuery("MigrationLease.heldBy", Long.class)
+        return !getEntityManager().createQuery("""
+                select l.token from MigrationLease l where l.migration = :migration and l.executionId = :executionId""",
+                Long.class)
                 .setParameter("migration", migration).setParameter("executionId", executionId)
                 .setLockMode(LockModeType.PESSIMISTIC_READ).getResultList().isEmpty();
     }

@@ -7,13 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
+
+import dev.cutover.framework.run.EntityRows;
 
 /**
  * One rollback of a migration's executing model ({@code model_rollback}), recorded by {@link ModelRollback}
@@ -22,8 +22,6 @@ import io.quarkus.panache.common.Parameters;
  */
 @Entity
 @Table(name = "model_rollback")
-@NamedQuery(name = "ModelRollbackRecord.ofMigration", query = """
-        from ModelRollbackRecord r where r.migration = :migration order by r.rolledBackAt, r.id""")
 public class ModelRollbackRecord extends PanacheEntityBase {
 
     @Id
@@ -51,6 +49,6 @@ public class ModelRollbackRecord extends PanacheEntityBase {
 
     /** @return the migration's rollbacks, first first */
     static List<ModelRollbackRecord> of(String migration) {
-        return find("#ModelRollbackRecord.ofMigration", Parameters.with("migration", migration)).list();
+        return EntityRows.where(ModelRollbackRecord.class, "migration", migration, "rolledBackAt", "id");
     }
 }

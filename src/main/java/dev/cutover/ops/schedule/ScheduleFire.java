@@ -7,7 +7,6 @@ import java.util.Objects;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -19,9 +18,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "schedule_fire")
 @IdClass(ScheduleFire.Key.class)
-@NamedQuery(name = "ScheduleFire.recordIfAbsent", query = """
-        insert into ScheduleFire (migration, fireTime, startedBy) values (:migration, :fireTime, :startedBy)
-        on conflict do nothing""")
 public class ScheduleFire extends PanacheEntityBase {
 
     /** The primary key: a migration and a fire time of its schedule. */
@@ -56,7 +52,9 @@ public class ScheduleFire extends PanacheEntityBase {
      * @return whether this call recorded it
      */
     static boolean record(String migration, Instant fireTime, String startedBy) {
-        return getEntityManager().createNamedQuery("ScheduleFire.recordIfAbsent").setParameter("migration", migration)
+        return getEntityManager().createQuery("""
+                insert into ScheduleFire (migration, fireTime, startedBy) values (:migration, :fireTime, :startedBy)
+                on conflict do nothing""").setParameter("migration", migration)
                 .setParameter("fireTime", fireTime).setParameter("startedBy", startedBy).executeUpdate() == 1;
     }
 }
