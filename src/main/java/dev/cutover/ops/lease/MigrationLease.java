@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.hibernate.type.StandardBasicTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -55,7 +57,8 @@ public class MigrationLease extends PanacheEntityBase {
 
     /** @return a token no acquisition used before (sequence {@code lease_token}) */
     static long nextToken() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('lease_token')").getSingleResult()).longValue();
+        return ((Number) getSession().createNativeQuery("select nextval('lease_token') as token", Object.class)
+                .addScalar("token", StandardBasicTypes.LONG).getSingleResult()).longValue();
     }
 
     /** @return whether the lease was created; false when the migration's lease row exists already */
@@ -123,10 +126,12 @@ public class MigrationLease extends PanacheEntityBase {
      *         ({@link #lockForTakeover}) waits for each of them
      */
     static boolean isHeldBy(String migration, long executionId) {
-        return !getEntityManager().createQuery("""
-                select l.token from MigrationLease l where l.migration = :migration and l.executionId = :executionId""",
-                Long.class)
-                .setParameter("migration", migration).setParameter("executionId", executionId)
-                .setLockMode(LockModeType.PESSIMISTIC_READ).getResultList().isEmpty();
+        // SQL, not HQL: the check runs inside every commit, the activation's too, where parsing an HQL
+        // statement the first time (a restart that begins at the activate step) would lengthen the
+        // critical section by 0.1 s
+        return !getSession().createNativeQuery("""
+                select token from migration_lease where migration = ?1 and execution_id = ?2 for share""", Object.class)
+                .addScalar("token", StandardBasicTypes.LONG) // typed here: else the driver asks the catalog
+                .setParameter(1, migration).setParameter(2, executionId).getResultList().isEmpty();
     }
 }
