@@ -38,17 +38,23 @@ final class CopyRows {
             buffer.append("\\N");
             return this;
         }
-        // the text format escapes backslash, tab, newline and carriage return
+        // the text format escapes backslash, tab, newline and carriage return; the text between two of
+        // them is copied at once (a character at a time was 7% of an apply's CPU: leaves are long JSON)
+        int plain = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                default -> buffer.append(c);
+            String escaped = switch (text.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                buffer.append(text, plain, i).append(escaped);
+                plain = i + 1;
             }
         }
+        buffer.append(text, plain, text.length());
         return this;
     }
 

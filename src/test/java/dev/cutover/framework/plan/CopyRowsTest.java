@@ -1,0 +1,92 @@
+package dev.cutover.framework.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.util.ByteStreamWriter;
+
+/**
+ * The bytes {@link CopyRows} sends are PostgreSQL's COPY text format: fields separated by tabs, rows
+ * ended by newlines, {@code \N} for NULL, and backslash, tab, newline and carriage return escaped
+ * wherever they are in a field (first, last, next to each other), every other character as it is.
+ * {@code PlanningTablesTest} checks the same through a real COPY; this pins the bytes.
+ */
+class CopyRowsTest {
+
+    @Test
+    void fieldsAreEscapedWhereverTheSpecialCharactersAre() {
+        Captured copy = new Captured();
+        CopyRows rows = new CopyRows(copy, "test rows");
+        rows.field("plain {\"json\": [1, 2]} é \uD83D\uDE00").field((String) null).field(7).endRow();
+        rows.field("\\starts").field("ends\t").field("\n\r\\\t").field("a\\b\tc\nd\re").field("").endRow();
+        rows.end();
+
+        assertThat(copy.text()).isEqualTo("plain {\"json\": [1, 2]} é \uD83D\uDE00\t\\N\t7\n"
+                + "\\\\starts\tends\\t\t\\n\\r\\\\\\t\ta\\\\b\\tc\\nd\\re\t\n");
+        assertThat(rows.rows()).isEqualTo(2);
+    }
+
+    /** A COPY that keeps what it is sent. */
+    private static final class Captured implements CopyIn {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private boolean active = true;
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void writeToCopy(byte[] buf, int off, int siz) {
+            bytes.write(buf, off, siz);
+        }
+
+        @Override
+        public void writeToCopy(ByteStreamWriter from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void flushCopy() {
+        }
+
+        @Override
+        public long endCopy() {
+            active = false;
+            return 0;
+        }
+
+        @Override
+        public int getFieldCount() {
+            return 0;
+        }
+
+        @Override
+        public int getFormat() {
+            return 0;
+        }
+
+        @Override
+        public int getFieldFormat(int field) {
+            return 0;
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        @Override
+        public void cancelCopy() {
+            active = false;
+        }
+
+        @Override
+        public long getHandledRowCount() {
+            return 0;
+        }
+    }
+}
