@@ -124,6 +124,7 @@ public class ActivationBatchlet extends AbstractBatchlet {
         }
         String entityKind = plans.entityKind(runId).orElse("entities");
         phase.activity("switching to the new generation");
+        generations.rehearse(migration, runId, digest, entityKind, jobContext.getExecutionId());
         long start = System.nanoTime();
         int generation = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             fence.check(migration, jobContext.getExecutionId());

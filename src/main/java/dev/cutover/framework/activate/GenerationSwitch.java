@@ -10,6 +10,7 @@ import dev.cutover.framework.model.ExecutingModelPointer;
 import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.model.ModelGeneration;
 import dev.cutover.framework.run.EntityFlush;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Switches the executing model of a migration: the write side of {@link ExecutingModelReader}. Every
@@ -47,6 +48,31 @@ public class GenerationSwitch {
         pointer.switchTo(next);
         EntityFlush.beforeJdbc();
         return next;
+    }
+
+    /**
+     * Runs {@link #activate} in a transaction of its own and rolls it back: nothing changes, but
+     * Hibernate has built the switch's statements (the locked load of the pointer, the insert of the
+     * generation, the update of the pointer), which it builds the first time a process runs them.
+     * Called just before the real switch, it keeps that work out of the critical section: a first
+     * switch took 131 ms instead of 10 to 15 ms without it (measured in one process, 2 cores).
+     */
+    public void rehearse(String migration, long runId, String digest, String entityKind, long executionId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                activate(migration, runId, digest, entityKind, executionId);
+                throw new Rehearsed();
+            });
+        } catch (Rehearsed expected) {
+            // rolled back, as it should be
+        }
+    }
+
+    /** Ends a rehearsal's transaction by a rollback. */
+    private static final class Rehearsed extends RuntimeException {
+        Rehearsed() {
+            super("rehearsal of a generation switch", null, false, false);
+        }
     }
 
     /**

@@ -85,6 +85,18 @@ class GenerationSwitchMixingTest {
         });
     }
 
+    /** A rehearsal (run before the real switch, to build its statements) leaves nothing switched or recorded. */
+    @Test
+    void aRehearsalOfTheSwitchChangesNothing() {
+        String migration = freshMigration();
+        generations.rehearse(migration, -12, "digest-12", "things", 1201);
+        assertThat(reader.current(migration).isLegacy()).isTrue();
+        assertThat(Sql.query(dataSource, "select count(*) from model_generation where migration = ?", rs -> rs.getLong(1),
+                migration).get(0)).isZero();
+        assertThat(Sql.query(dataSource, "select count(*) from executing_model where migration = ?", rs -> rs.getLong(1),
+                migration).get(0)).isZero();
+    }
+
     private int executingGeneration(String migration) {
         return Sql.query(dataSource, "select generation from executing_generation where migration = ?",
                 rs -> rs.getInt(1), migration).get(0);
