@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.cutover.framework.run.WriteFence;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.cutover.support.RolledBack;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -45,7 +45,7 @@ class ActivationTransactionStatementsTest {
         try {
             QueryInterpretationCache parsed = parsedStatements();
             parsed.close();
-            inATransactionRolledBack(() -> {
+            RolledBack.inATransaction(() -> {
                 fence.check(migration, 4101);
                 assertThat(generations.activate(migration, -41, "digest-41", "things", 4101)).isEqualTo(1);
                 assertThat(generations.activate(migration, -42, "digest-42", "things", 4101)).isEqualTo(2);
@@ -60,20 +60,5 @@ class ActivationTransactionStatementsTest {
 
     private QueryInterpretationCache parsedStatements() {
         return entityManagers.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
-    }
-
-    /** Thrown to end a test's transaction by a rollback. */
-    private static final class RolledBack extends RuntimeException {
-    }
-
-    private static void inATransactionRolledBack(Runnable work) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                work.run();
-                throw new RolledBack();
-            });
-        } catch (RolledBack expected) {
-            // the work's assertions held
-        }
     }
 }

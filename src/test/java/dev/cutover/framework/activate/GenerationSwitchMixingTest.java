@@ -14,7 +14,7 @@ import dev.cutover.framework.model.ExecutingModelPointer;
 import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.EntityFlush;
 import dev.cutover.framework.run.Sql;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.cutover.support.RolledBack;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -42,7 +42,7 @@ class GenerationSwitchMixingTest {
     @Test
     void anActivationIsSeenByTheJdbcReaderLaterInItsTransaction() {
         String migration = freshMigration();
-        inATransactionRolledBack(() -> {
+        RolledBack.inATransaction(() -> {
             int generation = generations.activate(migration, -7, "digest-7", "things", 701);
             assertThat(generation).isEqualTo(1);
             var seen = reader.current(migration);
@@ -55,7 +55,7 @@ class GenerationSwitchMixingTest {
     @Test
     void aRollbackIsSeenByTheJdbcReaderLaterInItsTransaction() {
         String migration = freshMigration();
-        inATransactionRolledBack(() -> {
+        RolledBack.inATransaction(() -> {
             generations.activate(migration, -8, "digest-8", "things", 801);
             generations.activate(migration, -9, "digest-9", "things", 901);
             assertThat(generations.rollback(migration)).contains(1);
@@ -75,7 +75,7 @@ class GenerationSwitchMixingTest {
     @Test
     void withoutTheFlushAJdbcReadInTheTransactionSeesThePointerAsItWas() {
         String migration = freshMigration();
-        inATransactionRolledBack(() -> {
+        RolledBack.inATransaction(() -> {
             generations.activate(migration, -10, "digest-10", "things", 1001);
             generations.activate(migration, -11, "digest-11", "things", 1101);
             ExecutingModelPointer.lock(migration).switchBack();
@@ -100,20 +100,5 @@ class GenerationSwitchMixingTest {
     private int executingGeneration(String migration) {
         return Sql.query(dataSource, "select generation from executing_generation where migration = ?",
                 rs -> rs.getInt(1), migration).get(0);
-    }
-
-    /** Thrown to end a test's transaction by a rollback. */
-    private static final class RolledBack extends RuntimeException {
-    }
-
-    private static void inATransactionRolledBack(Runnable work) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                work.run();
-                throw new RolledBack();
-            });
-        } catch (RolledBack expected) {
-            // the work's assertions held
-        }
     }
 }
