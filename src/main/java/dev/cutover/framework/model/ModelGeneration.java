@@ -11,10 +11,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
-
-import dev.cutover.framework.run.EntityRows;
 import org.hibernate.type.StandardBasicTypes;
 
+import dev.cutover.framework.run.EntityRows;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**

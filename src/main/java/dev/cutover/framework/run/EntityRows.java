@@ -12,7 +12,7 @@ import jakarta.persistence.criteria.Root;
 /**
  * The control plane's one kind of list query, "an entity's rows whose attribute equals a value, in a
  * given order", built as a JPA criteria query rather than HQL text. Why not a named HQL query: the
- * first HQL statement a process parses starts Hibernate's HQL parser (ANTLR), about 0.4 s of CPU on
+ * first HQL statement a process parses starts Hibernate's HQL parser (ANTLR), 0.34 s measured on
  * two cores, and {@code status} and {@code export} run no other HQL, so they start that much sooner
  * (README, "Two stores"). Runs in the caller's transaction and reads its pending entity changes (the
  * query flushes first, as any Hibernate query does).

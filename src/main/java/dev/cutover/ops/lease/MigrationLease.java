@@ -17,9 +17,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * {@link LeaseManager} takes, binds, renews and releases it. Every change is one statement whose
  * affected-row count decides (insert if absent, update or delete on a condition), never a read then a
  * write. Every time is on the database's clock ({@link #databaseNow}), the one clock that all processes
- * sharing the lease agree on. Each method runs in its caller's transaction. The statements are HQL
- * written where they run rather than named queries, which Hibernate would parse at every command's
- * start (README, "Two stores").
+ * sharing the lease agree on. Each method runs in its caller's transaction. The statements are written
+ * where they run rather than as named queries, which Hibernate would parse at every command's start
+ * (README, "Two stores"): HQL, except the fence check ({@link #isHeldBy}) and the token, SQL with
+ * typed results.
  */
 @Entity
 @Table(name = "migration_lease")
