@@ -32,9 +32,8 @@ public class OutcomeStore {
     @Inject
     ObjectMapper json;
 
-    /** A position in the run's records: (source, record key), both in "C" collation order. */
+    /** A position in a source's records: after the record key, in "C" collation order ({@code ""}: before every key). */
     public record Position(String source, String recordKey) implements java.io.Serializable {
-        public static final Position START = new Position("", "");
     }
 
     /** A raw item with the key of the record it is a copy of. */
@@ -42,20 +41,31 @@ public class OutcomeStore {
     }
 
     /**
-     * Keyset read of the run's raw items: the next {@code limit} items after the item
-     * ({@code source}, {@code recordKey}, {@code index}), in (source, record key, index) order, so the
-     * copies of one record come together and in listing order. One range scan of
-     * {@code raw_record_by_key_idx} per call, whatever the run's size and the table's statistics: a
-     * whole pass is linear.
+     * Keyset read of one source's raw items: the next {@code limit} items of {@code source} after the
+     * item ({@code recordKey}, {@code index}), in (record key, index) order, so the copies of one record
+     * come together and in listing order. One range scan of {@code raw_record_by_key_idx} per call,
+     * whatever the run's size and the table's statistics: a whole pass is linear.
      */
     public List<KeyedItem> itemsAfter(long runId, String source, String recordKey, int index, int limit) {
         return Sql.query(dataSource, """
                 select source, idx, rec_id, body, record_key from raw_record
-                where run_id = ? and (source, record_key, idx) > (?, ?, ?)
-                order by source, record_key, idx limit ?
+                where run_id = ? and source = ? and (record_key, idx) > (?, ?)
+                order by record_key, idx limit ?
                 """, rs -> new KeyedItem(rs.getString(5), new RawItem(rs.getString(1), rs.getInt(2), rs.getString(3),
                         rs.getString(4))),
                 runId, source, recordKey, index, limit);
+    }
+
+    /**
+     * @return where the normalize step resumes in {@code source}: after the greatest record key that
+     *         has an outcome. The records of a source are decided in key order, one chunk committed
+     *         after the other, so every record before it is decided too; {@code ""} (before every key)
+     *         when none is
+     */
+    public Position resumeAfter(long runId, String source) {
+        String last = Sql.query(dataSource, "select max(record_key) from record_outcome where run_id = ? and source = ?",
+                rs -> rs.getString(1), runId, source).get(0);
+        return new Position(source, last == null ? "" : last);
     }
 
     /**

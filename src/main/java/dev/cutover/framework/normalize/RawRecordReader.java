@@ -3,6 +3,7 @@ package dev.cutover.framework.normalize;
 import java.io.Serializable;
 import java.util.List;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -11,17 +12,20 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
-import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.normalize.OutcomeStore.Position;
 import dev.cutover.framework.run.RecordKey;
 
 /**
- * Reads the run's raw items one legacy record at a time (all copies of one (source, id), or one
- * item without a usable id), in a fixed order: (source, record key). The items come by keyset
- * ({@link RecordCursor} over {@link OutcomeStore#itemsAfter}, a range scan per {@value #BATCH} items),
- * so a pass is linear in the run's size. The checkpoint is the last record handed out, so a restart continues with the
- * next record and decides no record twice.
+ * Reads one source's raw items (the partition's {@code source}, from {@link SourceRecordsPartitionMapper})
+ * one legacy record at a time (all copies of one id, or one item without a usable id), in record key
+ * order. The items come by keyset ({@link RecordCursor} over {@link OutcomeStore#itemsAfter}, a range
+ * scan per {@value #BATCH} items), so a pass is linear in the run's size.
+ * <p>
+ * Restart: the reader starts after the last record of its source that has an outcome
+ * ({@link OutcomeStore#resumeAfter}), whatever checkpoint JBeret kept: the outcomes and the checkpoint
+ * commit together, so the two agree, and the stored outcomes are there even where JBeret recorded no
+ * partition. A restarted partition decides no record twice.
  */
 @Named
 @Dependent
@@ -38,10 +42,8 @@ public class RawRecordReader extends AbstractItemReader {
     OutcomeStore store;
 
     @Inject
-    jakarta.batch.runtime.context.StepContext stepContext;
-
-    @Inject
-    RunProgress progress;
+    @BatchProperty
+    String source;
 
     private RecordCursor records;
     private Position position;
@@ -49,15 +51,13 @@ public class RawRecordReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        position = checkpoint == null ? Position.START : (Position) checkpoint;
-        // the retrieve step has just bulk-loaded raw_record: plan the reads on its real size
-        store.analyzeRawRecords();
+        if (source == null || source.isEmpty()) {
+            throw new IllegalStateException("the normalize step's reader needs its partition's source");
+        }
         long runId = jobContext.getInstanceId();
-        // what the phase counts (ItemCountListener adds each written chunk): counted once per step start
-        progress.phase(jobContext.getExecutionId(), stepContext.getStepName()).counting(null, "records",
-                store.recordCount(runId), checkpoint == null ? 0 : store.outcomeCount(runId));
-        records = new RecordCursor(position, BATCH,
-                (source, recordKey, index, limit) -> store.itemsAfter(runId, source, recordKey, index, limit));
+        position = store.resumeAfter(runId, source);
+        records = new RecordCursor(position.recordKey(), BATCH,
+                (recordKey, index, limit) -> store.itemsAfter(runId, source, recordKey, index, limit));
     }
 
     @Override
@@ -65,9 +65,9 @@ public class RawRecordReader extends AbstractItemReader {
         List<RawItem> record = records.next();
         if (record != null) {
             RawItem first = record.get(0);
-            position = new Position(first.source(), RecordKey.of(first.id(), first.index()));
+            position = new Position(source, RecordKey.of(first.id(), first.index()));
             if (++read % PROGRESS_EVERY == 0) {
-                LOG.debugf("normalize: %d records decided (now at source %s)", read, first.source());
+                LOG.debugf("normalize: %d records of source %s decided", read, source);
             }
         }
         return record;

@@ -31,8 +31,8 @@ import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
 @ApplicationScoped
 public class ExecutionProgress {
 
-    /** The framework's retrieve step has one partition per source, in the order of the run's settings. */
-    private static final String RETRIEVE_STEP = "retrieve";
+    /** The framework's steps with one partition per source, in the order of the run's settings. */
+    private static final java.util.Set<String> SOURCE_STEPS = java.util.Set.of("retrieve", "normalize");
 
     @Inject
     QuarkusJobOperator jobOperator;
@@ -46,7 +46,7 @@ public class ExecutionProgress {
     @Inject
     RunProgress runProgress;
 
-    /** One partition of a step of this execution; {@code source} for the retrieve step's partitions. */
+    /** One partition of a step of this execution; {@code source} for the partitions of retrieve and normalize (one per source). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "step", "partition", "source", "batchStatus", "exitStatus" })
     public record Partition(String step, int partition, String source, String batchStatus, String exitStatus) {
@@ -98,8 +98,8 @@ public class ExecutionProgress {
                     step.getStepExecutionId(), impl, false, Thread.currentThread().getContextClassLoader());
             for (PartitionExecutionImpl p : snapshot(found)) {
                 int index = p.getPartitionId();
-                String source = RETRIEVE_STEP.equals(step.getStepName()) && index < sources.size() ? sources.get(index).name()
-                        : null;
+                String source = SOURCE_STEPS.contains(step.getStepName()) && index < sources.size()
+                        ? sources.get(index).name() : null;
                 partitions.add(new Partition(step.getStepName(), index, source,
                         p.getBatchStatus() == null ? null : p.getBatchStatus().name(), p.getExitStatus()));
             }

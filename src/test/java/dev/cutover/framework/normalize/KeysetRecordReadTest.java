@@ -19,9 +19,10 @@ import dev.cutover.framework.run.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The normalize step reads raw items by keyset a batch at a time: whatever the batch size, every
- * record comes once with all its copies in listing order (also when they straddle two batches), in
- * (source, record key) order, and a restart from a checkpointed record continues with the next one.
+ * The normalize step reads each source's raw items by keyset a batch at a time: whatever the batch
+ * size, every record of the source comes once with all its copies in listing order (also when they
+ * straddle two batches), in record key order, never a record of another source, and a restart
+ * continues after the last record of the source that has an outcome.
  */
 @QuarkusTest
 class KeysetRecordReadTest {
@@ -50,28 +51,39 @@ class KeysetRecordReadTest {
     @AfterEach
     void cleanUp() {
         Sql.update(dataSource, "delete from raw_record where run_id = ?", RUN);
+        Sql.update(dataSource, "delete from record_outcome where run_id in (?, ?)", RUN, RUN + 1);
     }
 
     @Test
-    void everyBatchSizeHandsOutEachRecordOnceWithAllItsCopies() {
-        List<String> expected = List.of("a/r1:3", "a/r2:1,5,7", "a/r3:0", "a/-:2", "b/r1:0,1");
+    void everyBatchSizeHandsOutEachRecordOfTheSourceOnceWithAllItsCopies() {
         for (int batch = 1; batch <= 9; batch++) {
-            assertThat(readAll(Position.START, batch)).as("batch of %d items", batch).isEqualTo(expected);
+            assertThat(readAll("a", "", batch)).as("batch of %d items", batch)
+                    .isEqualTo(List.of("a/r1:3", "a/r2:1,5,7", "a/r3:0", "a/-:2"));
+            assertThat(readAll("b", "", batch)).as("batch of %d items", batch).isEqualTo(List.of("b/r1:0,1"));
         }
     }
 
     @Test
-    void aRestartFromACheckpointedRecordContinuesWithTheNextOne() {
+    void aRestartContinuesAfterTheLastRecordOfTheSourceWithAnOutcome() {
+        assertThat(store.resumeAfter(RUN, "a")).isEqualTo(new Position("a", ""));
+        // outcomes of another source or run do not move this source's position
+        outcome(RUN, "b", "i:r1");
+        outcome(RUN + 1, "a", "i:r3");
+        assertThat(store.resumeAfter(RUN, "a")).isEqualTo(new Position("a", ""));
+        outcome(RUN, "a", "i:r1");
+        outcome(RUN, "a", "i:r2");
+        assertThat(store.resumeAfter(RUN, "a")).isEqualTo(new Position("a", "i:r2"));
+        assertThat(store.resumeAfter(RUN, "b")).isEqualTo(new Position("b", "i:r1"));
         for (int batch = 1; batch <= 4; batch++) {
-            assertThat(readAll(new Position("a", "i:r2"), batch)).isEqualTo(List.of("a/r3:0", "a/-:2", "b/r1:0,1"));
-            assertThat(readAll(new Position("a", "x:0000000002"), batch)).isEqualTo(List.of("b/r1:0,1"));
-            assertThat(readAll(new Position("b", "i:r1"), batch)).isEmpty();
+            assertThat(readAll("a", store.resumeAfter(RUN, "a").recordKey(), batch)).isEqualTo(List.of("a/r3:0", "a/-:2"));
+            assertThat(readAll("a", "x:0000000002", batch)).isEmpty();
+            assertThat(readAll("b", store.resumeAfter(RUN, "b").recordKey(), batch)).isEmpty();
         }
     }
 
-    private List<String> readAll(Position after, int batch) {
-        RecordCursor cursor = new RecordCursor(after, batch,
-                (source, key, index, limit) -> store.itemsAfter(RUN, source, key, index, limit));
+    private List<String> readAll(String source, String afterKey, int batch) {
+        RecordCursor cursor = new RecordCursor(afterKey, batch,
+                (key, index, limit) -> store.itemsAfter(RUN, source, key, index, limit));
         List<String> records = new ArrayList<>();
         for (List<RawItem> record = cursor.next(); record != null; record = cursor.next()) {
             StringBuilder text = new StringBuilder(record.get(0).source()).append('/')
@@ -82,6 +94,11 @@ class KeysetRecordReadTest {
             records.add(text.toString());
         }
         return records;
+    }
+
+    private void outcome(long run, String source, String key) {
+        Sql.update(dataSource, "insert into record_outcome (run_id, source, record_key, rec_id, kind) values (?, ?, ?, ?, 'MIGRATED')",
+                run, source, key, key.substring(2));
     }
 
     private void raw(String source, int index, String key, String id) {

@@ -52,7 +52,11 @@ class ApiFlowTest {
             assertThat(planned.getString("exitStatus")).isEqualTo("PLANNED");
             assertThat(planned.getString("mode")).isEqualTo("dry-run");
             assertThat(planned.getList("steps.name", String.class)).containsExactly("retrieve", "normalize", "plan");
-            assertThat(planned.getList("partitions.source", String.class)).containsExactlyElementsOf(sources.urls().keySet());
+            // retrieve and normalize each run one partition per source
+            assertThat(planned.getList("partitions.findAll { it.step == 'retrieve' }.source", String.class))
+                    .containsExactlyElementsOf(sources.urls().keySet());
+            assertThat(planned.getList("partitions.findAll { it.step == 'normalize' }.source", String.class))
+                    .containsExactlyElementsOf(sources.urls().keySet());
             assertThat(planned.getDouble("progress.percent")).isEqualTo(100.0);
             assertThat(planned.getList("progress.sources.complete", Boolean.class)).containsOnly(true);
             String digest = planned.getString("digest");

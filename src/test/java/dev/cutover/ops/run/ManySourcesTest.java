@@ -60,8 +60,10 @@ class ManySourcesTest {
             JsonPath ended = Api.awaitEnd(id);
 
             assertThat(ended.getString("exitStatus")).as(ended.prettify()).isEqualTo("PLANNED");
-            assertThat(ended.getList("partitions.source", String.class)).hasSize(SOURCES)
-                    .containsExactlyElementsOf(names(server).keySet());
+            for (String step : List.of("retrieve", "normalize")) {
+                assertThat(ended.getList("partitions.findAll { it.step == '" + step + "' }.source", String.class)).as(step)
+                        .hasSize(SOURCES).containsExactlyElementsOf(names(server).keySet());
+            }
             Api.viewer().get("/api/executions/" + id + "/report").then().statusCode(200)
                     .body("sources.size()", org.hamcrest.Matchers.equalTo(SOURCES));
         }
