@@ -34,7 +34,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code bench.sizes} (default {@code 10000,100000,1000000}), {@code bench.migrations}
  * ({@code notification-rules-v2,rate-limits-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
  * {@code bench.pageSize} (the sources' page cap, 250), {@code bench.concurrency} (8), {@code bench.xmx}
- * ({@code 256m}), {@code bench.jvmOptions} (more JVM options for the application, space-separated, e.g. a JFR
+ * ({@code 256m}), {@code bench.batchJvmOptions} (the JVM options README "Memory and JIT settings" gives
+ * for batch commands, on every run of the application: {@code -XX:TieredStopAtLevel=1}; empty for the JVM's
+ * defaults), {@code bench.jvmOptions} (more JVM options for the application, space-separated, e.g. a JFR
  * recording; {@code {run}} in them becomes the run's number), {@code bench.adhocMax} (the largest size the ad-hoc script runs at: every size),
  * {@code bench.adhocTimeoutMinutes} (its time box, 90: past it the figure is a lower bound),
  * {@code bench.crash} (the kill and restart drill, true), {@code bench.crashMax} (the largest size it
@@ -60,9 +62,10 @@ public final class EndToEndBench {
     private final int pageSize = Integer.getInteger("bench.pageSize", 250);
     private final Duration latency = Duration.ofMillis(Integer.getInteger("bench.latencyMs", 20));
     private final String xmx = System.getProperty("bench.xmx", "256m");
+    /** the options README gives for batch commands: C1 only, whose compiles cost a fraction of C2's on 2 cores */
+    private final List<String> batchJvmOptions = options(System.getProperty("bench.batchJvmOptions", "-XX:TieredStopAtLevel=1"));
     /** extra JVM options for every run of the application, e.g. a JFR recording; none by default */
-    private final List<String> jvmOptionsAsGiven = Arrays.stream(System.getProperty("bench.jvmOptions", "").split(" "))
-            .filter(option -> !option.isBlank()).toList();
+    private final List<String> jvmOptionsAsGiven = options(System.getProperty("bench.jvmOptions", ""));
     private int applicationRuns;
     private final int adhocMax = Integer.getInteger("bench.adhocMax", Integer.MAX_VALUE);
     private final Duration adhocTimeBox = Duration.ofSeconds(
@@ -115,8 +118,8 @@ public final class EndToEndBench {
             });
         }
         Files.createDirectories(target.resolve("bench"));
-        System.out.printf("end-to-end bench: sizes %s, %d sources, latency %d ms, page cap %d, concurrency %d, -Xmx%s%n",
-                Arrays.toString(sizes), sources, latency.toMillis(), pageSize, concurrency, xmx);
+        System.out.printf("end-to-end bench: sizes %s, %d sources, latency %d ms, page cap %d, concurrency %d, -Xmx%s %s%n",
+                Arrays.toString(sizes), sources, latency.toMillis(), pageSize, concurrency, xmx, String.join(" ", batchJvmOptions));
         for (BenchMigration migration : migrations) {
             for (int size : sizes) {
                 BenchSummary.Figures f = new BenchSummary.Figures(migration.name(), size);
@@ -492,10 +495,19 @@ public final class EndToEndBench {
         return command;
     }
 
-    /** @return {@code bench.jvmOptions} with each {@code {run}} replaced by this run's number, so recordings stay apart */
+    /**
+     * @return {@code bench.batchJvmOptions}, then {@code bench.jvmOptions} with each {@code {run}} replaced by
+     *         this run's number, so recordings stay apart
+     */
     private List<String> jvmOptions() {
         String run = String.valueOf(++applicationRuns);
-        return jvmOptionsAsGiven.stream().map(option -> option.replace("{run}", run)).toList();
+        List<String> options = new ArrayList<>(batchJvmOptions);
+        jvmOptionsAsGiven.forEach(option -> options.add(option.replace("{run}", run)));
+        return options;
+    }
+
+    private static List<String> options(String spaceSeparated) {
+        return Arrays.stream(spaceSeparated.split(" ")).filter(option -> !option.isBlank()).toList();
     }
 
     /** @return java with the heap limit and {@code args} as given (JVM options, {@code -jar}, the command) */
@@ -541,6 +553,7 @@ public final class EndToEndBench {
         settings.put("pageCap", pageSize);
         settings.put("concurrency", concurrency);
         settings.put("xmx", xmx);
+        settings.put("batchJvmOptions", String.join(" ", batchJvmOptions));
         settings.put("seed", seed);
         settings.put("nproc", Runtime.getRuntime().availableProcessors());
         results.put("settings", settings);
