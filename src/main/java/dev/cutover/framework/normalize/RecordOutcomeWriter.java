@@ -14,7 +14,10 @@ import jakarta.inject.Named;
 import dev.cutover.framework.run.AsyncCommit;
 import dev.cutover.framework.run.WriteFence;
 
-/** Stores each record's {@link RecordOutcome} (its lineage) in the chunk's transaction, idempotently. */
+/**
+ * Stores each record's {@link DecidedRecord} (its lineage outcome, and a migrated record's keyed leaves)
+ * in the chunk's transaction, idempotently.
+ */
 @Named
 @Dependent
 public class RecordOutcomeWriter extends AbstractItemWriter {
@@ -35,9 +38,9 @@ public class RecordOutcomeWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         // a lost commit is a chunk the restart decides and stores again, with its checkpoint
         AsyncCommit.forCurrentTransaction(dataSource);
-        List<RecordOutcome> outcomes = new ArrayList<>(items.size());
-        items.forEach(item -> outcomes.add((RecordOutcome) item));
-        store.store(jobContext.getInstanceId(), outcomes);
+        List<DecidedRecord> records = new ArrayList<>(items.size());
+        items.forEach(item -> records.add((DecidedRecord) item));
+        store.store(jobContext.getInstanceId(), records);
         // last, just before the commit: the check locks the lease row, which a takeover waits for
         fence.check(jobContext.getJobName(), jobContext.getExecutionId());
     }

@@ -99,6 +99,24 @@ public final class ModelPlanning {
         return plan(migration, outcomes, horizonStart, rows, phase, GATE_SHARE);
     }
 
+    /**
+     * Plans from the leaves {@code rows} already holds, keyed by the normalize step
+     * ({@link PlanningTables#openStored}); reads no outcome. The same leaves give the same plan as
+     * {@link #plan(MigrationDescriptor, Outcomes, Instant, PlanningRows, PhaseProgress)} from their outcomes.
+     *
+     * @param stored how many migrated records and leaves {@code rows} holds (for the progress)
+     */
+    public static <L, E, M> TargetPlan planStored(MigrationDescriptor<L, E, M> migration, Instant horizonStart,
+            PlanningRows rows, PhaseProgress phase, StoredLeaves stored) {
+        PlanningProgress progress = new PlanningProgress(phase, migration.entityKind(), GATE_SHARE);
+        progress.stored(stored.records(), stored.leaves());
+        return model(migration, horizonStart, rows, GATE_SHARE, progress);
+    }
+
+    /** How many migrated records, and leaves of theirs, a run has stored keyed for the plan. */
+    public record StoredLeaves(long records, long leaves) {
+    }
+
     /** @param gateShare leaves from which the gate compares what it holds, at the next partition boundary */
     static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
             PlanningRows rows, int gateShare) {
@@ -123,6 +141,13 @@ public final class ModelPlanning {
             }
             progress.grouped(leaves.size());
         });
+        return model(migration, horizonStart, rows, gateShare, progress);
+    }
+
+    /** Makes the model from the leaves in {@code rows}: sorted, one group at a time. */
+    private static <L, E, M> TargetPlan model(MigrationDescriptor<L, E, M> migration, Instant horizonStart,
+            PlanningRows rows, int gateShare, PlanningProgress progress) {
+        TargetPlanner<L, E> planner = migration.planner();
         progress.sorting();
         Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare, progress);
         List<PlanReport.PlanAnomaly> anomalies = new ArrayList<>();

@@ -27,8 +27,11 @@ import dev.cutover.framework.run.WriteFence;
  * Builds the run's plan report and digest from what retrieve and normalize stored, with the
  * migration's parts ({@link ModelPlanning}, from its {@link MigrationDescriptor}), and checks it
  * against the executing generation ({@link MassRemovalCheck}), with its verdict ({@link
- * ApplyGate#planVerdict}) and apply command ({@link ApplyCommandLine}). Writes only the run's own report;
- * re-running it (restart) rebuilds the same digest.
+ * ApplyGate#planVerdict}) and apply command ({@link ApplyCommandLine}). The model is made from the
+ * leaves the normalize step stored keyed, sorted by the database; when some migrated record has none
+ * (PostgreSQL emptied the unlogged table in a crash recovery, or the run was normalized before it
+ * existed) from the outcomes' targets, keyed here: the same plan either way. Writes only the run's own
+ * report and model rows; re-running it (restart) rebuilds the same digest.
  */
 @Named
 @Dependent
@@ -87,10 +90,22 @@ public class PlanBatchlet extends AbstractBatchlet {
         OutcomeTally tally = inputs.tally(runId);
         phase.counting("grouping migrated records", "records", tally.migrated(), 0);
         TargetPlan target;
+        Instant horizonStart = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        ModelPlanning.StoredLeaves stored = inputs.storedLeaves(runId);
         // leaves sorted and the model written by the database as they are made (COPY), never held whole
-        try (PlanningTables rows = PlanningTables.open(dataSource, runId)) {
-            target = ModelPlanning.plan(migration, action -> inputs.forEachMigrated(runId, action),
-                    Instant.now().truncatedTo(ChronoUnit.MINUTES), rows, phase);
+        if (stored.records() == tally.migrated()) {
+            // every migrated record's leaves were keyed by the normalize step: sort and group them
+            try (PlanningTables rows = PlanningTables.openStored(dataSource, runId)) {
+                target = ModelPlanning.planStored(migration, horizonStart, rows, phase, stored);
+            }
+        } else {
+            // normalized before the leaves were stored keyed (or some are missing): key them from the outcomes
+            LOG.infof("plan: %d of %d migrated records have keyed leaves; planning from their outcomes",
+                    stored.records(), tally.migrated());
+            try (PlanningTables rows = PlanningTables.open(dataSource, runId)) {
+                target = ModelPlanning.plan(migration, action -> inputs.forEachMigrated(runId, action), horizonStart,
+                        rows, phase);
+            }
         }
         // the planned model is committed, the report not yet: a restart plans again and replaces the model
         probe.reached("plan-model-stored");

@@ -53,6 +53,16 @@ public class PlanInputs {
         }
     }
 
+    /**
+     * @return how many migrated records of the run, and leaves of theirs, the normalize step stored keyed
+     *         ({@code record_leaf}); none for a run normalized before that table existed
+     */
+    public ModelPlanning.StoredLeaves storedLeaves(long runId) {
+        return Sql.query(dataSource, """
+                select count(*) filter (where leaf_no = 0), count(*) from record_leaf where run_id = ?""",
+                rs -> new ModelPlanning.StoredLeaves(rs.getLong(1), rs.getLong(2)), runId).get(0);
+    }
+
     /** @return the run's outcomes counted per kind and code, its anomalous records, the sources that listed any */
     public OutcomeTally tally(long runId) {
         long fetched = 0;

@@ -37,6 +37,12 @@ final class PlanningProgress {
         }
     }
 
+    /** The migrated records were grouped before the plan step (their leaves stored keyed). */
+    void stored(long records, long leaves) {
+        this.records = records;
+        this.leaves = leaves;
+    }
+
     /** The leaves go to be sorted by group key. */
     void sorting() {
         phase.done(records);

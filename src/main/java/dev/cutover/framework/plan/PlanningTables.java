@@ -16,13 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.MemberRef;
+import dev.cutover.framework.run.CopyRows;
 import dev.cutover.framework.run.RecordKey;
 
 /**
- * {@link PlanningRows} in PostgreSQL, for the plan step. The leaves go by {@code COPY} into a temporary
- * table of the step's own connection (dropped with its transaction: nothing to clean up after a crash,
- * no write-ahead log, invisible to every other run) and come back sorted by the server through a
- * cursor, 1,000 rows at a time. The entities go by {@code COPY} into {@code planned_entity} as stage
+ * {@link PlanningRows} in PostgreSQL, for the plan step. The leaves come sorted by the server through a
+ * cursor, 1,000 rows at a time: {@link #openStored} reads the run's {@code record_leaf} rows, which the
+ * normalize step wrote with the outcomes; {@link #open} (a run normalized before those rows existed)
+ * takes the leaves by {@code COPY} into a temporary table of the step's own connection (dropped with its
+ * transaction: nothing to clean up after a crash, no write-ahead log, invisible to every other run).
+ * The entities go by {@code COPY} into {@code planned_entity} as stage
  * writes them (without their members), and their members into {@code planned_member} as stage writes
  * the lineage: each table on a connection of its own (one COPY at a time per connection), in a
  * transaction that first deletes what an earlier attempt of the same run wrote, members committed
@@ -59,26 +62,42 @@ public final class PlanningTables implements PlanningRows {
 
     /** Opens the three transactions, creates the leaf table, deletes the run's earlier model rows. */
     public static PlanningTables open(DataSource dataSource, long runId) {
+        return open(dataSource, runId, true);
+    }
+
+    /**
+     * Opens the three transactions over the run's stored leaves ({@code record_leaf}, all of its migrated
+     * records': see {@link dev.cutover.framework.normalize.OutcomeStore#recordsWithLeaves}); no leaf is
+     * added. Deletes the run's earlier model rows.
+     */
+    public static PlanningTables openStored(DataSource dataSource, long runId) {
+        return open(dataSource, runId, false);
+    }
+
+    private static PlanningTables open(DataSource dataSource, long runId, boolean leafTable) {
         Connection leaves = null;
         Connection model = null;
         Connection members = null;
         try {
             leaves = transaction(dataSource);
             try (Statement s = leaves.createStatement()) {
-                s.execute("""
-                        create temporary table plan_leaf (
-                            order_key text collate "C" not null,
-                            group_key text collate "C" not null,
-                            source    text collate "C" not null,
-                            rec_id    text collate "C",
-                            idx       integer,
-                            leaf_no   integer not null,
-                            leaf      text not null
-                        ) on commit drop""");
+                if (leafTable) {
+                    s.execute("""
+                            create temporary table plan_leaf (
+                                order_key text collate "C" not null,
+                                group_key text collate "C" not null,
+                                source    text collate "C" not null,
+                                rec_id    text collate "C",
+                                idx       integer,
+                                leaf_no   integer not null,
+                                leaf      text not null
+                            ) on commit drop""");
+                }
                 // the sort of a million leaves: in memory on the server where it fits, else on its disk
                 s.execute("set local work_mem = '64MB'");
             }
-            CopyRows leafCopy = copy(leaves, "copy plan_leaf from stdin", "the planned leaves of run " + runId);
+            CopyRows leafCopy = leafTable ? copy(leaves, "copy plan_leaf from stdin", "the planned leaves of run " + runId)
+                    : null;
             model = transaction(dataSource);
             deleteRun(model, "planned_entity", runId);
             CopyRows modelCopy = copy(model, "copy planned_entity (run_id, ordinal, entity_id, body) from stdin",
@@ -99,6 +118,9 @@ public final class PlanningTables implements PlanningRows {
 
     @Override
     public void addLeaf(LeafRow row) {
+        if (leafCopy == null) {
+            throw new IllegalStateException("the leaves of run " + runId + " are stored: none is added");
+        }
         MemberRef member = row.member();
         leafCopy.field(row.order()).field(row.key()).field(member.source()).field(member.id())
                 .field(member.index() == null ? null : member.index().toString()).field(row.leafNo())
@@ -107,12 +129,19 @@ public final class PlanningTables implements PlanningRows {
 
     @Override
     public Iterator<LeafRow> sortedLeaves() {
-        leafCopy.end();
         try {
             // member order: source, then ids (code points), then id-less records by index
-            sortedQuery = leafConnection.prepareStatement("""
-                    select order_key, group_key, source, rec_id, idx, leaf_no, leaf from plan_leaf
-                    order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""");
+            if (leafCopy != null) {
+                leafCopy.end();
+                sortedQuery = leafConnection.prepareStatement("""
+                        select order_key, group_key, source, rec_id, idx, leaf_no, leaf from plan_leaf
+                        order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""");
+            } else {
+                sortedQuery = leafConnection.prepareStatement("""
+                        select order_key, group_key, source, rec_id, idx, leaf_no, leaf from record_leaf where run_id = ?
+                        order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""");
+                sortedQuery.setLong(1, runId);
+            }
             sortedQuery.setFetchSize(FETCH);
             return new Rows(sortedQuery.executeQuery());
         } catch (SQLException e) {
@@ -152,7 +181,9 @@ public final class PlanningTables implements PlanningRows {
     /** Drops the leaves; rolls the model back unless {@link #finish} committed it. */
     @Override
     public void close() {
-        leafCopy.cancel();
+        if (leafCopy != null) {
+            leafCopy.cancel();
+        }
         if (!finished) {
             modelCopy.cancel();
             memberCopy.cancel();

@@ -21,6 +21,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.cutover.framework.metrics.PhaseProgress;
+import dev.cutover.framework.normalize.DecidedRecord;
+import dev.cutover.framework.normalize.LegacyRecordProcessor;
+import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
@@ -42,10 +46,53 @@ class PlanningTablesTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    OutcomeStore outcomeStore;
+
+    @Inject
+    PlanInputs inputs;
+
     @AfterEach
     void cleanUp() {
-        Sql.update(dataSource, "delete from planned_entity where run_id = ?", RUN);
-        Sql.update(dataSource, "delete from planned_member where run_id = ?", RUN);
+        for (String table : List.of("planned_entity", "planned_member", "record_outcome", "record_leaf")) {
+            Sql.update(dataSource, "delete from " + table + " where run_id = ?", RUN);
+        }
+    }
+
+    @Test
+    void theLeavesNormalizeStoredKeyedPlanAsTheOutcomesTheyCameFrom() {
+        List<RecordOutcome> outcomes = hostileOutcomes(3_000);
+        ModelPlanningTest.Tiny migration = new ModelPlanningTest.Tiny();
+        outcomeStore.store(RUN, outcomes.stream()
+                .map(o -> new DecidedRecord(o, LegacyRecordProcessor.keyedLeaves(migration, o))).toList());
+        ModelPlanning.StoredLeaves stored = inputs.storedLeaves(RUN);
+        long leaves = outcomes.stream().mapToLong(o -> o.target().size()).sum();
+        assertThat(stored).isEqualTo(new ModelPlanning.StoredLeaves(outcomes.size(), leaves));
+
+        TargetPlan fromOutcomes;
+        try (PlanningTables rows = PlanningTables.open(dataSource, RUN)) {
+            fromOutcomes = ModelPlanning.plan(migration, outcomes::forEach, Instant.EPOCH, rows);
+        }
+        List<String> modelFromOutcomes = modelRows();
+        TargetPlan fromStored;
+        try (PlanningTables rows = PlanningTables.openStored(dataSource, RUN)) {
+            fromStored = ModelPlanning.planStored(migration, Instant.EPOCH, rows, PhaseProgress.detached("plan"), stored);
+        }
+
+        assertThat(fromStored.modelDigest()).isEqualTo(fromOutcomes.modelDigest());
+        assertThat(fromStored.entityCount()).isEqualTo(fromOutcomes.entityCount());
+        assertThat(fromStored.largestGroups()).isEqualTo(fromOutcomes.largestGroups());
+        assertThat(fromStored.behavior()).isEqualTo(fromOutcomes.behavior());
+        assertThat(modelRows()).containsExactlyElementsOf(modelFromOutcomes);
+    }
+
+    private List<String> modelRows() {
+        List<String> rows = new ArrayList<>(Sql.query(dataSource,
+                "select ordinal || ' ' || body from planned_entity where run_id = ? order by ordinal", rs -> rs.getString(1), RUN));
+        rows.addAll(Sql.query(dataSource, """
+                select ordinal || ' ' || entity_id || ' ' || source || ' ' || record_key from planned_member
+                where run_id = ? order by ordinal, source, record_key""", rs -> rs.getString(1), RUN));
+        return rows;
     }
 
     @Test

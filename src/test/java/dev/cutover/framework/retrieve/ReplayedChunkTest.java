@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import dev.cutover.framework.normalize.DecidedRecord;
 import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.run.Sql;
@@ -42,7 +44,7 @@ class ReplayedChunkTest {
 
     @AfterEach
     void cleanUp() {
-        for (String table : List.of("retrieved_page", "raw_record", "record_outcome")) {
+        for (String table : List.of("retrieved_page", "raw_record", "record_outcome", "record_leaf")) {
             Sql.update(dataSource, "delete from " + table + " where run_id = ?", RUN);
         }
     }
@@ -64,17 +66,28 @@ class ReplayedChunkTest {
     }
 
     @Test
-    void aReplayedNormalizeChunkGivesNoRecordASecondOutcome() {
-        List<RecordOutcome> chunk = List.of(
-                RecordOutcome.migrated("s", "r1", null, JsonNodeFactory.instance.arrayNode()),
-                RecordOutcome.skipped("s", "r2", null, "DISABLED", "disabled"),
-                RecordOutcome.anomaly("s", null, 7, "MISSING_FIELD", "no id"));
+    void aReplayedNormalizeChunkGivesNoRecordASecondOutcomeNorALeafTwice() {
+        ArrayNode target = JsonNodeFactory.instance.arrayNode().add("a").add("b");
+        List<DecidedRecord> chunk = List.of(
+                new DecidedRecord(RecordOutcome.migrated("s", "r1", null, target),
+                        List.of(new DecidedRecord.KeyedLeaf(0, "k1", "{\"g\":1}", "\"a\""),
+                                new DecidedRecord.KeyedLeaf(1, "k2", "{\"g\":2}", "\"b\""))),
+                new DecidedRecord(RecordOutcome.skipped("s", "r2", null, "DISABLED", "disabled"), List.of()),
+                new DecidedRecord(RecordOutcome.anomaly("s", null, 7, "MISSING_FIELD", "no id"), List.of()));
         outcomes.store(RUN, chunk);
         outcomes.store(RUN, chunk);
-        outcomes.store(RUN, List.of(RecordOutcome.anomaly("s", "r1", null, "INVALID_CRON", "replayed differently")));
+        // the same record decided otherwise in a replay: the first decision stands, with its leaves alone
+        outcomes.store(RUN, List.of(new DecidedRecord(RecordOutcome.migrated("s", "r1", null, target),
+                List.of(new DecidedRecord.KeyedLeaf(0, "k9", "{\"g\":9}", "\"z\"")))));
 
         assertThat(count("record_outcome")).isEqualTo(3);
-        assertThat(outcomes.outcomes(RUN)).containsExactlyElementsOf(List.of(chunk.get(0), chunk.get(1), chunk.get(2)));
+        assertThat(outcomes.outcomes(RUN)).containsExactlyElementsOf(chunk.stream().map(DecidedRecord::outcome).toList());
+        assertThat(count("record_leaf")).isEqualTo(2);
+        assertThat(Sql.query(dataSource, """
+                select source || ' ' || record_key || ' ' || rec_id || ' ' || leaf_no || ' ' || order_key || ' ' || group_key
+                       || ' ' || leaf from record_leaf where run_id = ? order by leaf_no""", rs -> rs.getString(1), RUN))
+                .containsExactly("s i:r1 r1 0 k1 {\"g\":1} \"a\"", "s i:r1 r1 1 k2 {\"g\":2} \"b\"");
+        assertThat(outcomes.recordsWithLeaves(RUN)).isEqualTo(1);
     }
 
     private static FetchedPage page(int pageNo, String cursor, String next, int firstIndex, String... ids) {

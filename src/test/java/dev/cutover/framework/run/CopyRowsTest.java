@@ -1,4 +1,4 @@
-package dev.cutover.framework.plan;
+package dev.cutover.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cutover.framework.plan;
+package dev.cutover.framework.run;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -7,9 +7,10 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for a {@code COPY ... FROM STDIN} in PostgreSQL's text format, buffered and sent 64 KiB at a
- * time. Not thread-safe.
+ * time. Not thread-safe. The COPY runs in its connection's transaction: a rolled-back transaction
+ * leaves none of its rows.
  */
-final class CopyRows {
+public final class CopyRows {
 
     private static final int BUFFER = 1 << 16;
 
@@ -20,19 +21,19 @@ final class CopyRows {
     private long rows;
 
     /** @param what names the rows in failures ("the planned model of run 7") */
-    CopyRows(CopyIn copy, String what) {
+    public CopyRows(CopyIn copy, String what) {
         this.copy = copy;
         this.what = what;
     }
 
-    CopyRows field(long value) {
+    public CopyRows field(long value) {
         separate();
         buffer.append(value);
         return this;
     }
 
     /** A text field, {@code null} as SQL NULL. */
-    CopyRows field(String text) {
+    public CopyRows field(String text) {
         separate();
         if (text == null) {
             buffer.append("\\N");
@@ -58,7 +59,7 @@ final class CopyRows {
         return this;
     }
 
-    void endRow() {
+    public void endRow() {
         buffer.append('\n');
         first = true;
         rows++;
@@ -68,7 +69,7 @@ final class CopyRows {
     }
 
     /** Sends what is buffered and ends the COPY. */
-    void end() {
+    public void end() {
         flush();
         try {
             copy.endCopy();
@@ -78,7 +79,7 @@ final class CopyRows {
     }
 
     /** Abandons the COPY if it is still going (its transaction is rolled back by the caller). */
-    void cancel() {
+    public void cancel() {
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -88,7 +89,7 @@ final class CopyRows {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
