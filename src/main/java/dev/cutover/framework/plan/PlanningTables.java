@@ -67,7 +67,7 @@ public final class PlanningTables implements PlanningRows {
 
     /**
      * Opens the three transactions over the run's stored leaves ({@code record_leaf}, all of its migrated
-     * records': see {@link dev.cutover.framework.normalize.OutcomeStore#recordsWithLeaves}); no leaf is
+     * records': see {@link PlanInputs#storedLeaves}); no leaf is
      * added. Deletes the run's earlier model rows.
      */
     public static PlanningTables openStored(DataSource dataSource, long runId) {
