@@ -26,6 +26,8 @@ import dev.cutover.framework.migration.MemberRef;
 import dev.cutover.framework.migration.Migrated;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.TargetPlanner;
+import dev.cutover.framework.normalize.DecidedRecord;
+import dev.cutover.framework.normalize.LegacyRecordProcessor;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.toolkit.CodePoints;
 
@@ -125,7 +127,6 @@ public final class ModelPlanning {
 
     private static <L, E, M> TargetPlan plan(MigrationDescriptor<L, E, M> migration, Outcomes outcomes, Instant horizonStart,
             PlanningRows rows, PhaseProgress phase, int gateShare) {
-        TargetPlanner<L, E> planner = migration.planner();
         PlanningProgress progress = new PlanningProgress(phase, migration.entityKind(), gateShare);
         outcomes.forEach(outcome -> {
             if (outcome.kind() != RecordOutcome.Kind.MIGRATED) {
@@ -133,11 +134,14 @@ public final class ModelPlanning {
             }
             MemberRef member = outcome.member();
             JsonNode target = outcome.target();
-            List<L> leaves = leaves(migration, member, target);
-            for (int i = 0; i < leaves.size(); i++) {
-                JsonNode key = planner.groupKey(leaves.get(i));
-                rows.addLeaf(new PlanningRows.LeafRow(planner.keyOrder(key).toString(), key.toString(), member, i,
-                        target.get(i).toString()));
+            if (target == null || !target.isArray() || target.isEmpty()) {
+                throw new IllegalStateException("migrated record " + member + " has no leaves: its target must be a "
+                        + "non-empty array of leaves of " + migration.id());
+            }
+            // keyed as the normalize step keys them, so that both ways give the same plan
+            List<DecidedRecord.KeyedLeaf> leaves = LegacyRecordProcessor.keyedLeaves(migration, outcome);
+            for (DecidedRecord.KeyedLeaf leaf : leaves) {
+                rows.addLeaf(new PlanningRows.LeafRow(leaf.order(), leaf.key(), member, leaf.leafNo(), leaf.leaf()));
             }
             progress.grouped(leaves.size());
         });
@@ -290,22 +294,5 @@ public final class ModelPlanning {
         ArrayNode memberArray = node.putArray("members");
         members.forEach(m -> memberArray.add(m.toJson()));
         return node;
-    }
-
-    private static <L> List<L> leaves(MigrationDescriptor<L, ?, ?> migration, MemberRef record, JsonNode target) {
-        if (target == null || !target.isArray() || target.isEmpty()) {
-            throw new IllegalStateException("migrated record " + record + " has no leaves: its target must be a "
-                    + "non-empty array of leaves of " + migration.id());
-        }
-        List<L> leaves = new ArrayList<>(target.size());
-        for (JsonNode node : target) {
-            try {
-                leaves.add(migration.leafCodec().fromJson(node));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("migrated record " + record + " has a leaf that is not a leaf of "
-                        + migration.id() + ": " + e.getMessage(), e);
-            }
-        }
-        return leaves;
     }
 }
