@@ -38,6 +38,11 @@ public final class PlanningTables implements PlanningRows {
 
     private static final int FETCH = 1000;
 
+    /** The leaves of a table, in the one order both ways of planning sort them (see {@link PlanningRows#sortedLeaves}). */
+    private static final String SORTED_LEAVES = """
+            select order_key, group_key, source, rec_id, idx, leaf_no, leaf from %s
+            order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""";
+
     private final long runId;
     private final Connection leafConnection;
     private final CopyRows leafCopy;
@@ -67,8 +72,7 @@ public final class PlanningTables implements PlanningRows {
 
     /**
      * Opens the three transactions over the run's stored leaves ({@code record_leaf}, all of its migrated
-     * records': see {@link PlanInputs#storedLeaves}); no leaf is
-     * added. Deletes the run's earlier model rows.
+     * records': see {@link PlanInputs#storedLeaves}); no leaf is added. Deletes the run's earlier model rows.
      */
     public static PlanningTables openStored(DataSource dataSource, long runId) {
         return open(dataSource, runId, false);
@@ -133,13 +137,9 @@ public final class PlanningTables implements PlanningRows {
             // member order: source, then ids (code points), then id-less records by index
             if (leafCopy != null) {
                 leafCopy.end();
-                sortedQuery = leafConnection.prepareStatement("""
-                        select order_key, group_key, source, rec_id, idx, leaf_no, leaf from plan_leaf
-                        order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""");
+                sortedQuery = leafConnection.prepareStatement(SORTED_LEAVES.formatted("plan_leaf"));
             } else {
-                sortedQuery = leafConnection.prepareStatement("""
-                        select order_key, group_key, source, rec_id, idx, leaf_no, leaf from record_leaf where run_id = ?
-                        order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""");
+                sortedQuery = leafConnection.prepareStatement(SORTED_LEAVES.formatted("record_leaf where run_id = ?"));
                 sortedQuery.setLong(1, runId);
             }
             sortedQuery.setFetchSize(FETCH);

@@ -2,6 +2,7 @@ package dev.cutover.ops.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -32,7 +33,7 @@ import io.quarkiverse.jberet.runtime.QuarkusJobOperator;
 public class ExecutionProgress {
 
     /** The framework's steps with one partition per source, in the order of the run's settings. */
-    private static final java.util.Set<String> SOURCE_STEPS = java.util.Set.of("retrieve", "normalize");
+    private static final Set<String> SOURCE_STEPS = Set.of("retrieve", "normalize");
 
     @Inject
     QuarkusJobOperator jobOperator;
