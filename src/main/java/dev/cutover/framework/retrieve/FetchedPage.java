@@ -12,4 +12,9 @@ public record FetchedPage(String source, int pageNo, String cursor, int firstInd
     public FetchedPage(String source, int pageNo, String cursor, int firstIndex, SourcePage page) {
         this(source, pageNo, cursor, firstIndex, page, -1);
     }
+
+    /** @return this page with the distinct ids of its source fetched up to and including it */
+    public FetchedPage counted(long distinctIds) {
+        return new FetchedPage(source, pageNo, cursor, firstIndex, page, distinctIds);
+    }
 }

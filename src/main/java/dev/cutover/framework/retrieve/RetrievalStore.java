@@ -115,22 +115,49 @@ public class RetrievalStore {
     }
 
     /**
-     * @return the {@link #listedIdKey}s of the distinct ids of this source stored so far in this run:
-     *         usable ones and those that only U+0000 keeps from being usable, which the source counts
+     * @return the distinct ids of this source fetched so far in this run: the count stored with its last
+     *         stored page, or (pages stored before that count existed) counted from its stored items
      */
-    public Set<String> fetchedIds(long runId, String source) {
-        return new HashSet<>(Sql.query(dataSource, """
-                select 'i:' || rec_id from raw_record where run_id = ? and source = ? and rec_id is not null
-                union select 'n:' || nul_id from raw_record where run_id = ? and source = ? and nul_id is not null""",
-                rs -> rs.getString(1), runId, source, runId, source));
+    public long fetchedIdCount(long runId, String source) {
+        return Sql.query(dataSource, """
+                select coalesce((select distinct_ids from retrieved_page where run_id = ? and source = ?
+                                 order by page_no desc limit 1),
+                                (select count(distinct rec_id) + count(distinct nul_id) from raw_record
+                                 where run_id = ? and source = ?))""",
+                rs -> rs.getLong(1), runId, source, runId, source).get(0);
     }
 
-    /** @return what {@link #fetchedIds} holds for an item whose id is a JSON string, else {@code null} */
-    public static String listedIdKey(SourceItem item) {
-        if (item.id() != null) {
-            return "i:" + item.id();
-        }
-        return item.listedId() == null ? null : "n:" + LegacyJson.escaped(item.listedId());
+    /**
+     * Records a page's ids with the run's fetched ids of the source, in the caller's (chunk) transaction.
+     *
+     * @param keys {@link FetchedIdCount#key}s of a page's items
+     * @return how many of them were not recorded before: the page's new ids. The primary key decides,
+     *         so the cost is the page's, whatever the run stored and however stale the statistics (a lookup
+     *         among the stored items chose a scan of the source's items for each id, once a plan was made
+     *         while the table was small or from another run's statistics)
+     */
+    int recordFetchedIds(long runId, String source, Set<String> keys) {
+        return Sql.update(dataSource, """
+                insert into fetched_id (run_id, source, id_key) select ?, ?, unnest(?::text[])
+                on conflict do nothing""", runId, source, keys.toArray(String[]::new));
+    }
+
+    /**
+     * Records the ids of this source's items stored before its ids were recorded with them (a run that
+     * retrieved before V15), so that a restart counts none of them again; nothing when the ids of a
+     * stored page are recorded. Linear in the source's items, once, on restart.
+     */
+    public void recordFetchedIdsOfStoredItems(long runId, String source) {
+        Sql.update(dataSource, """
+                insert into fetched_id (run_id, source, id_key)
+                select distinct r.run_id, r.source, case
+                         when r.rec_id is not null then r.record_key
+                         when char_length(r.nul_id) <= ? then 'n:' || r.nul_id
+                         else 'm:' || encode(sha256(convert_to(r.nul_id, 'UTF8')), 'hex') end
+                from raw_record r
+                where r.run_id = ? and r.source = ? and (r.rec_id is not null or r.nul_id is not null)
+                  and not exists (select 1 from fetched_id f where f.run_id = ? and f.source = ?)
+                on conflict do nothing""", RecordKey.LONGEST_SPELLED_ID, runId, source, runId, source);
     }
 
     /**

@@ -13,8 +13,6 @@ import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
-import dev.cutover.framework.metrics.PhaseProgress;
-import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.run.FailureLog;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -63,9 +61,6 @@ public class SourcePageReader extends AbstractItemReader {
     JobContext jobContext;
 
     @Inject
-    jakarta.batch.runtime.context.StepContext stepContext;
-
-    @Inject
     SourceClient client;
 
     @Inject
@@ -90,9 +85,6 @@ public class SourcePageReader extends AbstractItemReader {
     Migrations migrations;
 
     @Inject
-    RunProgress runProgress;
-
-    @Inject
     CutoverMetrics metrics;
 
     private SourceProtocol protocol;
@@ -100,12 +92,8 @@ public class SourcePageReader extends AbstractItemReader {
     private SourceEndpoint endpoint;
     private RetrievalCheckpoint position;
     private Set<String> requested;
-    private Set<String> ids;
     private int concurrency;
     private PageLookahead lookahead;
-    private PhaseProgress phase;
-    private long idsAtOpen;
-    private long idsReported;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -118,10 +106,6 @@ public class SourcePageReader extends AbstractItemReader {
                 : (RetrievalCheckpoint) checkpoint;
         position = stored == null ? RetrievalCheckpoint.start() : stored;
         requested = store.requestedCursors(jobContext.getInstanceId(), source);
-        ids = store.fetchedIds(jobContext.getInstanceId(), source);
-        idsAtOpen = ids.size();
-        idsReported = ids.size();
-        phase = runProgress.phase(jobContext.getExecutionId(), stepContext.getStepName());
         metrics.registerSource(jobContext.getJobName(), source);
         if (stored != null && stored.done()) {
             LOG.infof("retrieve %s: all %d pages were stored before", source, stored.pageNo());
@@ -160,29 +144,7 @@ public class SourcePageReader extends AbstractItemReader {
         int pageNo = position.pageNo();
         int firstIndex = position.nextIndex();
         position = position.after(page.nextCursor(), page.items().size());
-        page.items().forEach(item -> {
-            String id = RetrievalStore.listedIdKey(item);
-            if (id != null) {
-                ids.add(id);
-            }
-        });
-        progress(page);
-        return new FetchedPage(source, pageNo, ahead.cursor(), firstIndex, page, ids.size());
-    }
-
-    /**
-     * Progress against the source's total, which counts distinct ids (not listed copies): once per page,
-     * which is once per chunk. The phase's lines replace a log line per page (DEBUG here).
-     */
-    private void progress(SourcePage page) {
-        phase.source(source, ids.size(), page.total(), position.done(), idsAtOpen);
-        metrics.recordsFetched(jobContext.getJobName(), source, ids.size() - idsReported);
-        idsReported = ids.size();
-        if (LOG.isDebugEnabled()) {
-            long percent = page.total() == 0 ? 100 : Math.min(100, ids.size() * 100L / page.total());
-            LOG.debugf("retrieve %s: %d/%d records (%d%%), page %d%s", source, ids.size(), page.total(), percent,
-                    position.pageNo(), position.done() ? ", done" : "");
-        }
+        return new FetchedPage(source, pageNo, ahead.cursor(), firstIndex, page);
     }
 
     @Override
