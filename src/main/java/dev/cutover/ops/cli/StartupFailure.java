@@ -15,7 +15,8 @@ import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * What the operator reads when the application cannot start: one line saying what is wrong and what to
+ * What the operator reads when the application cannot start, or ends on an error that escaped the
+ * command's own reporting (the heap running out during a run): one line saying what is wrong and what to
  * do, and the exit code: 2 (configuration: DESIGN.md §8) for an unreachable, refusing or missing database
  * and for invalid configuration, 1 for anything else. The stack trace only with {@code --verbose}.
  */
@@ -70,6 +71,13 @@ final class StartupFailure {
         if (bind.isPresent()) {
             return new Answer(ExitCode.USAGE, "cutover: port " + bind.get().getPort()
                     + " is in use by another process: stop it or set QUARKUS_HTTP_PORT");
+        }
+        Optional<OutOfMemoryError> memory = find(failure, OutOfMemoryError.class);
+        if (memory.isPresent()) {
+            // not a failed start: the run's own work outgrew the heap, and its execution can be resumed
+            return new Answer(ExitCode.FAILED, "cutover: out of memory (" + firstLine(memory.get())
+                    + "): give the JVM a larger heap (JAVA_TOOL_OPTIONS=-Xmx...) and run the same command again,"
+                    + " which resumes the execution from its last checkpoint");
         }
         Throwable root = root(failure);
         if (find(failure, ConfigurationException.class).isPresent()) {

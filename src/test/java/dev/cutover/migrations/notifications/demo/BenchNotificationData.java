@@ -33,7 +33,18 @@ public final class BenchNotificationData {
     /** Every record anomaly code the data can hold: what {@code --accept} must name. */
     public static final List<String> ANOMALY_CODES = DemoAnomalies.CODES;
 
+    /**
+     * Record anomalies per thousand records ({@code bench.anomalyPerMille}, 10 unless set): a hostile data
+     * set (1000: every record an anomaly) measures what holds the anomalies.
+     */
+    private static final int ANOMALIES_PER_MILLE = Integer.getInteger("bench.anomalyPerMille", 10);
+
     private BenchNotificationData() {
+    }
+
+    /** @return a roll past the anomalies spread over the rest of the mix as at 10 per mille (unchanged then) */
+    private static int rest(int roll) {
+        return 10 + (roll - ANOMALIES_PER_MILLE) * 990 / (1000 - ANOMALIES_PER_MILLE);
     }
 
     /**
@@ -85,21 +96,22 @@ public final class BenchNotificationData {
             for (int i = 1; i <= count; i++) {
                 String id = String.format(Locale.ROOT, "r-%07d", i);
                 int roll = random.nextInt(1000);
+                int mix = roll < ANOMALIES_PER_MILLE ? roll : rest(roll);
                 Planned record;
-                if (roll < 10) {
+                if (roll < ANOMALIES_PER_MILLE) {
                     String code = codes.get(anomalyTurn++ % codes.size());
                     int variant = (anomalyTurn / codes.size()) % DemoAnomalies.variants(code);
                     record = Planned.single(anomalies.make(code, variant, id, random), code, List.of());
-                } else if (roll < 15) {
+                } else if (mix < 15) {
                     record = make.superseded(make.valid(id, random.nextInt(100) >= 7, random), random.nextBoolean(),
                             random.nextInt(10) == 0, random);
-                } else if (roll < 18) {
+                } else if (mix < 18) {
                     record = make.identicalCopy(make.valid(id, true, random), random.nextBoolean());
-                } else if (roll < 20) {
+                } else if (mix < 20) {
                     record = make.sixteenWrappers(id, random.nextBoolean(), random);
-                } else if (roll < 21) {
+                } else if (mix < 21) {
                     record = make.disabledWithBadSpec(id, random.nextBoolean(), random);
-                } else if (roll < 22) {
+                } else if (mix < 22) {
                     record = make.duplicateId(id, random.nextBoolean(), random);
                 } else {
                     record = make.valid(id, random.nextInt(100) >= 7, random);
