@@ -7,7 +7,6 @@ import java.util.Set;
 import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.toolkit.LegacyJson;
-import dev.cutover.framework.toolkit.Sha256;
 
 /**
  * The distinct ids of one source fetched so far in a run: the unit of the source's total, which its
@@ -20,9 +19,6 @@ import dev.cutover.framework.toolkit.Sha256;
  * last stored page, and the ids recorded with the pages stored before.
  */
 final class FetchedIdCount {
-
-    /** Longest escaped id, in code points, that is its own key; a longer one is hashed. */
-    private static final int LONGEST_SPELLED_ID = RecordKey.LONGEST_SPELLED_ID;
 
     /** Records keys with the run's fetched ids of the source. */
     @FunctionalInterface
@@ -62,8 +58,8 @@ final class FetchedIdCount {
     /**
      * @return the record key of a usable id ({@code i:} or {@code d:}, bounded), {@code n:} + the
      *         JSON-escaped id of one that holds U+0000 ({@code m:} + its SHA-256 when longer than
-     *         {@value #LONGEST_SPELLED_ID} code points: keys are indexed), or {@code null} when the item has
-     *         no id that its source counts
+     *         {@link RecordKey#bounded} spells: keys are indexed), or {@code null} when the item has no id
+     *         that its source counts
      */
     static String key(SourceItem item) {
         if (item.id() != null) {
@@ -72,7 +68,6 @@ final class FetchedIdCount {
         if (item.listedId() == null) {
             return null;
         }
-        String escaped = LegacyJson.escaped(item.listedId());
-        return escaped.codePointCount(0, escaped.length()) <= LONGEST_SPELLED_ID ? "n:" + escaped : "m:" + Sha256.hex(escaped);
+        return RecordKey.bounded(LegacyJson.escaped(item.listedId()), "n:", "m:");
     }
 }

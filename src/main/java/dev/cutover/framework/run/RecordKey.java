@@ -27,6 +27,14 @@ public final class RecordKey {
         if (id == null) {
             return "x:" + String.format("%010d", index);
         }
-        return id.codePointCount(0, id.length()) <= LONGEST_SPELLED_ID ? "i:" + id : "d:" + Sha256.hex(id);
+        return bounded(id, "i:", "d:");
+    }
+
+    /**
+     * @return {@code spelled} + the text when it has at most {@value #LONGEST_SPELLED_ID} code points, else
+     *         {@code hashed} + the SHA-256 hex of its UTF-8: a key of bounded length for an index
+     */
+    public static String bounded(String text, String spelled, String hashed) {
+        return text.codePointCount(0, text.length()) <= LONGEST_SPELLED_ID ? spelled + text : hashed + Sha256.hex(text);
     }
 }
