@@ -13,8 +13,9 @@ import dev.cutover.framework.run.Sql;
 
 /**
  * The legacy records of a run that did not migrate ({@code record_outcome} of kind {@code SKIPPED} or
- * {@code ANOMALY}) a page at a time, for review, filtered by kind, code and text; in (source, record)
- * order, as the report lists its anomalous records.
+ * {@code ANOMALY}) a page at a time, for review, filtered by kind, code and text; in (source, record
+ * key) order, which the run's primary key gives without sorting: the report's order of anomalous
+ * records, except that ids longer than a spelled key come first (their keys are hashes, {@code RecordKey}).
  */
 @ApplicationScoped
 public class OutcomePages {

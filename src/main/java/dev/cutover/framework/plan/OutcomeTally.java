@@ -13,8 +13,8 @@ import dev.cutover.framework.normalize.RecordOutcome;
 /**
  * What the plan report says about a run's record outcomes (DESIGN.md §6): the counts, the skip and
  * anomaly maps, every anomalous record, and which sources listed any record. Counted by the database
- * for the plan step ({@link PlanInputs#tally}), so that no list of all outcomes is held; {@link #of}
- * counts a list the same way.
+ * for the plan step ({@link PlanInputs#tally}), so that no list of all outcomes is held (the anomalous
+ * records are read from the database when they are written); {@link #of} counts a list the same way.
  *
  * @param fetched        legacy records (one outcome each)
  * @param migrated       of which migrated
@@ -24,15 +24,17 @@ import dev.cutover.framework.normalize.RecordOutcome;
  * @param listingSources the sources with at least one record
  */
 public record OutcomeTally(long fetched, long migrated, SortedMap<String, Long> skipped, SortedMap<String, Long> anomalies,
-        List<PlanReport.AnomalyRecord> anomalyRecords, Set<String> listingSources) {
+        AnomalyRecords anomalyRecords, Set<String> listingSources) {
 
     public OutcomeTally {
         skipped = new TreeMap<>(skipped);
         anomalies = new TreeMap<>(anomalies);
-        List<PlanReport.AnomalyRecord> sorted = new ArrayList<>(anomalyRecords);
-        sorted.sort(PlanReportBuilder.ANOMALY_ORDER);
-        anomalyRecords = List.copyOf(sorted);
         listingSources = Set.copyOf(listingSources);
+    }
+
+    /** @return how many records are anomalous: the sum of the anomaly map */
+    public long anomalyCount() {
+        return anomalies.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** @return the tally of {@code outcomes}, in any order */
@@ -55,6 +57,8 @@ public record OutcomeTally(long fetched, long migrated, SortedMap<String, Long> 
                 }
             }
         }
-        return new OutcomeTally(fetched, migrated, new TreeMap<>(skipped), new TreeMap<>(anomalies), records, sources);
+        records.sort(PlanReportBuilder.ANOMALY_ORDER);
+        return new OutcomeTally(fetched, migrated, new TreeMap<>(skipped), new TreeMap<>(anomalies),
+                AnomalyRecords.listed(records), sources);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cutover.framework.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +14,8 @@ import dev.cutover.framework.toolkit.Sha256;
  * names, totals and fetched counts, counts, maps, anomaly records, the plan anomalies found in the
  * data, planned target model) and nothing that describes the run (execution id, mode, times,
  * concurrency, page sizes, watermarks) or what executes when it is planned ({@code MASS_REMOVAL}).
- * Canonical: compact JSON, object properties and map keys sorted.
+ * Canonical: compact JSON, object properties and map keys sorted. Taken as the JSON is written, so the
+ * anomalous records are read once and never held.
  */
 public final class PlanDigest {
 
@@ -32,9 +34,8 @@ public final class PlanDigest {
 
     static String of(PlanReport.DigestContent content) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(content);
-            return "sha256:" + Sha256.hex(canonical);
-        } catch (JsonProcessingException e) {
+            return "sha256:" + Sha256.hex(out -> CANONICAL.writeValue(out, content));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot compute the plan digest", e);
         }
     }

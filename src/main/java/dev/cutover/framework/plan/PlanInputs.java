@@ -2,9 +2,7 @@ package dev.cutover.framework.plan;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -63,7 +61,10 @@ public class PlanInputs {
                 rs -> new ModelPlanning.StoredLeaves(rs.getLong(1), rs.getLong(2)), runId).get(0);
     }
 
-    /** @return the run's outcomes counted per kind and code, its anomalous records, the sources that listed any */
+    /**
+     * @return the run's outcomes counted per kind and code, the sources that listed any, and its anomalous
+     *         records, which are read from the database each time they are written
+     */
     public OutcomeTally tally(long runId) {
         long fetched = 0;
         long migrated = 0;
@@ -83,11 +84,7 @@ public class PlanInputs {
                 case ANOMALY -> anomalies.merge(count.code(), count.records(), Long::sum);
             }
         }
-        List<PlanReport.AnomalyRecord> records = new ArrayList<>(Sql.query(dataSource, """
-                select source, rec_id, idx, code, detail from record_outcome where run_id = ? and kind = 'ANOMALY'""",
-                rs -> new PlanReport.AnomalyRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getString(4), rs.getString(5)), runId));
-        return new OutcomeTally(fetched, migrated, skipped, anomalies, records, sources);
+        return new OutcomeTally(fetched, migrated, skipped, anomalies, AnomalyRecords.stored(dataSource, runId), sources);
     }
 
     private record Count(String source, RecordOutcome.Kind kind, String code, long records) {

@@ -15,21 +15,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The plan report, format {@code cutover.plan/v1} (DESIGN.md §6). Field names and shapes are a
- * contract read by other programs: change none of them.
+ * contract read by other programs: change none of them. Its anomalous records are not held: they are
+ * read as the report is written ({@link AnomalyRecords}).
  */
 @RegisterForReflection(targets = { PlanReport.class, PlanReport.Source.class, PlanReport.Counts.class, PlanReport.AnomalyRecord.class,
         PlanReport.PlanAnomaly.class, PlanReport.Groups.class, PlanReport.DigestContent.class, PlanReport.DigestSource.class,
         TargetPlan.GroupSummary.class, ApplyGate.Verdict.class, dev.cutover.framework.run.RefusalLog.Refusal.class,
-        BehaviorCheck.class })
+        BehaviorCheck.class, AnomalyRecords.Listed.class, AnomalyRecords.Stored.class, AnomalyRecords.AsArray.class,
+        PlanStore.StoredWithoutAnomalyRecords.class })
 @JsonPropertyOrder({ "format", "migration", "executionId", "mode", "sources", "counts", "skipped", "anomalies",
         "anomalyRecords", "planAnomalies", "groups", "behavior", "digest", "verdict", "applyCommand" })
 public record PlanReport(String format, String migration, long executionId, String mode, List<Source> sources,
-        Counts counts, Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
+        Counts counts, Map<String, Long> skipped, Map<String, Long> anomalies, AnomalyRecords anomalyRecords,
         List<PlanAnomaly> planAnomalies, Groups groups, BehaviorCheck behavior, String digest,
         @JsonInclude(JsonInclude.Include.NON_NULL) ApplyGate.Verdict verdict,
         @JsonInclude(JsonInclude.Include.NON_NULL) String applyCommand) {
 
     public static final String FORMAT = "cutover.plan/v1";
+
+    /**
+     * The same report listing {@code records} as its anomalous records: a stored report is kept without
+     * them ({@link PlanStore}), and lists its run's when read back.
+     */
+    public PlanReport withAnomalyRecords(AnomalyRecords records) {
+        return new PlanReport(format, migration, executionId, mode, sources, counts, skipped, anomalies, records,
+                planAnomalies, groups, behavior, digest, verdict, applyCommand);
+    }
 
     /**
      * The same report with what an apply of it would do, and the command that applies it. Neither enters
@@ -111,7 +122,7 @@ public record PlanReport(String format, String migration, long executionId, Stri
      * report; this carries it to the digest.
      */
     record DigestContent(String format, String migration, List<DigestSource> sources, Map<String, Long> counts,
-            Map<String, Long> skipped, Map<String, Long> anomalies, List<AnomalyRecord> anomalyRecords,
+            Map<String, Long> skipped, Map<String, Long> anomalies, AnomalyRecords anomalyRecords,
             List<PlanAnomaly> planAnomalies, String model) {
     }
 

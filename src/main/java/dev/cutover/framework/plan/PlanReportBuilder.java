@@ -12,7 +12,8 @@ import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * Assembles the {@link PlanReport} of a run from its sources, the tally of its record outcomes and the
- * migration's {@link TargetPlan}. Pure: the same inputs give the same report and digest.
+ * migration's {@link TargetPlan}. The same inputs give the same report and digest; the digest reads the
+ * anomalous records once, one at a time ({@link AnomalyRecords}).
  *
  * <p>Plan anomalies found in the data ({@code SOURCE_INCOMPLETE}, {@code EMPTY_SOURCE},
  * {@code BEHAVIOR_CHANGE}) enter the digest; anomalies of the executing state ({@code MASS_REMOVAL},
@@ -37,7 +38,7 @@ public final class PlanReportBuilder {
                 .toList();
         Map<String, Long> skipped = outcomes.skipped();
         Map<String, Long> anomalies = outcomes.anomalies();
-        List<PlanReport.AnomalyRecord> anomalyRecords = outcomes.anomalyRecords();
+        AnomalyRecords anomalyRecords = outcomes.anomalyRecords();
         Set<String> listingSources = outcomes.listingSources();
         List<PlanReport.PlanAnomaly> planAnomalies = new ArrayList<>();
         for (PlanReport.Source s : sources) {
@@ -56,7 +57,7 @@ public final class PlanReportBuilder {
             planAnomalies.add(new PlanReport.PlanAnomaly(AnomalyCodes.BEHAVIOR_CHANGE, target.behaviorChange()));
         }
         long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
-        PlanReport.Counts counts = new PlanReport.Counts(outcomes.fetched(), outcomes.migrated(), skippedCount, anomalyRecords.size(),
+        PlanReport.Counts counts = new PlanReport.Counts(outcomes.fetched(), outcomes.migrated(), skippedCount, outcomes.anomalyCount(),
                 entityKind, target.entityCount());
         String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
                 sources.stream().map(PlanReport.DigestSource::of).toList(), counts.asMap(), skipped,

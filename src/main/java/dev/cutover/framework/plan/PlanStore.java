@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +19,12 @@ import dev.cutover.framework.run.Sql;
 
 /**
  * The plan report of each run; the plan step of a restarted run replaces its own report. The report
- * text goes through JDBC (it may be large and is never an entity); what it is about is read as
- * {@link PlanMetadata}.
+ * text goes through JDBC (it is never an entity); what it is about is read as {@link PlanMetadata}.
+ *
+ * <p>The stored text leaves out the anomalous records: they are the run's anomalous record outcomes,
+ * as many as its records on hostile data, so a report read back ({@link #report}) lists them from
+ * there as it is written ({@link AnomalyRecords#stored}). A report stored before this was so still
+ * holds them; they are skipped when it is read, and listed from the outcomes like the others.
  */
 @ApplicationScoped
 public class PlanStore {
@@ -29,6 +34,22 @@ public class PlanStore {
 
     @Inject
     ObjectMapper json;
+
+    private volatile ObjectMapper storage;
+
+    /** Reads and writes the stored text: the report without its anomalous records. */
+    @JsonIgnoreProperties({ "anomalyRecords" })
+    interface StoredWithoutAnomalyRecords {
+    }
+
+    private ObjectMapper storage() {
+        ObjectMapper mapper = storage;
+        if (mapper == null) {
+            mapper = json.copy().addMixIn(PlanReport.class, StoredWithoutAnomalyRecords.class);
+            storage = mapper;
+        }
+        return mapper;
+    }
 
     /** Saves the report and what its entities are called; its model is in {@code planned_entity} already. */
     public void save(long runId, PlanReport report, String entityKind) {
@@ -55,7 +76,8 @@ public class PlanStore {
     }
 
     /**
-     * Streams the stored report's top-level fields, skipping the others (anomaly records may be many),
+     * Streams the stored report's top-level fields, skipping the others (a report stored by an earlier
+     * version holds its anomalous records, which may be many),
      * rather than asking PostgreSQL: its json operators refuse a document holding <code>&#92;u0000</code>
      * anywhere, which a report quoting hostile legacy text may.
      *
@@ -88,22 +110,28 @@ public class PlanStore {
 
     private String serialize(PlanReport report) {
         try {
-            return json.writeValueAsString(report);
+            return storage().writeValueAsString(report);
         } catch (Exception e) {
             throw new IllegalStateException("cannot serialize the plan report", e);
         }
     }
 
-    /** @return the run's report as JSON text */
-    public Optional<String> reportJson(long runId) {
+    /** @return the run's report as stored: JSON text without its anomalous records */
+    private Optional<String> reportJson(long runId) {
         List<String> rows = Sql.query(dataSource, "select report from plan_report where run_id = ?", rs -> rs.getString(1), runId);
         return rows.stream().findFirst();
     }
 
+    /**
+     * @return the run's report, listing the run's anomalous records from its record outcomes whenever it
+     *         is written (so written in a transaction of its own, never inside another); empty when the
+     *         run has no report
+     */
     public Optional<PlanReport> report(long runId) {
         return reportJson(runId).map(text -> {
             try {
-                return json.readValue(text, PlanReport.class);
+                return storage().readValue(text, PlanReport.class)
+                        .withAnomalyRecords(AnomalyRecords.stored(dataSource, runId));
             } catch (Exception e) {
                 throw new IllegalStateException("stored plan report of run " + runId + " is unreadable", e);
             }

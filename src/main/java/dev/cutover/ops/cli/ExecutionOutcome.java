@@ -2,6 +2,7 @@ package dev.cutover.ops.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.activate.GenerationSwitch;
@@ -150,7 +152,11 @@ public class ExecutionOutcome {
             return null;
         }
         try {
-            Files.writeString(Path.of(file), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            // written as its anomalous records are read, which may be as many as the records
+            try (Writer out = Files.newBufferedWriter(Path.of(file))) {
+                json.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
+                out.write("\n");
+            }
             return null;
         } catch (NoSuchFileException e) {
             return "no such file or directory";

@@ -14,12 +14,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.plan.PlanStore;
@@ -53,6 +57,9 @@ public class ReportResource {
     @Inject
     ReviewPages reviewPages;
 
+    @Inject
+    ObjectMapper json;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(ReviewPage p);
@@ -71,13 +78,14 @@ public class ReportResource {
             @Parameter(description = "json or html; overrides the Accept header") @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         long runId = runId(id);
-        String json = plans.reportJson(runId)
+        PlanReport report = plans.report(runId)
                 .orElseThrow(() -> ApiException.notFound("execution " + id + " has no plan report yet"));
         if (!wantsHtml(format, headers)) {
-            return secured(Response.ok(json, MediaType.APPLICATION_JSON_TYPE));
+            // written as its anomalous records are read, which may be as many as the records
+            StreamingOutput body = out -> json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
+            return secured(Response.ok(body, MediaType.APPLICATION_JSON_TYPE));
         }
         ReviewQuery query = ReviewQuery.from(uri.getQueryParameters());
-        PlanReport report = plans.report(runId).orElseThrow();
         String html = Templates.page(reviewPages.build(id, runId, report, query)).render();
         return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
     }

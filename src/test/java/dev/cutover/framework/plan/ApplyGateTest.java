@@ -34,7 +34,7 @@ class ApplyGateTest {
             }
         });
         return new PlanReport(PlanReport.FORMAT, "m", 1, "apply", List.of(new PlanReport.Source("s1", 10, 10, 7)),
-                new PlanReport.Counts(10, 10 - records.size(), 0, records.size(), "things", 3), Map.of(), anomalies, records,
+                new PlanReport.Counts(10, 10 - records.size(), 0, records.size(), "things", 3), Map.of(), anomalies, AnomalyRecords.listed(records),
                 List.of(planAnomalies), new PlanReport.Groups(List.of()), new BehaviorCheck(168, 0, 0, true), digest, null, null);
     }
 

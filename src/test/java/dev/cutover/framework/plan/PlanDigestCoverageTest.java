@@ -179,8 +179,8 @@ class PlanDigestCoverageTest {
         Map<String, Long> counts = new TreeMap<>(Map.of("migrated", 1L, "fetched", 3L));
         PlanReport.DigestContent content = new PlanReport.DigestContent("f", "m", List.of(new PlanReport.DigestSource("s1", 3, 2)),
                 counts, Map.of("DISABLED", 1L), Map.of("Z_CODE", 1L, "A_CODE", 2L),
-                List.of(new PlanReport.AnomalyRecord("s1", null, 4, "A_CODE", "d\u00e9j\u00e0 \"vu\""),
-                        new PlanReport.AnomalyRecord("s1", "r-1", null, "Z_CODE", "z")),
+                AnomalyRecords.listed(List.of(new PlanReport.AnomalyRecord("s1", null, 4, "A_CODE", "d\u00e9j\u00e0 \"vu\""),
+                        new PlanReport.AnomalyRecord("s1", "r-1", null, "Z_CODE", "z"))),
                 List.of(new PlanReport.PlanAnomaly("EMPTY_SOURCE", "s2")), "sha256:00/1");
         String canonical = "{\"anomalies\":{\"A_CODE\":2,\"Z_CODE\":1},"
                 + "\"anomalyRecords\":[{\"source\":\"s1\",\"id\":null,\"index\":4,\"code\":\"A_CODE\",\"detail\":\"d\u00e9j\u00e0 \\\"vu\\\"\"},"

@@ -24,7 +24,8 @@ class PlanStoreVerdictTest {
     private static PlanReport report(String detail) {
         return new PlanReport(PlanReport.FORMAT, "m", 1, "dry-run", List.of(new PlanReport.Source("s1", 1, 1, 7)),
                 new PlanReport.Counts(1, 0, 0, 1, "things", 0), Map.of(), Map.of("INVALID_CRON", 1L),
-                List.of(new PlanReport.AnomalyRecord("s1", "r-1", null, "INVALID_CRON", detail)), List.of(),
+                AnomalyRecords.listed(List.of(new PlanReport.AnomalyRecord("s1", "r-1", null, "INVALID_CRON", "plain"))),
+                List.of(new PlanReport.PlanAnomaly("BEHAVIOR_CHANGE", detail)),
                 new PlanReport.Groups(List.of()), new BehaviorCheck(0, 0, 0, true), "sha256:" + "1".repeat(64), null, null);
     }
 
