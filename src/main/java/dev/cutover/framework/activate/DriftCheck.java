@@ -2,6 +2,7 @@ package dev.cutover.framework.activate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.ConcurrencyGate;
 import dev.cutover.framework.source.SourceClient;
@@ -23,7 +25,8 @@ import dev.cutover.framework.source.StopSignal;
  * changes since the baseline (the watermark of its first page in this run) and compares every changed
  * record with what was retrieved ({@link SourceDrift}: a higher version, a deleted rule that was
  * retrieved, or a record that was not retrieved is drift). Retrieved versions are those read when the
- * pages were parsed ({@code raw_record.version}); no stored body is parsed again. Reads only, so a
+ * pages were parsed ({@code raw_record.version}), looked up for the changed ids only, a batch at a
+ * time: no map of every retrieved record is held. No stored body is parsed again. Reads only, so a
  * restarted activation simply asks again.
  */
 @ApplicationScoped
@@ -47,20 +50,33 @@ public class DriftCheck {
             long baseline = Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
                     rs -> rs.getLong(1), runId, source.name()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("source " + source.name() + " was not retrieved in this run"));
-            SourceDrift found = new SourceDrift(source.name(), retrievedVersions(runId, source.name()), protocol.recordNoun());
+            SourceDrift found = new SourceDrift(source.name(), ids -> retrievedVersions(runId, source.name(), ids),
+                    protocol.recordNoun());
             client.changes(protocol, source, baseline, gate, stop, found::accept);
             drift.addAll(found.lines());
         }
         return drift;
     }
 
-    private Map<String, BigDecimal> retrievedVersions(long runId, String source) {
+    /**
+     * @return of {@code ids}, those the run retrieved from {@code source}, each with the highest version
+     *         read of its copies ({@code null} when none could be read). Looked up by record key
+     *         ({@code raw_record_by_key_idx}); raw_record was analyzed after retrieve filled it (the
+     *         normalize step's mapper), so the index is chosen on this run's figures.
+     */
+    Map<String, BigDecimal> retrievedVersions(long runId, String source, Collection<String> ids) {
+        String[] keys = ids.stream().map(id -> RecordKey.of(id, null)).toArray(String[]::new);
         Map<String, BigDecimal> versions = new HashMap<>();
         // the version read when the page was parsed: a body may hold U+0000 (which jsonb refuses) or be too deep
-        Sql.query(dataSource, """
+        for (Version found : Sql.query(dataSource, """
                 select rec_id, max(version) from raw_record
-                where run_id = ? and source = ? and rec_id is not null group by rec_id""",
-                rs -> versions.put(rs.getString(1), rs.getBigDecimal(2)), runId, source);
+                where run_id = ? and source = ? and record_key = any(?::text[]) and rec_id is not null group by rec_id""",
+                rs -> new Version(rs.getString(1), rs.getBigDecimal(2)), runId, source, keys)) {
+            versions.put(found.id(), found.version());
+        }
         return versions;
+    }
+
+    private record Version(String id, BigDecimal version) {
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +91,7 @@ class SourceDriftTest {
 
     @Test
     void aSourceNamesEachDriftedRecordUpToTenAndCountsTheOthers() {
-        SourceDrift drift = new SourceDrift("eu-1", RETRIEVED, "rule");
+        SourceDrift drift = new SourceDrift("eu-1", ids -> RETRIEVED, "rule");
         drift.accept(changed("r-1", 3));
         assertThat(drift.lines()).as("nothing drifted").isEmpty();
         for (int i = 0; i < 25; i++) {
@@ -105,10 +107,48 @@ class SourceDriftTest {
 
     @Test
     void exactlyTenDriftedRecordsAreAllNamedWithoutACount() {
-        SourceDrift drift = new SourceDrift("eu-1", RETRIEVED, "rule");
+        SourceDrift drift = new SourceDrift("eu-1", ids -> RETRIEVED, "rule");
         for (int i = 0; i < 10; i++) {
             drift.accept(changed("n-" + i, 1));
         }
         assertThat(drift.lines()).hasSize(10).allMatch(line -> line.startsWith("eu-1: rule n-"));
+    }
+    @Test
+    void whatWasRetrievedIsAskedForTheChangedIdsOnlyABatchAtATime() {
+        // a source of millions of records must not be held to compare a few changes
+        List<Set<String>> asked = new ArrayList<>();
+        SourceDrift drift = new SourceDrift("eu-1", ids -> {
+            asked.add(Set.copyOf(ids));
+            Map<String, BigDecimal> found = new HashMap<>();
+            ids.stream().filter(id -> id.startsWith("r-")).forEach(id -> found.put(id, BigDecimal.valueOf(5)));
+            return found;
+        }, "rule");
+        int changes = 2 * SourceDrift.BATCH + 500;
+        int added = 0;
+        for (int i = 0; i < changes; i++) {
+            // every third a retrieved record at its version (no drift), the others added since retrieval
+            drift.accept(i % 3 == 0 ? changed("r-" + i, 5) : changed("n-" + i, 1));
+            added += i % 3 == 0 ? 0 : 1;
+        }
+        drift.accept(new SourceChange(null, BigInteger.ONE, false));
+        List<String> lines = drift.lines();
+
+        assertThat(asked).extracting(Set::size).containsExactly(SourceDrift.BATCH, SourceDrift.BATCH, 500);
+        assertThat(asked.stream().mapToInt(Set::size).sum()).isEqualTo(changes);
+        assertThat(lines.get(0)).isEqualTo("eu-1: rule n-1 was added");
+        assertThat(lines.get(SourceDrift.MAX_LISTED))
+                .isEqualTo("eu-1: and " + (added + 1 - SourceDrift.MAX_LISTED) + " more changed rule(s)");
+    }
+
+    @Test
+    void changesWithoutAnIdAskNothing() {
+        SourceDrift drift = new SourceDrift("eu-1", ids -> {
+            throw new AssertionError("asked for " + ids);
+        }, "rule");
+        drift.accept(new SourceChange(null, BigInteger.ONE, false));
+        assertThat(drift.lines()).containsExactly("eu-1: a changed item without a usable id");
+        assertThat(new SourceDrift("eu-1", ids -> {
+            throw new AssertionError("asked for " + ids);
+        }, "rule").lines()).isEmpty();
     }
 }
