@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,20 +36,16 @@ public class PlanStore {
     @Inject
     ObjectMapper json;
 
-    private volatile ObjectMapper storage;
-
     /** Reads and writes the stored text: the report without its anomalous records. */
+    private ObjectMapper storage;
+
     @JsonIgnoreProperties({ "anomalyRecords" })
     interface StoredWithoutAnomalyRecords {
     }
 
-    private ObjectMapper storage() {
-        ObjectMapper mapper = storage;
-        if (mapper == null) {
-            mapper = json.copy().addMixIn(PlanReport.class, StoredWithoutAnomalyRecords.class);
-            storage = mapper;
-        }
-        return mapper;
+    @PostConstruct
+    void storageMapper() {
+        storage = json.copy().addMixIn(PlanReport.class, StoredWithoutAnomalyRecords.class);
     }
 
     /** Saves the report and what its entities are called; its model is in {@code planned_entity} already. */
@@ -110,7 +107,7 @@ public class PlanStore {
 
     private String serialize(PlanReport report) {
         try {
-            return storage().writeValueAsString(report);
+            return storage.writeValueAsString(report);
         } catch (Exception e) {
             throw new IllegalStateException("cannot serialize the plan report", e);
         }
@@ -130,7 +127,7 @@ public class PlanStore {
     public Optional<PlanReport> report(long runId) {
         return reportJson(runId).map(text -> {
             try {
-                return storage().readValue(text, PlanReport.class)
+                return storage.readValue(text, PlanReport.class)
                         .withAnomalyRecords(AnomalyRecords.stored(dataSource, runId));
             } catch (Exception e) {
                 throw new IllegalStateException("stored plan report of run " + runId + " is unreadable", e);
