@@ -1,9 +1,6 @@
 package dev.cutover.framework.plan;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -15,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import dev.cutover.framework.model.ExecutingModelReader;
+import dev.cutover.framework.run.Sql;
 
 /**
  * The anomalous records of a plan (DESIGN.md §6 {@code anomalyRecords}), in the report's order
@@ -67,24 +65,14 @@ public sealed interface AnomalyRecords {
 
         @Override
         public void forEach(Sink sink) throws IOException {
-            try (Connection c = dataSource.getConnection()) {
-                // a cursor needs a transaction of its own; it only reads
-                c.setAutoCommit(false);
-                try (PreparedStatement ps = c.prepareStatement("""
+            try {
+                Sql.<IOException> forEachRow(dataSource, """
                         select source, rec_id, idx, code, detail from record_outcome
                         where run_id = ? and kind = 'ANOMALY'
-                        order by source collate "C", rec_id is null, rec_id collate "C", idx""")) {
-                    ps.setFetchSize(ExecutingModelReader.FETCH_SIZE);
-                    ps.setLong(1, runId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            sink.accept(new PlanReport.AnomalyRecord(rs.getString(1), rs.getString(2),
-                                    (Integer) rs.getObject(3), rs.getString(4), rs.getString(5)));
-                        }
-                    }
-                } finally {
-                    c.rollback();
-                }
+                        order by source collate "C", rec_id is null, rec_id collate "C", idx""",
+                        ExecutingModelReader.FETCH_SIZE, rs -> sink.accept(new PlanReport.AnomalyRecord(rs.getString(1),
+                                rs.getString(2), (Integer) rs.getObject(3), rs.getString(4), rs.getString(5))),
+                        runId);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the anomalous records of run " + runId + ": " + e.getMessage(), e);
             }

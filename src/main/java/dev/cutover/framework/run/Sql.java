@@ -41,6 +41,37 @@ public final class Sql {
         }
     }
 
+    /** Takes one row; may fail like the caller. */
+    @FunctionalInterface
+    public interface RowAction<X extends Exception> {
+        void accept(ResultSet rs) throws SQLException, X;
+    }
+
+    /**
+     * Hands each row of a query to {@code action}, {@code fetchSize} rows per round trip, without holding
+     * them: the driver reads through a cursor only inside a transaction, so the query runs on a connection
+     * of its own in a read-only transaction that is rolled back. Call it outside any other transaction.
+     */
+    public static <X extends Exception> void forEachRow(DataSource dataSource, String sql, int fetchSize,
+            RowAction<X> action, Object... parameters) throws SQLException, X {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(fetchSize);
+                bind(ps, parameters);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(rs);
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
     public static int update(DataSource dataSource, String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, parameters);

@@ -1,8 +1,5 @@
 package dev.cutover.framework.stage;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -49,23 +46,9 @@ public class TargetStore {
      * per round trip on a read-only transaction of its own, so a large model is never loaded whole.
      */
     public void forEachBody(long runId, java.util.function.BiConsumer<String, String> action) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            // the driver streams with a cursor only inside a transaction
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select entity_id, body from target_entity where run_id = ? order by ordinal")) {
-                ps.setFetchSize(ID_FETCH);
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        action.accept(rs.getString(1), rs.getString(2));
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            Sql.forEachRow(dataSource, "select entity_id, body from target_entity where run_id = ? order by ordinal", ID_FETCH,
+                    rs -> action.accept(rs.getString(1), rs.getString(2)), runId);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the staged entities of run " + runId, e);
         }
