@@ -32,11 +32,6 @@ public record OutcomeTally(long fetched, long migrated, SortedMap<String, Long> 
         listingSources = Set.copyOf(listingSources);
     }
 
-    /** @return how many records are anomalous: the sum of the anomaly map */
-    public long anomalyCount() {
-        return anomalies.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /** @return the tally of {@code outcomes}, in any order */
     public static OutcomeTally of(Iterable<RecordOutcome> outcomes) {
         long fetched = 0;

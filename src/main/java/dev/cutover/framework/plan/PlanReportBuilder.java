@@ -56,8 +56,7 @@ public final class PlanReportBuilder {
         if (!target.behavior().equal()) {
             planAnomalies.add(new PlanReport.PlanAnomaly(AnomalyCodes.BEHAVIOR_CHANGE, target.behaviorChange()));
         }
-        long skippedCount = skipped.values().stream().mapToLong(Long::longValue).sum();
-        PlanReport.Counts counts = new PlanReport.Counts(outcomes.fetched(), outcomes.migrated(), skippedCount, outcomes.anomalyCount(),
+        PlanReport.Counts counts = new PlanReport.Counts(outcomes.fetched(), outcomes.migrated(), total(skipped), total(anomalies),
                 entityKind, target.entityCount());
         String digest = PlanDigest.of(new PlanReport.DigestContent(PlanReport.FORMAT, migration,
                 sources.stream().map(PlanReport.DigestSource::of).toList(), counts.asMap(), skipped,
@@ -68,6 +67,11 @@ public final class PlanReportBuilder {
         reported.addAll(stateAnomalies);
         return new PlanReport(PlanReport.FORMAT, migration, executionId, mode, sources, counts, skipped, anomalies,
                 anomalyRecords, reported, new PlanReport.Groups(target.largestGroups()), target.behavior(), digest, null, null);
+    }
+
+    /** @return the records a map of counts per code counts */
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Source, then records with an id (code-point order of ids), then id-less ones by index. */
