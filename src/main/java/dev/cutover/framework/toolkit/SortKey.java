@@ -1,7 +1,7 @@
 package dev.cutover.framework.toolkit;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -20,7 +20,10 @@ public final class SortKey implements Comparable<SortKey> {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    // a growing array rather than a ByteArrayOutputStream, whose synchronized write per byte was 6% of the
+    // normalize step's samples (JFR, 1M notification rules, C1): every migrated leaf is keyed
+    private byte[] bytes = new byte[64];
+    private int length;
 
     private SortKey() {
     }
@@ -33,14 +36,14 @@ public final class SortKey implements Comparable<SortKey> {
     /** Appends a string, ordered by code points; a string sorts before the strings it is a prefix of. */
     public SortKey text(String value) {
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            bytes.write(b);
+            write(b);
             if (b == 0) {
                 // an escaped NUL (00 FF) sorts after the terminator (00 01): "a" < "a\0" < "a\0b"
-                bytes.write(0xFF);
+                write(0xFF);
             }
         }
-        bytes.write(0);
-        bytes.write(1);
+        write(0);
+        write(1);
         return this;
     }
 
@@ -48,7 +51,7 @@ public final class SortKey implements Comparable<SortKey> {
     public SortKey number(long value) {
         long flipped = value ^ Long.MIN_VALUE;
         for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes.write((int) (flipped >>> shift) & 0xFF);
+            write((int) (flipped >>> shift) & 0xFF);
         }
         return this;
     }
@@ -79,7 +82,7 @@ public final class SortKey implements Comparable<SortKey> {
         }
         // the end of the expansion is the term "infinity": above every term at an even position,
         // below every (reversed) term at an odd one
-        bytes.write(position % 2 == 0 ? 0x02 : 0x00);
+        write(position % 2 == 0 ? 0x02 : 0x00);
         return this;
     }
 
@@ -97,32 +100,44 @@ public final class SortKey implements Comparable<SortKey> {
     }
 
     private void write(int b, boolean reversed) {
-        bytes.write(reversed ? 0xFF - b : b);
+        write(reversed ? 0xFF - b : b);
     }
+
+    private void write(int b) {
+        if (length == bytes.length) {
+            bytes = Arrays.copyOf(bytes, length * 2);
+        }
+        bytes[length++] = (byte) b;
+    }
+
 
     private static byte[] unsigned(BigInteger value) {
         byte[] signed = value.toByteArray();
-        return signed[0] == 0 ? java.util.Arrays.copyOfRange(signed, 1, signed.length) : signed;
+        return signed[0] == 0 ? Arrays.copyOfRange(signed, 1, signed.length) : signed;
     }
 
     /** @return the key as lower-case hex: compare keys as text in code-point (or "C") order */
     @Override
     public String toString() {
-        return HEX.formatHex(bytes.toByteArray());
+        return HEX.formatHex(bytes, 0, length);
     }
 
     @Override
     public int compareTo(SortKey other) {
-        return java.util.Arrays.compareUnsigned(bytes.toByteArray(), other.bytes.toByteArray());
+        return Arrays.compareUnsigned(bytes, 0, length, other.bytes, 0, other.length);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SortKey key && java.util.Arrays.equals(bytes.toByteArray(), key.bytes.toByteArray());
+        return other instanceof SortKey key && Arrays.equals(bytes, 0, length, key.bytes, 0, key.length);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(bytes.toByteArray());
+        int hash = 1;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash;
     }
 }

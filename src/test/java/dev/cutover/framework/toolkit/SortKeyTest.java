@@ -84,6 +84,20 @@ class SortKeyTest {
         assertThat(key).matches("[0-9a-f]+");
     }
 
+    @Test
+    void keysLongerThanTheirFirstBufferCompareEqualAndHashAsTheirText() {
+        String longText = "tenant-".repeat(40) + "\u00e9\uD83D\uDE00";
+        SortKey one = SortKey.of().text(longText).number(7).text("x");
+        SortKey same = SortKey.of().text(longText).number(7).text("x");
+        SortKey after = SortKey.of().text(longText).number(8).text("x");
+        assertThat(one.toString()).hasSize(2 * (longText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2 + 8 + 1 + 2));
+        assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(after);
+        assertThat(one.compareTo(same)).isZero();
+        assertThat(Integer.signum(one.compareTo(after))).isEqualTo(Integer.signum(one.toString().compareTo(after.toString())))
+                .isEqualTo(-1);
+        assertThat(after.compareTo(one)).isPositive();
+    }
+
     private static String fraction(long numerator, long denominator) {
         return SortKey.of().fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator)).toString();
     }
