@@ -14,6 +14,29 @@ public record DecidedRecord(RecordOutcome outcome, List<KeyedLeaf> leaves) {
     }
 
     /**
+     * @return the outcome's target as stored ({@code record_outcome.target}): the JSON text of its array of
+     *         leaves, {@code null} when it has none. Made of the keyed leaves' texts when there are such
+     *         (the same text Jackson writes for the array, without serializing every leaf a second time)
+     */
+    public String targetText() {
+        if (outcome.target() == null) {
+            return null;
+        }
+        if (leaves.isEmpty() || leaves.size() != outcome.target().size()) {
+            return outcome.target().toString();
+        }
+        StringBuilder text = new StringBuilder(16 * leaves.size());
+        text.append('[');
+        for (KeyedLeaf leaf : leaves) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append(leaf.leaf());
+        }
+        return text.append(']').toString();
+    }
+
+    /**
      * One leaf of a migrated record, with what the plan step sorts it by.
      *
      * @param leafNo the leaf's index among its record's leaves

@@ -117,7 +117,8 @@ public class OutcomeStore {
         String[] details = new String[n];
         String[] targets = new String[n];
         for (int i = 0; i < n; i++) {
-            RecordOutcome o = records.get(i).outcome();
+            DecidedRecord record = records.get(i);
+            RecordOutcome o = record.outcome();
             sources[i] = o.source();
             keys[i] = RecordKey.of(o.id(), o.index());
             ids[i] = o.id();
@@ -125,7 +126,7 @@ public class OutcomeStore {
             kinds[i] = o.kind().name();
             codes[i] = o.code();
             details[i] = o.detail();
-            targets[i] = o.target() == null ? null : o.target().toString();
+            targets[i] = record.targetText();
         }
         try (Connection c = dataSource.getConnection()) {
             Set<String> inserted = new HashSet<>();
