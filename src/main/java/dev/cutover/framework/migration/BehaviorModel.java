@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code framework.model.ExecutingBehavior}), so the gate and the live behavior can
  * never disagree about what a model does.
  * <p>
- * Contract: pure; {@code M} is immutable once built and safe to share between threads (the live
- * executor's model is cached and read by every unit of work). Building reads each element once, in
- * the stream's order, and must not keep the stream.
+ * Contract: pure and thread-safe; {@code M} is immutable once built and safe to share between threads
+ * (the live executor's model is cached and read by every unit of work). The plan's gate builds and
+ * compares the models of a share on a thread of its own, one share at a time, while the plan step calls
+ * {@link #partition} for the next groups. Building reads each element once, in the stream's order,
+ * and must not keep the stream.
  *
  * @param <L> the migration's target leaf
  * @param <E> the migration's target entity

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
@@ -14,21 +18,38 @@ import dev.cutover.framework.migration.Migrated;
  * The plan's behavior gate, fed one group at a time in model order: it holds a share of the
  * population made of whole partitions ({@link BehaviorModel#partition}), compares the legacy and
  * planned models of the share once it holds at least {@code shareSize} leaves and a partition ends,
- * and adds the checks ({@link BehaviorCheck#plus}). With one partition it holds everything and
- * compares once. Not thread-safe.
+ * and adds the checks ({@link BehaviorCheck#plus}) in the order of the shares. With one partition it
+ * holds everything and compares once.
+ * <p>
+ * A share is compared on a thread of the gate's own while the caller goes on making the next one:
+ * the plan step reads and makes entities on one core while the other builds and compares the models
+ * of the share before (the behavior model is pure, {@link BehaviorModel}). One share at most is being
+ * compared while the next fills, so the gate holds two shares at most. A failure of the comparison
+ * (the behavior model naming a record or entity it cannot execute) is thrown, as it was thrown, by the
+ * next {@link #add} or by {@link #finish}. Not thread-safe; {@link #close} ends the thread.
  */
-final class BehaviorGate<L, E, M> {
+final class BehaviorGate<L, E, M> implements AutoCloseable {
 
     /** A leaf of the share, with its index among its record's leaves. */
     private record ShareLeaf<L>(Migrated<L> leaf, int leafNo) {
     }
 
+    // the legacy side reads its records in record order, each record's leaves in its order
+    private static final Comparator<ShareLeaf<?>> RECORD_ORDER = Comparator
+            .comparing((ShareLeaf<?> s) -> s.leaf().record()).thenComparingInt(ShareLeaf::leafNo);
+
     private final BehaviorModel<L, E, M> behavior;
     private final Instant horizonStart;
     private final int shareSize;
-    private final List<ShareLeaf<L>> legacy = new ArrayList<>();
-    private final List<Entity<E>> planned = new ArrayList<>();
+    private final ExecutorService comparer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "cutover-behavior-gate");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private List<ShareLeaf<L>> legacy = new ArrayList<>();
+    private List<Entity<E>> planned = new ArrayList<>();
     private String partition;
+    private Future<BehaviorCheck> comparing;
     private BehaviorCheck check;
     private int shares;
 
@@ -42,10 +63,11 @@ final class BehaviorGate<L, E, M> {
      * Adds a group: its entity, and its leaves with their index among their record's leaves.
      *
      * @param partition the group's partition
+     * @throws IllegalStateException (or what the behavior model threw) when a share compared before failed
      */
     void add(String partition, List<Migrated<L>> leaves, List<Integer> leafNos, Entity<E> entity) {
         if (this.partition != null && !this.partition.equals(partition) && legacy.size() >= shareSize) {
-            compareShare();
+            handOver();
         }
         this.partition = partition;
         for (int i = 0; i < leaves.size(); i++) {
@@ -59,23 +81,63 @@ final class BehaviorGate<L, E, M> {
         return shares;
     }
 
-    /** @return the check of everything added (of two empty models when nothing was) */
+    /**
+     * @return the check of everything added (of two empty models when nothing was)
+     * @throws IllegalStateException (or what the behavior model threw) when a share's comparison failed
+     */
     BehaviorCheck finish() {
-        if (check == null || !planned.isEmpty()) {
-            compareShare();
+        if ((check == null && comparing == null) || !planned.isEmpty()) {
+            handOver();
         }
+        awaitComparing();
         return check;
     }
 
-    private void compareShare() {
-        // the legacy side reads its records in record order, each record's leaves in its order
-        legacy.sort(Comparator.comparing((ShareLeaf<L> s) -> s.leaf().record()).thenComparingInt(ShareLeaf::leafNo));
-        M legacyModel = behavior.legacy(legacy.stream().map(ShareLeaf::leaf));
-        M plannedModel = behavior.target(planned.stream());
-        BehaviorCheck share = behavior.compare(legacyModel, plannedModel, horizonStart);
+    @Override
+    public void close() {
+        comparer.shutdownNow();
+    }
+
+    /** Hands the share held to the comparing thread, once the share before it is compared and added. */
+    private void handOver() {
+        List<ShareLeaf<L>> legacyShare = legacy;
+        List<Entity<E>> plannedShare = planned;
+        legacy = new ArrayList<>();
+        planned = new ArrayList<>();
+        awaitComparing();
+        comparing = comparer.submit(() -> compare(legacyShare, plannedShare));
+    }
+
+    private BehaviorCheck compare(List<ShareLeaf<L>> legacyShare, List<Entity<E>> plannedShare) {
+        legacyShare.sort(RECORD_ORDER);
+        M legacyModel = behavior.legacy(legacyShare.stream().map(ShareLeaf::leaf));
+        M plannedModel = behavior.target(plannedShare.stream());
+        return behavior.compare(legacyModel, plannedModel, horizonStart);
+    }
+
+    private void awaitComparing() {
+        if (comparing == null) {
+            return;
+        }
+        BehaviorCheck share;
+        try {
+            share = comparing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the behavior gate compared share " + (shares + 1), e);
+        } catch (ExecutionException e) {
+            // the behavior model's own failure, as the caller would have seen it without the thread
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the behavior gate could not compare share " + (shares + 1), e.getCause());
+        } finally {
+            comparing = null;
+        }
         check = check == null ? share : check.plus(share);
         shares++;
-        legacy.clear();
-        planned.clear();
     }
 }

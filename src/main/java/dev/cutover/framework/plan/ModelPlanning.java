@@ -40,9 +40,10 @@ import dev.cutover.framework.toolkit.CodePoints;
  * <p>
  * Streaming: the leaves are kept and sorted by a {@link PlanningRows} (the database, in the plan step),
  * read back one group at a time, and each entity is handed on as it is made. What stays in memory is
- * one share of the population for the behavior gate ({@link BehaviorModel#partition}: whole partitions,
- * about {@value #GATE_SHARE} leaves, or everything when the migration declares no partition), the ten
- * largest groups, and the plan anomalies.
+ * two shares of the population at most for the behavior gate ({@link BehaviorModel#partition}: whole
+ * partitions, about {@value #GATE_SHARE} leaves each, one being compared on the gate's thread while the
+ * next fills; everything when the migration declares no partition), the ten largest groups, and the
+ * plan anomalies.
  * <p>
  * Each stored entity is {@code {"id", <the entity codec's fields>, "members": [[source, id] or
  * [source, null, index], ...]}}; the members of a group are its distinct records, sorted.
@@ -151,9 +152,15 @@ public final class ModelPlanning {
     /** Makes the model from the leaves in {@code rows}: sorted, one group at a time. */
     private static <L, E, M> TargetPlan model(MigrationDescriptor<L, E, M> migration, Instant horizonStart,
             PlanningRows rows, int gateShare, PlanningProgress progress) {
-        TargetPlanner<L, E> planner = migration.planner();
         progress.sorting();
-        Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare, progress);
+        try (Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare, progress)) {
+            return model(migration, rows, groups, progress);
+        }
+    }
+
+    private static <L, E, M> TargetPlan model(MigrationDescriptor<L, E, M> migration, PlanningRows rows,
+            Groups<L, E, M> groups, PlanningProgress progress) {
+        TargetPlanner<L, E> planner = migration.planner();
         List<PlanReport.PlanAnomaly> anomalies = new ArrayList<>();
         Stream<Entity<E>> entities = StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(new Iterator<Entity<E>>() {
@@ -183,7 +190,7 @@ public final class ModelPlanning {
      * The sorted leaves read back one group at a time: each group becomes its entity (handed to the
      * rows, the digest and the largest groups) and goes to the {@link BehaviorGate}.
      */
-    private static final class Groups<L, E, M> {
+    private static final class Groups<L, E, M> implements AutoCloseable {
         private final MigrationDescriptor<L, E, M> migration;
         private final Iterator<PlanningRows.LeafRow> leaves;
         private final BehaviorGate<L, E, M> gate;
@@ -240,6 +247,12 @@ public final class ModelPlanning {
 
         BehaviorCheck finishGate() {
             return gate.finish();
+        }
+
+        /** Ends the gate's comparing thread, whether or not the model was made. */
+        @Override
+        public void close() {
+            gate.close();
         }
 
         List<TargetPlan.GroupSummary> largest() {
