@@ -42,8 +42,9 @@ import dev.cutover.framework.toolkit.CodePoints;
  * read back one group at a time, and each entity is handed on as it is made. What stays in memory is
  * two shares of the population at most for the behavior gate ({@link BehaviorModel#partition}: whole
  * partitions, about {@value #GATE_SHARE} leaves each, one being compared on the gate's thread while the
- * next fills; everything when the migration declares no partition), the ten largest groups, and the
- * plan anomalies.
+ * next fills; everything when the migration declares no partition), the entities on their way to the
+ * digest and the rows ({@link ModelWriter}: at most {@value ModelWriter#IN_FLIGHT} batches of
+ * {@value ModelWriter#BATCH}), the ten largest groups, and the plan anomalies.
  * <p>
  * Each stored entity is {@code {"id", <the entity codec's fields>, "members": [[source, id] or
  * [source, null, index], ...]}}; the members of a group are its distinct records, sorted.
@@ -153,7 +154,7 @@ public final class ModelPlanning {
     private static <L, E, M> TargetPlan model(MigrationDescriptor<L, E, M> migration, Instant horizonStart,
             PlanningRows rows, int gateShare, PlanningProgress progress) {
         progress.sorting();
-        try (Groups<L, E, M> groups = new Groups<>(migration, rows.sortedLeaves(), horizonStart, gateShare, progress)) {
+        try (Groups<L, E, M> groups = new Groups<>(migration, rows, horizonStart, gateShare, progress)) {
             return model(migration, rows, groups, progress);
         }
     }
@@ -171,16 +172,17 @@ public final class ModelPlanning {
 
                     @Override
                     public Entity<E> next() {
-                        return groups.next(rows);
+                        return groups.next();
                     }
                 }, Spliterator.ORDERED | Spliterator.NONNULL), false);
         // the migration's check pulls the entities, which makes them; whatever it leaves is made after it
         planner.checkModel(entities, (code, detail) -> anomalies.add(new PlanReport.PlanAnomaly(code, detail)));
         while (groups.hasNext()) {
-            groups.next(rows);
+            groups.next();
         }
         progress.lastShare();
         BehaviorCheck check = groups.finishGate();
+        groups.finishWriting();
         rows.finish();
         return new TargetPlan(null, groups.count, groups.digest.value(), groups.largest(), check,
                 migration.behavior().describeChange(check), List.copyOf(anomalies));
@@ -195,16 +197,22 @@ public final class ModelPlanning {
         private final Iterator<PlanningRows.LeafRow> leaves;
         private final BehaviorGate<L, E, M> gate;
         private final ModelDigest digest = new ModelDigest();
+        // the digest and the rows take each entity's stored JSON on a thread of their own, in model order
+        private final ModelWriter writer;
         private final PriorityQueue<TargetPlan.GroupSummary> largest = new PriorityQueue<>(BY_SIZE.reversed());
         private final PlanningProgress progress;
         private PlanningRows.LeafRow pending;
         private int count;
 
-        Groups(MigrationDescriptor<L, E, M> migration, Iterator<PlanningRows.LeafRow> leaves, Instant horizonStart,
-                int gateShare, PlanningProgress progress) {
+        Groups(MigrationDescriptor<L, E, M> migration, PlanningRows rows, Instant horizonStart, int gateShare,
+                PlanningProgress progress) {
             this.migration = migration;
-            this.leaves = leaves;
+            this.leaves = rows.sortedLeaves();
             this.gate = new BehaviorGate<>(migration.behavior(), horizonStart, gateShare);
+            this.writer = new ModelWriter(json -> {
+                digest.add(json);
+                rows.addEntity(json);
+            });
             this.pending = leaves.hasNext() ? leaves.next() : null;
             this.progress = progress;
             progress.makingEntities();
@@ -214,7 +222,7 @@ public final class ModelPlanning {
             return pending != null;
         }
 
-        Entity<E> next(PlanningRows rows) {
+        Entity<E> next() {
             String keyText = pending.key();
             JsonNode key = readJson(keyText, "group key");
             List<Migrated<L>> group = new ArrayList<>(2);
@@ -232,9 +240,7 @@ public final class ModelPlanning {
                     members.add(leaf.record());
                 }
             }
-            ObjectNode json = json(migration, entity, members);
-            digest.add(json);
-            rows.addEntity(json);
+            writer.write(json(migration, entity, members));
             count++;
             largest.add(new TargetPlan.GroupSummary(key, entity.id(), members.size()));
             if (largest.size() > LARGEST_GROUPS) {
@@ -249,10 +255,16 @@ public final class ModelPlanning {
             return gate.finish();
         }
 
-        /** Ends the gate's comparing thread, whether or not the model was made. */
+        /** Waits until the digest and the rows hold every entity made. */
+        void finishWriting() {
+            writer.finish();
+        }
+
+        /** Ends the gate's and the writer's threads, whether or not the model was made. */
         @Override
         public void close() {
             gate.close();
+            writer.close();
         }
 
         List<TargetPlan.GroupSummary> largest() {
