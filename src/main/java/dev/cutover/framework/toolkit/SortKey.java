@@ -1,8 +1,8 @@
 package dev.cutover.framework.toolkit;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -109,7 +109,6 @@ public final class SortKey implements Comparable<SortKey> {
         }
         bytes[length++] = (byte) b;
     }
-
 
     private static byte[] unsigned(BigInteger value) {
         byte[] signed = value.toByteArray();
