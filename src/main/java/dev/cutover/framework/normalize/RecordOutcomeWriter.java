@@ -36,6 +36,10 @@ public class RecordOutcomeWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
+        if (items.isEmpty()) {
+            // JBeret hands the writer an empty chunk when a stop arrives as the reader ends: nothing to store
+            return;
+        }
         // a lost commit is a chunk the restart decides and stores again, with its checkpoint
         AsyncCommit.forCurrentTransaction(dataSource);
         List<DecidedRecord> records = new ArrayList<>(items.size());

@@ -73,6 +73,10 @@ public class RawPageWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> pages) {
+        if (pages.isEmpty()) {
+            // JBeret hands the writer an empty chunk when a stop arrives as the reader ends: nothing to store
+            return;
+        }
         probe.reached("retrieve-write");
         // a lost commit is a chunk the restart fetches and stores again, with its checkpoint
         AsyncCommit.forCurrentTransaction(dataSource);

@@ -33,6 +33,10 @@ public class TargetEntityWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
+        if (items.isEmpty()) {
+            // JBeret hands the writer an empty chunk when a stop arrives as the reader ends: nothing to store
+            return;
+        }
         probe.reached("stage-write");
         // the reader hands out consecutive ordinals: a chunk is one range of the model
         int first = (Integer) items.get(0);

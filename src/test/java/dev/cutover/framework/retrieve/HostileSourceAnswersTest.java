@@ -109,6 +109,13 @@ class HostileSourceAnswersTest {
             assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
             assertThat(stopped.err()).contains("execution " + id + " stopped at its last checkpoint");
             assertThat(jobOperator.getJobExecution(id).getBatchStatus()).isEqualTo(BatchStatus.STOPPED);
+            // the stopped partition's reader ends its chunk with no page, and JBeret still hands the writer that
+            // empty chunk: the step ends STOPPED, not FAILED by the writer
+            assertThat(jobOperator.getStepExecutions(id)).singleElement().satisfies(step -> {
+                assertThat(step.getStepName()).isEqualTo("retrieve");
+                assertThat(step.getBatchStatus()).isEqualTo(BatchStatus.STOPPED);
+            });
+            assertThat(stopped.out() + stopped.err()).doesNotContain("retrieve  FAILED");
             assertThat(leases()).as("the lease is released").isZero();
 
             sources.get(2).faults().clear();
