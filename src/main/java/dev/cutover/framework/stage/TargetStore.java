@@ -58,23 +58,35 @@ public class TargetStore {
         return Sql.query(dataSource, "select count(*) from target_entity where run_id = ?", rs -> rs.getLong(1), runId).get(0);
     }
 
+    /*
+     * The three queries below find their orphans in a materialized CTE, then sort only those. Written as
+     * one query with "order by ... limit 20", PostgreSQL expects a few orphans (about 0.5% of the rows) and
+     * so the first 20 soon: for the lineage it sorted every lineage row of the run (1.13M at 1M notification
+     * rules, spilled to disk) to probe the outcomes in that order, one index lookup per row, and found none:
+     * 4.1 to 5.4 s, against 1.0 to 1.4 s for one hash anti-join; the entities' probe took 1.45 s against
+     * 0.67 s. The records' query chose the hash anti-join there already; it is written the same way so that
+     * no data makes it probe row by row.
+     */
     static final String MIGRATED_WITHOUT_ENTITY = """
-            select o.source || '/' || coalesce(o.rec_id, '#' || o.idx) from record_outcome o
-            where o.run_id = ? and o.kind = 'MIGRATED' and not exists (
-              select 1 from target_lineage l join target_entity e on e.run_id = l.run_id and e.entity_id = l.entity_id
-              where l.run_id = o.run_id and l.source = o.source and l.record_key = o.record_key)
-            order by o.source, o.record_key limit 20""";
+            with orphan as materialized (
+              select o.source, o.record_key, o.rec_id, o.idx from record_outcome o
+              where o.run_id = ? and o.kind = 'MIGRATED' and not exists (
+                select 1 from target_lineage l join target_entity e on e.run_id = l.run_id and e.entity_id = l.entity_id
+                where l.run_id = o.run_id and l.source = o.source and l.record_key = o.record_key))
+            select source || '/' || coalesce(rec_id, '#' || idx) from orphan order by source, record_key limit 20""";
 
     static final String ENTITIES_WITHOUT_LINEAGE = """
-            select e.entity_id from target_entity e where e.run_id = ? and not exists (
-              select 1 from target_lineage l where l.run_id = e.run_id and l.entity_id = e.entity_id)
-            order by e.entity_id limit 20""";
+            with orphan as materialized (
+              select e.entity_id from target_entity e where e.run_id = ? and not exists (
+                select 1 from target_lineage l where l.run_id = e.run_id and l.entity_id = e.entity_id))
+            select entity_id from orphan order by entity_id limit 20""";
 
     static final String LINEAGE_WITHOUT_MIGRATED_RECORD = """
-            select l.source || ' ' || l.record_key || ' -> ' || l.entity_id from target_lineage l
-            where l.run_id = ? and not exists (select 1 from record_outcome o where o.run_id = l.run_id
-              and o.source = l.source and o.record_key = l.record_key and o.kind = 'MIGRATED')
-            order by 1 limit 20""";
+            with orphan as materialized (
+              select l.source, l.record_key, l.entity_id from target_lineage l
+              where l.run_id = ? and not exists (select 1 from record_outcome o where o.run_id = l.run_id
+                and o.source = l.source and o.record_key = l.record_key and o.kind = 'MIGRATED'))
+            select source || ' ' || record_key || ' -> ' || entity_id from orphan order by 1 limit 20""";
 
     /**
      * Brings the planner's statistics of the tables a run has just filled up to date, before the
