@@ -20,6 +20,9 @@ public class TargetStore {
 
     private static final int ID_FETCH = 1000;
 
+    /** The tables the validate step joins, filled by the run moments before. */
+    static final List<String> VALIDATED_TABLES = List.of("record_outcome", "target_entity", "target_lineage");
+
     @Inject
     DataSource dataSource;
 
@@ -97,7 +100,7 @@ public class TargetStore {
      * table's size, and is harmless to repeat on restart.
      */
     public void refreshStatistics() {
-        Sql.update(dataSource, "analyze record_outcome, target_entity, target_lineage");
+        Sql.update(dataSource, "analyze " + String.join(", ", VALIDATED_TABLES));
     }
 
     /** @return migrated records of the run without a lineage row to an existing staged entity (at most 20) */

@@ -2,6 +2,7 @@ package dev.cutover.framework.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -26,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class ValidationOrphansTest {
 
     private static final long RUN = 9_100_000_003L;
-    private static final List<String> TABLES = List.of("record_outcome", "target_entity", "target_lineage");
 
     @Inject
     TargetStore targets;
@@ -61,12 +61,12 @@ class ValidationOrphansTest {
 
     @AfterEach
     void cleanUp() {
-        TABLES.forEach(t -> Sql.update(dataSource, "delete from " + t + " where run_id = ?", RUN));
+        TargetStore.VALIDATED_TABLES.forEach(t -> Sql.update(dataSource, "delete from " + t + " where run_id = ?", RUN));
     }
 
     @Test
     void migratedRecordsWithoutAnEntityAreTheFirstTwentyBySourceAndKey() {
-        List<String> expected = new java.util.ArrayList<>(List.of("a/#7"));
+        List<String> expected = new ArrayList<>(List.of("a/#7"));
         IntStream.rangeClosed(26, 44).forEach(i -> expected.add("s/m" + i));
         assertThat(targets.migratedWithoutEntity(RUN)).containsExactlyElementsOf(expected);
     }
@@ -79,7 +79,7 @@ class ValidationOrphansTest {
 
     @Test
     void lineageWithoutAMigratedRecordIsTheFirstTwentyInTextOrder() {
-        List<String> expected = new java.util.ArrayList<>(List.of("s i:k1 -> e02"));
+        List<String> expected = new ArrayList<>(List.of("s i:k1 -> e02"));
         IntStream.rangeClosed(1, 19).forEach(i -> expected.add("s i:x%02d -> e01".formatted(i)));
         assertThat(targets.lineageWithoutMigratedRecord(RUN)).containsExactlyElementsOf(expected);
     }

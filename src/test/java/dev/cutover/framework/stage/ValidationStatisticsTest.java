@@ -2,7 +2,6 @@ package dev.cutover.framework.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -26,7 +25,6 @@ class ValidationStatisticsTest {
 
     private static final long RUN = 9_100_000_002L;
     private static final int ENTITIES = 20_000;
-    private static final List<String> TABLES = List.of("record_outcome", "target_entity", "target_lineage");
 
     @Inject
     TargetStore targets;
@@ -37,7 +35,7 @@ class ValidationStatisticsTest {
     @BeforeEach
     void aRunJustWrittenOverStatisticsThatPredateIt() {
         // no autovacuum analyze may refresh the statistics behind the test's back
-        TABLES.forEach(t -> Sql.update(dataSource, "alter table " + t + " set (autovacuum_enabled = false)"));
+        TargetStore.VALIDATED_TABLES.forEach(t -> Sql.update(dataSource, "alter table " + t + " set (autovacuum_enabled = false)"));
         Sql.update(dataSource, "analyze record_outcome, target_entity, target_lineage");
         Sql.update(dataSource, """
                 insert into record_outcome (run_id, source, record_key, rec_id, kind, target)
@@ -51,8 +49,8 @@ class ValidationStatisticsTest {
 
     @AfterEach
     void cleanUp() {
-        TABLES.forEach(t -> Sql.update(dataSource, "delete from " + t + " where run_id = ?", RUN));
-        TABLES.forEach(t -> Sql.update(dataSource, "alter table " + t + " reset (autovacuum_enabled)"));
+        TargetStore.VALIDATED_TABLES.forEach(t -> Sql.update(dataSource, "delete from " + t + " where run_id = ?", RUN));
+        TargetStore.VALIDATED_TABLES.forEach(t -> Sql.update(dataSource, "alter table " + t + " reset (autovacuum_enabled)"));
     }
 
     @Test
