@@ -16,7 +16,7 @@ import dev.cutover.framework.stage.TargetEntityWriter;
 /**
  * JBeret hands a chunk writer an empty chunk when a stop is requested as the reader ends (its reader
  * returned no item, and the stop turns the depleted chunk into a stopping one, which it writes). Each
- * framework writer takes it without touching anything: its collaborators are left unset here, so a
+ * framework writer ({@link dev.cutover.framework.run.ChunkWriter}) takes it without touching anything: its collaborators are left unset here, so a
  * writer that stored, fenced or reported the empty chunk would fail (the retrieve writer did, and turned
  * a stop into a FAILED step: {@code HostileSourceAnswersTest}).
  */

@@ -5,13 +5,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.cutover.framework.run.AsyncCommit;
+import dev.cutover.framework.run.ChunkWriter;
 import dev.cutover.framework.run.WriteFence;
 
 /**
@@ -20,7 +20,7 @@ import dev.cutover.framework.run.WriteFence;
  */
 @Named
 @Dependent
-public class RecordOutcomeWriter extends AbstractItemWriter {
+public class RecordOutcomeWriter extends ChunkWriter {
 
     @Inject
     JobContext jobContext;
@@ -35,11 +35,7 @@ public class RecordOutcomeWriter extends AbstractItemWriter {
     OutcomeStore store;
 
     @Override
-    public void writeItems(List<Object> items) {
-        if (items.isEmpty()) {
-            // JBeret hands the writer an empty chunk when a stop arrives as the reader ends: nothing to store
-            return;
-        }
+    protected void writeChunk(List<Object> items) {
         // a lost commit is a chunk the restart decides and stores again, with its checkpoint
         AsyncCommit.forCurrentTransaction(dataSource);
         List<DecidedRecord> records = new ArrayList<>(items.size());

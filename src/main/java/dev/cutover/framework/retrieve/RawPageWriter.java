@@ -6,7 +6,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -19,6 +18,7 @@ import dev.cutover.framework.metrics.CutoverMetrics;
 import dev.cutover.framework.metrics.PhaseProgress;
 import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.run.AsyncCommit;
+import dev.cutover.framework.run.ChunkWriter;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 
@@ -31,7 +31,7 @@ import dev.cutover.framework.run.WriteFence;
  */
 @Named
 @Dependent
-public class RawPageWriter extends AbstractItemWriter {
+public class RawPageWriter extends ChunkWriter {
 
     private static final Logger LOG = Logger.getLogger(RawPageWriter.class);
 
@@ -72,11 +72,7 @@ public class RawPageWriter extends AbstractItemWriter {
     }
 
     @Override
-    public void writeItems(List<Object> pages) {
-        if (pages.isEmpty()) {
-            // JBeret hands the writer an empty chunk when a stop arrives as the reader ends: nothing to store
-            return;
-        }
+    protected void writeChunk(List<Object> pages) {
         probe.reached("retrieve-write");
         // a lost commit is a chunk the restart fetches and stores again, with its checkpoint
         AsyncCommit.forCurrentTransaction(dataSource);

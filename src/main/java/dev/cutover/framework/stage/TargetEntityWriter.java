@@ -2,12 +2,12 @@ package dev.cutover.framework.stage;
 
 import java.util.List;
 
-import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.cutover.framework.run.ChunkWriter;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 
@@ -17,7 +17,7 @@ import dev.cutover.framework.run.WriteFence;
  */
 @Named
 @Dependent
-public class TargetEntityWriter extends AbstractItemWriter {
+public class TargetEntityWriter extends ChunkWriter {
 
     @Inject
     JobContext jobContext;
@@ -32,11 +32,7 @@ public class TargetEntityWriter extends AbstractItemWriter {
     TargetStore store;
 
     @Override
-    public void writeItems(List<Object> items) {
-        if (items.isEmpty()) {
-            // JBeret hands the writer an empty chunk when a stop arrives as the reader ends: nothing to store
-            return;
-        }
+    protected void writeChunk(List<Object> items) {
         probe.reached("stage-write");
         // the reader hands out consecutive ordinals: a chunk is one range of the model
         int first = (Integer) items.get(0);
