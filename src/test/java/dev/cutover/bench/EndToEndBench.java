@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * ({@code notification-rules-v2,rate-limits-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
  * {@code bench.pageSize} (the sources' page cap, 250), {@code bench.concurrency} (8), {@code bench.xmx}
  * ({@code 256m}), {@code bench.batchJvmOptions} (the JVM options README "Memory and JIT settings" gives
- * for batch commands, on every run of the application: {@code -XX:TieredStopAtLevel=1 -XX:GCTimeRatio=4}; empty for the JVM's
+ * for batch commands, on every run of the application: {@link #BATCH_JVM_OPTIONS}; empty for the JVM's
  * defaults), {@code bench.jvmOptions} (more JVM options for the application, space-separated, e.g. a JFR
  * recording; {@code {run}} in them becomes the run's number), {@code bench.adhocMax} (the largest size the ad-hoc script runs at: every size),
  * {@code bench.adhocTimeoutMinutes} (its time box, 90: past it the figure is a lower bound),
@@ -51,6 +51,8 @@ public final class EndToEndBench {
     /** the probe point the crash drill kills at: the start of the validate step, after retrieve to stage */
     static final String CRASH_POINT = "validate";
     private static final int APP_PAGE_LIMIT = 1000; // cutover.source.page-size
+    /** README "Memory and JIT settings" and k8s/overlays/jvm give the same options for plan and apply (ManifestsTest checks the overlay) */
+    public static final String BATCH_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms96m -Xmn64m";
 
     private final Path target;
     private final Path jar;
@@ -62,8 +64,11 @@ public final class EndToEndBench {
     private final int pageSize = Integer.getInteger("bench.pageSize", 250);
     private final Duration latency = Duration.ofMillis(Integer.getInteger("bench.latencyMs", 20));
     private final String xmx = System.getProperty("bench.xmx", "256m");
-    /** the options README gives for batch commands: C1 only, whose compiles cost a fraction of C2's on 2 cores */
-    private final List<String> batchJvmOptions = options(System.getProperty("bench.batchJvmOptions", "-XX:TieredStopAtLevel=1 -XX:GCTimeRatio=4"));
+    /**
+     * the options README gives for batch commands: C1 only, whose compiles cost a fraction of C2's on 2 cores;
+     * the serial collector with a young generation of 64 MB, whose heap grows only as far as what survives needs
+     */
+    private final List<String> batchJvmOptions = options(System.getProperty("bench.batchJvmOptions", BATCH_JVM_OPTIONS));
     /** extra JVM options for every run of the application, e.g. a JFR recording; none by default */
     private final List<String> jvmOptionsAsGiven = options(System.getProperty("bench.jvmOptions", ""));
     private int applicationRuns;

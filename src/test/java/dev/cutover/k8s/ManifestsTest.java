@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cutover.bench.EndToEndBench;
 import dev.cutover.k8s.Manifests.Manifest;
 import dev.cutover.k8s.Manifests.Workload;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -109,6 +113,28 @@ class ManifestsTest {
                         });
             }
         }
+    }
+
+    /**
+     * The JVM overlay states the memory settings the benchmark measured plan and apply with (issue 9):
+     * each JAVA_TOOL_OPTIONS it adds holds the benchmark's heap cap and batch options, in that order.
+     */
+    @Test
+    void theJvmOverlayRunsPlanAndApplyWithTheOptionsTheBenchmarkMeasured() throws IOException {
+        Path overlay = Manifests.ROOT.resolve("overlays/jvm/kustomization.yaml");
+        String measured = "-Xmx256m " + EndToEndBench.BATCH_JVM_OPTIONS;
+        List<String> toolOptions = new ArrayList<>();
+        for (Object patch : (List<?>) Manifests.kustomization(overlay).get("patches")) {
+            JsonNode operations = Manifests.YAML.readTree((String) ((Map<?, ?>) patch).get("patch"));
+            for (JsonNode operation : operations) {
+                JsonNode value = operation.path("value");
+                if ("JAVA_TOOL_OPTIONS".equals(value.path("name").asText())) {
+                    toolOptions.add(value.path("value").asText());
+                }
+            }
+        }
+        assertThat(toolOptions).as("JAVA_TOOL_OPTIONS of the Job and the CronJob in " + overlay).hasSize(2)
+                .allSatisfy(options -> assertThat(" " + options + " ").contains(" " + measured + " "));
     }
 
     @Test
