@@ -52,6 +52,8 @@ public final class EndToEndBench {
     static final String CRASH_POINT = "validate";
     private static final int APP_PAGE_LIMIT = 1000; // cutover.source.page-size
     /** README "Memory and JIT settings" and k8s/overlays/jvm give the same options for plan and apply (ManifestsTest checks the overlay) */
+    /** the heap cap of every run of the application (issue 9), unless {@code bench.xmx} says otherwise */
+    public static final String XMX = "256m";
     public static final String BATCH_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms96m -Xmn64m";
 
     private final Path target;
@@ -63,7 +65,7 @@ public final class EndToEndBench {
     private final int sources = Integer.getInteger("bench.sources", 8);
     private final int pageSize = Integer.getInteger("bench.pageSize", 250);
     private final Duration latency = Duration.ofMillis(Integer.getInteger("bench.latencyMs", 20));
-    private final String xmx = System.getProperty("bench.xmx", "256m");
+    private final String xmx = System.getProperty("bench.xmx", XMX);
     /**
      * the options README gives for batch commands: C1 only, whose compiles cost a fraction of C2's on 2 cores;
      * the serial collector with a young generation of 64 MB, whose heap grows only as far as what survives needs

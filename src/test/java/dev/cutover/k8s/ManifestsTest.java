@@ -122,7 +122,7 @@ class ManifestsTest {
     @Test
     void theJvmOverlayRunsPlanAndApplyWithTheOptionsTheBenchmarkMeasured() throws IOException {
         Path overlay = Manifests.ROOT.resolve("overlays/jvm/kustomization.yaml");
-        String measured = "-Xmx256m " + EndToEndBench.BATCH_JVM_OPTIONS;
+        String measured = "-Xmx" + EndToEndBench.XMX + " " + EndToEndBench.BATCH_JVM_OPTIONS;
         List<String> toolOptions = new ArrayList<>();
         for (Object patch : (List<?>) Manifests.kustomization(overlay).get("patches")) {
             JsonNode operations = Manifests.YAML.readTree((String) ((Map<?, ?>) patch).get("patch"));
