@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code bench.sizes} (default {@code 10000,100000,1000000}), {@code bench.migrations}
  * ({@code notification-rules-v2,rate-limits-v2}), {@code bench.sources} (8), {@code bench.latencyMs} (20),
  * {@code bench.pageSize} (the sources' page cap, 250), {@code bench.concurrency} (8), {@code bench.xmx}
- * ({@code 256m}), {@code bench.batchJvmOptions} (the JVM options README "Memory and JIT settings" gives
+ * ({@link #XMX}), {@code bench.batchJvmOptions} (the JVM options README "Memory and JIT settings" gives
  * for batch commands, on every run of the application: {@link #BATCH_JVM_OPTIONS}; empty for the JVM's
  * defaults), {@code bench.jvmOptions} (more JVM options for the application, space-separated, e.g. a JFR
  * recording; {@code {run}} in them becomes the run's number), {@code bench.adhocMax} (the largest size the ad-hoc script runs at: every size),
@@ -51,9 +51,9 @@ public final class EndToEndBench {
     /** the probe point the crash drill kills at: the start of the validate step, after retrieve to stage */
     static final String CRASH_POINT = "validate";
     private static final int APP_PAGE_LIMIT = 1000; // cutover.source.page-size
-    /** README "Memory and JIT settings" and k8s/overlays/jvm give the same options for plan and apply (ManifestsTest checks the overlay) */
     /** the heap cap of every run of the application (issue 9), unless {@code bench.xmx} says otherwise */
     public static final String XMX = "256m";
+    /** README "Memory and JIT settings" and k8s/overlays/jvm give the same options for plan and apply (ManifestsTest checks the overlay) */
     public static final String BATCH_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms96m -Xmn64m";
 
     private final Path target;
