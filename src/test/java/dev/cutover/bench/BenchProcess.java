@@ -27,10 +27,18 @@ final class BenchProcess {
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+    private static final Pattern USER_TIME = Pattern.compile("User time \\(seconds\\): ([\\d.]+)");
+    private static final Pattern SYSTEM_TIME = Pattern.compile("System time \\(seconds\\): ([\\d.]+)");
 
-    /** What one run measured; {@code peakRssKb} is -1 when it could not be measured. */
-    record Result(List<String> command, int exitCode, double seconds, long peakRssKb, String stdout, String stderr,
-            boolean timedOut, boolean killed) {
+    /**
+     * What one run measured; {@code peakRssKb} is -1 when it could not be measured. {@code cpuSeconds}: the
+     * process's user and system time ({@code /usr/bin/time}; {@code NaN} without it, or for a killed
+     * process); {@code databaseCpuSeconds}: what the PostgreSQL server on this machine spent meanwhile
+     * ({@link DatabaseCpu}; {@code NaN} when it cannot be read). On two shared cores the CPU a change
+     * saves shows in these figures more steadily than in the wall time.
+     */
+    record Result(List<String> command, int exitCode, double seconds, long peakRssKb, double cpuSeconds,
+            double databaseCpuSeconds, String stdout, String stderr, boolean timedOut, boolean killed) {
 
         double peakRssMb() {
             return peakRssKb < 0 ? Double.NaN : peakRssKb / 1024.0;
@@ -68,6 +76,7 @@ final class BenchProcess {
             full.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(env);
+            double databaseCpuBefore = DatabaseCpu.seconds();
             long begin = System.nanoTime();
             Process process = builder.start();
             long hwm = -1;
@@ -102,13 +111,21 @@ final class BenchProcess {
             if (!timedOut && !killed) {
                 seconds = (System.nanoTime() - begin) / 1e9;
             }
+            double databaseCpu = DatabaseCpu.seconds() - databaseCpuBefore;
+            double cpu = Double.NaN;
             if (gnuTime && !killed) {
-                Matcher m = MAX_RSS.matcher(Files.readString(timeFile));
+                String report = Files.readString(timeFile);
+                Matcher m = MAX_RSS.matcher(report);
                 if (m.find()) {
                     hwm = Long.parseLong(m.group(1));
                 }
+                Matcher user = USER_TIME.matcher(report);
+                Matcher system = SYSTEM_TIME.matcher(report);
+                if (user.find() && system.find()) {
+                    cpu = Double.parseDouble(user.group(1)) + Double.parseDouble(system.group(1));
+                }
             }
-            Result result = new Result(command, process.exitValue(), seconds, hwm, Files.readString(out),
+            Result result = new Result(command, process.exitValue(), seconds, hwm, cpu, databaseCpu, Files.readString(out),
                     Files.readString(err), timedOut, killed);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

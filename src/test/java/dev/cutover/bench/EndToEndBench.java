@@ -372,6 +372,8 @@ public final class EndToEndBench {
         measured.put("timedOut", result.timedOut());
         measured.put("seconds", result.seconds());
         measured.put("peakRssMb", result.peakRssMb());
+        measured.put("cpuSeconds", result.cpuSeconds());
+        measured.put("databaseCpuSeconds", result.databaseCpuSeconds());
         measured.put("stdout", result.stdout());
         measured.put("stderrTail", tail(result.stderr(), 3000));
         measured.putAll(where);
@@ -387,8 +389,9 @@ public final class EndToEndBench {
             measured.put("job", job(env.get("QUARKUS_DATASOURCE_JDBC_URL"), id));
         }
         run.put(command, measured);
-        System.out.printf("[%s %d] %s: exit %d in %.2f s, peak RSS %.0f MB%s%n", migration.name(), size, command,
-                result.exitCode(), result.seconds(), result.peakRssMb(), result.timedOut() ? " (TIMED OUT, killed)" : "");
+        System.out.printf("[%s %d] %s: exit %d in %.2f s, peak RSS %.0f MB, CPU %.2f s, PostgreSQL's CPU %.2f s%s%n",
+                migration.name(), size, command, result.exitCode(), result.seconds(), result.peakRssMb(),
+                result.cpuSeconds(), result.databaseCpuSeconds(), result.timedOut() ? " (TIMED OUT, killed)" : "");
         if (measured.containsKey("steps")) {
             System.out.println("    job: " + measured.get("job") + " steps: " + measured.get("steps"));
         }
@@ -536,7 +539,9 @@ public final class EndToEndBench {
     }
 
     private static String outcome(BenchProcess.Result result) {
-        return result.timedOut() ? "TIMED OUT (killed)" : "exit " + result.exitCode();
+        return (result.timedOut() ? "TIMED OUT (killed)" : "exit " + result.exitCode())
+                + String.format(Locale.ROOT, ", CPU %.1f s + PostgreSQL %.1f s", result.cpuSeconds(),
+                        result.databaseCpuSeconds());
     }
 
     private void printTable() {
