@@ -30,6 +30,36 @@ class CopyRowsTest {
         assertThat(rows.rows()).isEqualTo(2);
     }
 
+    @Test
+    void fieldsLongerThanTheBufferArriveWholeWithTheirEscapesAndMultiByteCharacters() {
+        Captured copy = new Captured();
+        CopyRows rows = new CopyRows(copy, "test rows");
+        // escapes and multi-byte characters at many offsets of the 64 KiB buffer
+        String piece = "a\\€\tä\n\uD83D\uDE00\r";
+        String escapedPiece = "a\\\\€\\tä\\n\uD83D\uDE00\\r";
+        String longField = piece.repeat(30_001);
+        for (int row = 0; row < 3; row++) {
+            rows.field(row).field(longField).field("end").endRow();
+        }
+        rows.end();
+
+        StringBuilder expected = new StringBuilder();
+        for (int row = 0; row < 3; row++) {
+            expected.append(row).append('\t').append(escapedPiece.repeat(30_001)).append("\tend\n");
+        }
+        assertThat(copy.text()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void anUnpairedSurrogateIsSentAsAQuestionMarkAsJavaEncodesIt() {
+        Captured copy = new Captured();
+        CopyRows rows = new CopyRows(copy, "test rows");
+        rows.field("x\uD800").field("\uDC00y").endRow();
+        rows.end();
+
+        assertThat(copy.text()).isEqualTo("x?\t?y\n");
+    }
+
     /** A COPY that keeps what it is sent. */
     private static final class Captured implements CopyIn {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
