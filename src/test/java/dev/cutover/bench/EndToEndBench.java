@@ -54,7 +54,7 @@ public final class EndToEndBench {
     /** the heap cap of every run of the application (issue 9), unless {@code bench.xmx} says otherwise */
     public static final String XMX = "256m";
     /** README "Memory and JIT settings" and k8s/overlays/jvm give the same options for plan and apply (ManifestsTest checks the overlay) */
-    public static final String BATCH_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms96m -Xmn64m";
+    public static final String BATCH_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms160m -Xmn128m";
 
     private final Path target;
     private final Path jar;
