@@ -44,27 +44,48 @@ final class DatabaseCpu {
             return -1;
         }
         try {
-            String stat = Files.readString(process.resolve("stat"));
-            // pid (comm) state ppid ...: comm may hold spaces, so the fields are counted after its ')'
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            if (open < 0 || close < open || !stat.substring(open + 1, close).equals("postgres")) {
+            Stat stat = Stat.parse(Files.readString(process.resolve("stat")));
+            if (stat == null || !stat.command().equals("postgres")) {
                 return -1;
             }
-            String[] fields = stat.substring(close + 2).split(" ");
-            // fields[0] is state (field 3 of proc(5)): utime is field 14, stime 15, cutime 16, cstime 17
-            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            boolean main = !isPostgres(Long.parseLong(fields[1]));
-            return main ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+            // the server's main process is the one whose parent is not postgres
+            return isPostgres(stat.parent()) ? stat.ownTicks() : stat.ownTicks() + stat.childTicks();
         } catch (IOException | RuntimeException gone) {
             return -1; // exited while read
         }
     }
 
+    /**
+     * The fields of {@code /proc/<pid>/stat} used here.
+     *
+     * @param ownTicks   utime + stime (fields 14 and 15 of proc(5))
+     * @param childTicks cutime + cstime (fields 16 and 17): the children it waited for
+     */
+    record Stat(String command, long parent, long ownTicks, long childTicks) {
+
+        /** @return the fields, or {@code null} when the text is not a stat line */
+        static Stat parse(String stat) {
+            // pid (comm) state ppid ...: comm may hold spaces and parentheses, so the fields are counted after its last ')'
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            if (open < 0 || close < open || close + 2 > stat.length()) {
+                return null;
+            }
+            String[] fields = stat.substring(close + 2).trim().split(" ");
+            if (fields.length < 15) {
+                return null;
+            }
+            // fields[0] is the state, field 3 of proc(5)
+            return new Stat(stat.substring(open + 1, close), Long.parseLong(fields[1]),
+                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                    Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+        }
+    }
+
     private static boolean isPostgres(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres");
+            Stat stat = Stat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            return stat != null && stat.command().equals("postgres");
         } catch (IOException | RuntimeException gone) {
             return false;
         }
