@@ -3,6 +3,8 @@ package dev.cutover.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,36 +24,33 @@ final class DatabaseCpu {
 
     /** @return the server's CPU seconds so far, or {@code NaN} when no postgres process can be read */
     static double seconds() {
-        long ticks = 0;
-        boolean found = false;
+        Map<Long, Stat> postgres = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                long processTicks = postgresTicks(process);
-                if (processTicks >= 0) {
-                    ticks += processTicks;
-                    found = true;
-                }
-            }
+            processes.map(DatabaseCpu::read).filter(stat -> stat != null && stat.command().equals("postgres"))
+                    .forEach(stat -> postgres.put(stat.pid(), stat));
         } catch (IOException | RuntimeException unreadable) {
             return Double.NaN;
         }
-        return found ? ticks / TICKS_PER_SECOND : Double.NaN;
+        if (postgres.isEmpty()) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        for (Stat stat : postgres.values()) {
+            // the server's main process, whose parent is not postgres, holds the time of its exited backends
+            ticks += postgres.containsKey(stat.parent()) ? stat.ownTicks() : stat.ownTicks() + stat.childTicks();
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 
-    /** @return utime + stime (+ cutime + cstime for the server's main process), or -1 when not a postgres process */
-    private static long postgresTicks(Path process) {
+    /** @return the stat of a process directory, or {@code null} when it is not one or it exited while read */
+    private static Stat read(Path process) {
         if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
-            return -1;
+            return null;
         }
         try {
-            Stat stat = Stat.parse(Files.readString(process.resolve("stat")));
-            if (stat == null || !stat.command().equals("postgres")) {
-                return -1;
-            }
-            // the server's main process is the one whose parent is not postgres
-            return isPostgres(stat.parent()) ? stat.ownTicks() : stat.ownTicks() + stat.childTicks();
+            return Stat.parse(Files.readString(process.resolve("stat")));
         } catch (IOException | RuntimeException gone) {
-            return -1; // exited while read
+            return null;
         }
     }
 
@@ -61,7 +60,7 @@ final class DatabaseCpu {
      * @param ownTicks   utime + stime (fields 14 and 15 of proc(5))
      * @param childTicks cutime + cstime (fields 16 and 17): the children it waited for
      */
-    record Stat(String command, long parent, long ownTicks, long childTicks) {
+    record Stat(long pid, String command, long parent, long ownTicks, long childTicks) {
 
         /** @return the fields, or {@code null} when the text is not a stat line */
         static Stat parse(String stat) {
@@ -76,18 +75,10 @@ final class DatabaseCpu {
                 return null;
             }
             // fields[0] is the state, field 3 of proc(5)
-            return new Stat(stat.substring(open + 1, close), Long.parseLong(fields[1]),
+            return new Stat(Long.parseLong(stat.substring(0, open).trim()), stat.substring(open + 1, close),
+                    Long.parseLong(fields[1]),
                     Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
                     Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
-        }
-    }
-
-    private static boolean isPostgres(long pid) {
-        try {
-            Stat stat = Stat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-            return stat != null && stat.command().equals("postgres");
-        } catch (IOException | RuntimeException gone) {
-            return false;
         }
     }
 }

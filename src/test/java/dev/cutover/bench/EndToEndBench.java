@@ -68,7 +68,7 @@ public final class EndToEndBench {
     private final String xmx = System.getProperty("bench.xmx", XMX);
     /**
      * the options README gives for batch commands: C1 only, whose compiles cost a fraction of C2's on 2 cores;
-     * the serial collector with a young generation of 64 MB, whose heap grows only as far as what survives needs
+     * the serial collector with a young generation of 128 MB, whose heap grows only as far as what survives needs
      */
     private final List<String> batchJvmOptions = options(System.getProperty("bench.batchJvmOptions", BATCH_JVM_OPTIONS));
     /** extra JVM options for every run of the application, e.g. a JFR recording; none by default */
