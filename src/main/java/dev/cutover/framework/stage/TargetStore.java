@@ -28,20 +28,23 @@ public class TargetStore {
 
     /**
      * Copies the planned entities of ordinals {@code from} (inclusive) to {@code to} (exclusive) and their
-     * members into the run's staged model, in the caller's (chunk) transaction: two statements, whatever
-     * the range holds. Rows already there are left as they are, so a replayed chunk adds nothing.
+     * members into the run's staged model, in the caller's (chunk) transaction: one statement, whatever
+     * the range holds. An entity already staged is left as it is, and so is its lineage: the members are
+     * copied for the entities this statement inserted only, so a replayed chunk, or a range overlapping
+     * one staged before, adds nothing twice (target_lineage has no key of its own to check that: V16).
      */
     public void stage(long runId, int from, int to) {
         Sql.update(dataSource, """
-                insert into target_entity (run_id, entity_id, ordinal, body)
-                select run_id, entity_id, ordinal, body from planned_entity
-                where run_id = ? and ordinal >= ? and ordinal < ?
-                on conflict do nothing""", runId, from, to);
-        Sql.update(dataSource, """
+                with staged as (
+                  insert into target_entity (run_id, entity_id, ordinal, body)
+                  select run_id, entity_id, ordinal, body from planned_entity
+                  where run_id = ? and ordinal >= ? and ordinal < ?
+                  on conflict do nothing
+                  returning entity_id)
                 insert into target_lineage (run_id, source, record_key, entity_id)
-                select run_id, source, record_key, entity_id from planned_member
-                where run_id = ? and ordinal >= ? and ordinal < ?
-                on conflict do nothing""", runId, from, to);
+                select m.run_id, m.source, m.record_key, m.entity_id from planned_member m
+                join staged s on s.entity_id = m.entity_id
+                where m.run_id = ? and m.ordinal >= ? and m.ordinal < ?""", runId, from, to, runId, from, to);
     }
 
     /**

@@ -64,6 +64,19 @@ class StageRangeTest {
     }
 
     @Test
+    void aRangeOverlappingOneStagedBeforeCopiesOnlyTheEntitiesNotStagedAndTheirMembersOnce() {
+        targets.stage(RUN, 0, 300);
+        // chunks of another size after a restart: this range holds 100 staged entities and 200 new ones
+        targets.stage(RUN, 200, 500);
+
+        assertThat(count("target_entity")).isEqualTo(500);
+        assertThat(count("target_lineage")).isEqualTo(1000);
+        assertThat(Sql.query(dataSource, """
+                select count(*) from (select distinct source, record_key, entity_id from target_lineage where run_id = ?) l""",
+                rs -> rs.getLong(1), RUN)).containsExactly(1000L);
+    }
+
+    @Test
     void aRangeCopiesNothingOutsideIt() {
         targets.stage(RUN, 10, 20);
         assertThat(Sql.query(dataSource, "select min(ordinal) || '-' || max(ordinal) from target_entity where run_id = ?",
