@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cutover.framework.normalize.DecidedRecord;
 import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.normalize.RecordOutcome;
+import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
+import dev.cutover.framework.toolkit.LegacyJson;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -63,6 +65,34 @@ class ReplayedChunkTest {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(retrieval.summaries(RUN)).singleElement()
                 .isEqualTo(new RetrievalStore.SourceSummary("s", 4, 4, 7));
+    }
+
+    @Test
+    void aPageFetchedAgainListingOtherItemsKeepsTheItemsStoredWithIt() {
+        retrieval.store(RUN, page(0, null, "c1", 0, "r1", "r2"));
+        String before = snapshot();
+        retrieval.store(RUN, page(0, null, "c1", 0, "r9", "r8"));
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(Sql.query(dataSource, "select rec_id from raw_record where run_id = ? order by idx", rs -> rs.getString(1), RUN))
+                .containsExactly("r1", "r2");
+    }
+
+    @Test
+    void itemsAreStoredExactlyAsListedWhateverTheirCharacters() {
+        String spaced = "{\t\"id\" :\r\n \"a\\\\b\\n\\t\", \"note\": \"\u00e9\u4e2d\ud83d\ude00 \\\\N\"}";
+        BigInteger longVersion = BigInteger.TEN.pow(SourceItem.MAX_VERSION_DIGITS - 1);
+        List<SourceItem> items = List.of(new SourceItem(spaced, "a\\b\n\t", longVersion),
+                new SourceItem("{\"id\":\"x\\u0000y\"}", "x\u0000y", null), new SourceItem("[]", null, null));
+        retrieval.store(RUN, new FetchedPage("s", 0, null, 0, new SourcePage(items, null, 3, 1)));
+
+        assertThat(Sql.query(dataSource, """
+                select body, coalesce(rec_id, '-'), coalesce(version::text, '-'), coalesce(nul_id, '-'), record_key
+                from raw_record where run_id = ? order by idx""",
+                rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), RUN))
+                .containsExactly(List.of(spaced, "a\\b\n\t", longVersion.toString(), "-", RecordKey.of("a\\b\n\t", 0)),
+                        List.of("{\"id\":\"x\\u0000y\"}", "-", "-", LegacyJson.escaped("x\u0000y"), RecordKey.of(null, 1)),
+                        List.of("[]", "-", "-", "-", RecordKey.of(null, 2)));
     }
 
     @Test
