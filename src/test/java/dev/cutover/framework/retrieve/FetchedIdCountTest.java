@@ -63,6 +63,22 @@ class FetchedIdCountTest {
         assertThat(seen).hasSizeGreaterThan(2_000);
         assertThat(store.fetchedIdCount(RUN, "s")).isEqualTo(seen.size());
         assertThat(recorded()).isEqualTo(seen.size());
+        assertThat(store.summaries(RUN)).singleElement().extracting(RetrievalStore.SourceSummary::fetched)
+                .isEqualTo((long) seen.size());
+    }
+
+    @Test
+    void thePlansFetchedCountIsTheOneStoredWithTheSourcesLastPageOrCountedFromItsItemsWhenNoneIsStored() {
+        // the stored count is read, not recounted over every item: a count unlike the items shows which
+        store.store(RUN, page(0, 0, List.of(item("a"), item("b"))).counted(2));
+        store.store(RUN, page(1, 2, List.of(item("b"), item("c"))).counted(7));
+        assertThat(store.summaries(RUN)).singleElement().extracting(RetrievalStore.SourceSummary::fetched).isEqualTo(7L);
+
+        // pages stored before the count existed: the source's distinct ids counted from its items
+        cleanUp();
+        store.store(RUN, page(0, 0, List.of(item("a"), item("b"), nul("n\u0000"))));
+        store.store(RUN, page(1, 3, List.of(item("b"), item("c"), nul("n\u0000"))));
+        assertThat(store.summaries(RUN)).singleElement().extracting(RetrievalStore.SourceSummary::fetched).isEqualTo(4L);
     }
 
     @Test
