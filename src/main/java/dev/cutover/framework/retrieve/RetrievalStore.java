@@ -119,12 +119,10 @@ public class RetrievalStore {
      *         stored page, or (pages stored before that count existed) counted from its stored items
      */
     public long fetchedIdCount(long runId, String source) {
-        return Sql.query(dataSource, """
-                select coalesce((select distinct_ids from retrieved_page where run_id = ? and source = ?
-                                 order by page_no desc limit 1),
-                                (select count(distinct rec_id) + count(distinct nul_id) from raw_record
-                                 where run_id = ? and source = ?))""",
-                rs -> rs.getLong(1), runId, source, runId, source).get(0);
+        List<Long> lastPage = Sql.query(dataSource, """
+                select distinct_ids from retrieved_page where run_id = ? and source = ? order by page_no desc limit 1""",
+                rs -> (Long) rs.getObject(1), runId, source);
+        return storedOrCounted(runId, source, lastPage.isEmpty() ? null : lastPage.get(0));
     }
 
     /**
@@ -165,9 +163,7 @@ public class RetrievalStore {
      * fetched (those holding U+0000 included: not usable, but the source counts them in its total): the
      * count stored with its last page ({@link RawPageWriter}), one row per source; counted over the
      * source's stored items only for pages stored before that count existed (a JFR recording of a 1M plan
-     * had the count over every item at 2.2 s of the plan step's thread). That count is a query of its own:
-     * as a fallback inside the first, its estimated cost alone made PostgreSQL compile the query (JIT,
-     * 0.2 to 0.4 s) though it never ran. Sorted by source name.
+     * had the count over every item at 2.2 s of the plan step's thread). Sorted by source name.
      */
     public List<SourceSummary> summaries(long runId) {
         return Sql.query(dataSource, """
@@ -177,14 +173,26 @@ public class RetrievalStore {
                                     where p.run_id = f.run_id and p.source = f.source
                                     order by p.page_no desc limit 1) l
                 where f.run_id = ? and f.page_no = 0 order by f.source
-                """, rs -> new SourceSummary(rs.getString(1), rs.getLong(2), rs.getObject(3) == null ? -1 : rs.getLong(3),
-                        rs.getLong(4)), runId)
-                .stream().map(s -> s.fetched() >= 0 ? s
-                        : new SourceSummary(s.name(), s.total(), countedIds(runId, s.name()), s.watermark()))
+                """, rs -> new LastPage(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3), rs.getLong(4)), runId)
+                .stream().map(page -> new SourceSummary(page.source(), page.total(),
+                        storedOrCounted(runId, page.source(), page.distinctIds()), page.watermark()))
                 .toList();
     }
 
-    private long countedIds(long runId, String source) {
+    /** A source's total and distinct ids as of its last stored page, and its first page's watermark. */
+    private record LastPage(String source, long total, Long distinctIds, long watermark) {
+    }
+
+    /**
+     * @param stored the distinct ids stored with the source's last page, {@code null} when that page has none
+     * @return {@code stored}, or else the distinct ids of the source's stored items, counted in a query of its
+     *         own (as a fallback inside the query that reads {@code stored}, its estimated cost alone made
+     *         PostgreSQL compile that query, 0.2 to 0.4 s, though it never ran)
+     */
+    private long storedOrCounted(long runId, String source, Long stored) {
+        if (stored != null) {
+            return stored;
+        }
         return Sql.query(dataSource, """
                 select count(distinct rec_id) + count(distinct nul_id) from raw_record where run_id = ? and source = ?""",
                 rs -> rs.getLong(1), runId, source).get(0);
