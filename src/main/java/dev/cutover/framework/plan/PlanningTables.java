@@ -2,11 +2,9 @@ package dev.cutover.framework.plan;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import javax.sql.DataSource;
 
@@ -20,9 +18,9 @@ import dev.cutover.framework.run.CopyRows;
 import dev.cutover.framework.run.RecordKey;
 
 /**
- * {@link PlanningRows} in PostgreSQL, for the plan step. The leaves come sorted by the server through a
- * cursor, 1,000 rows at a time: {@link #openStored} reads the run's {@code record_leaf} rows, which the
- * normalize step wrote with the outcomes; {@link #open} (a run normalized before those rows existed)
+ * {@link PlanningRows} in PostgreSQL, for the plan step. The leaves come sorted by the server through
+ * cursors ({@link SortedLeaves}): {@link #openStored} reads the run's {@code record_leaf} rows, which the
+ * normalize step wrote with the outcomes, a large run's in two ranges sorted at once; {@link #open} (a run normalized before those rows existed)
  * takes the leaves by {@code COPY} into a temporary table of the step's own connection (dropped with its
  * transaction: nothing to clean up after a crash, no write-ahead log, invisible to every other run).
  * The entities go by {@code COPY} into {@code planned_entity} as stage
@@ -31,18 +29,12 @@ import dev.cutover.framework.run.RecordKey;
  * transaction that first deletes what an earlier attempt of the same run wrote, members committed
  * first. A restarted plan step therefore replaces the rows; they derive only from the run's stored
  * outcomes, so a stale execution writing them again writes the same rows, and stage reads them only
- * once the (fenced) report of the run exists, which is saved after both commits. Memory: one fetch of
- * leaves and three COPY buffers.
+ * once the (fenced) report of the run exists, which is saved after both commits. Memory: a fetch of
+ * leaves per range and three COPY buffers.
  */
 public final class PlanningTables implements PlanningRows {
 
-    private static final int FETCH = 1000;
-
-    /** The leaves of a table, in the one order both ways of planning sort them (see {@link PlanningRows#sortedLeaves}). */
-    private static final String SORTED_LEAVES = """
-            select order_key, group_key, source, rec_id, idx, leaf_no, leaf from %s
-            order by order_key, group_key, source, rec_id is null, rec_id, idx, leaf_no""";
-
+    private final DataSource dataSource;
     private final long runId;
     private final Connection leafConnection;
     private final CopyRows leafCopy;
@@ -50,13 +42,19 @@ public final class PlanningTables implements PlanningRows {
     private final CopyRows modelCopy;
     private final Connection memberConnection;
     private final CopyRows memberCopy;
-    private PreparedStatement sortedQuery;
+    // stored leaves: split where a sample of them says (SortedLeaves.sampledSplit), else at split (null: one sort)
+    private final boolean sampleSplit;
+    private final String split;
+    private SortedLeaves sorted;
     private int ordinal;
     private boolean finished;
 
-    private PlanningTables(long runId, Connection leafConnection, CopyRows leafCopy, Connection modelConnection,
-            CopyRows modelCopy, Connection memberConnection, CopyRows memberCopy) {
+    private PlanningTables(DataSource dataSource, long runId, boolean sampleSplit, String split, Connection leafConnection, CopyRows leafCopy,
+            Connection modelConnection, CopyRows modelCopy, Connection memberConnection, CopyRows memberCopy) {
+        this.dataSource = dataSource;
         this.runId = runId;
+        this.sampleSplit = sampleSplit;
+        this.split = split;
         this.leafConnection = leafConnection;
         this.leafCopy = leafCopy;
         this.modelConnection = modelConnection;
@@ -67,18 +65,25 @@ public final class PlanningTables implements PlanningRows {
 
     /** Opens the three transactions, creates the leaf table, deletes the run's earlier model rows. */
     public static PlanningTables open(DataSource dataSource, long runId) {
-        return open(dataSource, runId, true);
+        return open(dataSource, runId, true, false, null);
     }
 
     /**
      * Opens the three transactions over the run's stored leaves ({@code record_leaf}, all of its migrated
      * records': see {@link PlanInputs#storedLeaves}); no leaf is added. Deletes the run's earlier model rows.
+     * A large run's leaves are sorted in two ranges at once ({@link SortedLeaves}).
      */
     public static PlanningTables openStored(DataSource dataSource, long runId) {
-        return open(dataSource, runId, false);
+        return open(dataSource, runId, false, true, null);
     }
 
-    private static PlanningTables open(DataSource dataSource, long runId, boolean leafTable) {
+    /** {@link #openStored} splitting the sort at {@code split} (an order key), or sorting at once when {@code null}. */
+    static PlanningTables openStored(DataSource dataSource, long runId, String split) {
+        return open(dataSource, runId, false, false, split);
+    }
+
+    private static PlanningTables open(DataSource dataSource, long runId, boolean leafTable, boolean sampleSplit,
+            String split) {
         Connection leaves = null;
         Connection model = null;
         Connection members = null;
@@ -111,7 +116,7 @@ public final class PlanningTables implements PlanningRows {
             CopyRows memberCopy = copy(members,
                     "copy planned_member (run_id, ordinal, entity_id, source, record_key) from stdin",
                     "the planned lineage of run " + runId);
-            return new PlanningTables(runId, leaves, leafCopy, model, modelCopy, members, memberCopy);
+            return new PlanningTables(dataSource, runId, sampleSplit, split, leaves, leafCopy, model, modelCopy, members, memberCopy);
         } catch (SQLException e) {
             rollbackAndClose(leaves);
             rollbackAndClose(model);
@@ -137,13 +142,12 @@ public final class PlanningTables implements PlanningRows {
             // member order: source, then ids (code points), then id-less records by index
             if (leafCopy != null) {
                 leafCopy.end();
-                sortedQuery = leafConnection.prepareStatement(SORTED_LEAVES.formatted("plan_leaf"));
+                sorted = SortedLeaves.ofTable(leafConnection, "plan_leaf", runId);
             } else {
-                sortedQuery = leafConnection.prepareStatement(SORTED_LEAVES.formatted("record_leaf where run_id = ?"));
-                sortedQuery.setLong(1, runId);
+                String at = sampleSplit ? SortedLeaves.sampledSplit(leafConnection, runId) : split;
+                sorted = SortedLeaves.ofStored(dataSource, leafConnection, runId, at);
             }
-            sortedQuery.setFetchSize(FETCH);
-            return new Rows(sortedQuery.executeQuery());
+            return sorted.rows();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot sort the planned leaves of run " + runId + ": " + e.getMessage(), e);
         }
@@ -188,12 +192,8 @@ public final class PlanningTables implements PlanningRows {
             modelCopy.cancel();
             memberCopy.cancel();
         }
-        try {
-            if (sortedQuery != null) {
-                sortedQuery.close();
-            }
-        } catch (SQLException e) {
-            // the transaction is rolled back below
+        if (sorted != null) {
+            sorted.close();
         }
         rollbackAndClose(leafConnection);
         rollbackAndClose(modelConnection);
@@ -224,7 +224,7 @@ public final class PlanningTables implements PlanningRows {
         connection.commit();
     }
 
-    private static void rollbackAndClose(Connection connection) {
+    static void rollbackAndClose(Connection connection) {
         if (connection == null) {
             return;
         }
@@ -239,47 +239,6 @@ public final class PlanningTables implements PlanningRows {
             connection.close();
         } catch (SQLException e) {
             // nothing more to release
-        }
-    }
-
-    private final class Rows implements Iterator<LeafRow> {
-        private final ResultSet rs;
-        private LeafRow next;
-        private boolean done;
-
-        Rows(ResultSet rs) {
-            this.rs = rs;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                try {
-                    if (rs.next()) {
-                        String id = rs.getString(4);
-                        Integer index = (Integer) rs.getObject(5);
-                        next = new LeafRow(rs.getString(1), rs.getString(2), new MemberRef(rs.getString(3), id, index),
-                                rs.getInt(6), rs.getString(7));
-                    } else {
-                        done = true;
-                        rs.close();
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot read the planned leaves of run " + runId + ": "
-                            + e.getMessage(), e);
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public LeafRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            LeafRow row = next;
-            next = null;
-            return row;
         }
     }
 }
