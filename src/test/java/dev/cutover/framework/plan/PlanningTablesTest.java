@@ -63,8 +63,7 @@ class PlanningTablesTest {
     void theLeavesNormalizeStoredKeyedPlanAsTheOutcomesTheyCameFrom() {
         List<RecordOutcome> outcomes = hostileOutcomes(3_000);
         ModelPlanningTest.Tiny migration = new ModelPlanningTest.Tiny();
-        outcomeStore.store(RUN, outcomes.stream()
-                .map(o -> new DecidedRecord(o, LegacyRecordProcessor.keyedLeaves(migration, o))).toList());
+        storeKeyed(migration, outcomes);
         ModelPlanning.StoredLeaves stored = inputs.storedLeaves(RUN);
         long leaves = outcomes.stream().mapToLong(o -> o.target().size()).sum();
         assertThat(stored).isEqualTo(new ModelPlanning.StoredLeaves(outcomes.size(), leaves));
@@ -90,8 +89,7 @@ class PlanningTablesTest {
     void theStoredLeavesPlanTheSameWhereverTheirSortSplitsInTwo() {
         List<RecordOutcome> outcomes = hostileOutcomes(3_000);
         ModelPlanningTest.Tiny migration = new ModelPlanningTest.Tiny();
-        outcomeStore.store(RUN, outcomes.stream()
-                .map(o -> new DecidedRecord(o, LegacyRecordProcessor.keyedLeaves(migration, o))).toList());
+        storeKeyed(migration, outcomes);
         ModelPlanning.StoredLeaves stored = inputs.storedLeaves(RUN);
         TargetPlan atOnce;
         try (PlanningTables rows = PlanningTables.openStored(dataSource, RUN, null)) {
@@ -122,8 +120,7 @@ class PlanningTablesTest {
     void aLargeRunSplitsItsSortNearItsMedianOrderKeyAndASmallOneSortsAtOnce() throws Exception {
         List<RecordOutcome> outcomes = hostileOutcomes(3_000);
         ModelPlanningTest.Tiny migration = new ModelPlanningTest.Tiny();
-        outcomeStore.store(RUN, outcomes.stream()
-                .map(o -> new DecidedRecord(o, LegacyRecordProcessor.keyedLeaves(migration, o))).toList());
+        storeKeyed(migration, outcomes);
         try (java.sql.Connection c = dataSource.getConnection()) {
             assertThat(SortedLeaves.sampledSplit(c, RUN)).isNull();
         }
@@ -149,8 +146,7 @@ class PlanningTablesTest {
         // the Tiny planner fails on a leaf without "=": its record sorts into the range below the split
         outcomes.add(RecordOutcome.migrated("eu", "first", null, JsonNodeFactory.instance.arrayNode().add("lonely")));
         ModelPlanningTest.Tiny migration = new ModelPlanningTest.Tiny();
-        outcomeStore.store(RUN, outcomes.stream()
-                .map(o -> new DecidedRecord(o, LegacyRecordProcessor.keyedLeaves(migration, o))).toList());
+        storeKeyed(migration, outcomes);
         ModelPlanning.StoredLeaves stored = inputs.storedLeaves(RUN);
         String last = Sql.query(dataSource, "select max(order_key) from record_leaf where run_id = ?", rs -> rs.getString(1),
                 RUN).get(0);
@@ -165,6 +161,12 @@ class PlanningTablesTest {
                 select count(*) from pg_stat_activity
                 where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
                 and query like '%from record_leaf%'""", rs -> rs.getLong(1))).containsExactly(0L);
+    }
+
+    /** Stores the outcomes with their leaves keyed, as the normalize step does. */
+    private void storeKeyed(ModelPlanningTest.Tiny migration, List<RecordOutcome> outcomes) {
+        outcomeStore.store(RUN, outcomes.stream()
+                .map(o -> new DecidedRecord(o, LegacyRecordProcessor.keyedLeaves(migration, o))).toList());
     }
 
     private List<String> modelRows() {
