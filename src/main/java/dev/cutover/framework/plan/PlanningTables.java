@@ -20,9 +20,10 @@ import dev.cutover.framework.run.RecordKey;
 /**
  * {@link PlanningRows} in PostgreSQL, for the plan step. The leaves come sorted by the server through
  * cursors ({@link SortedLeaves}): {@link #openStored} reads the run's {@code record_leaf} rows, which the
- * normalize step wrote with the outcomes, a large run's in two ranges sorted at once; {@link #open} (a run normalized before those rows existed)
- * takes the leaves by {@code COPY} into a temporary table of the step's own connection (dropped with its
- * transaction: nothing to clean up after a crash, no write-ahead log, invisible to every other run).
+ * normalize step wrote with the outcomes, a large run's in two ranges sorted at once; {@link #open} (a
+ * run normalized before those rows existed) takes the leaves by {@code COPY} into a temporary table of
+ * the step's own connection (dropped with its transaction: nothing to clean up after a crash, no
+ * write-ahead log, invisible to every other run).
  * The entities go by {@code COPY} into {@code planned_entity} as stage
  * writes them (without their members), and their members into {@code planned_member} as stage writes
  * the lineage: each table on a connection of its own (one COPY at a time per connection), in a
@@ -49,8 +50,9 @@ public final class PlanningTables implements PlanningRows {
     private int ordinal;
     private boolean finished;
 
-    private PlanningTables(DataSource dataSource, long runId, boolean sampleSplit, String split, Connection leafConnection, CopyRows leafCopy,
-            Connection modelConnection, CopyRows modelCopy, Connection memberConnection, CopyRows memberCopy) {
+    private PlanningTables(DataSource dataSource, long runId, boolean sampleSplit, String split,
+            Connection leafConnection, CopyRows leafCopy, Connection modelConnection, CopyRows modelCopy,
+            Connection memberConnection, CopyRows memberCopy) {
         this.dataSource = dataSource;
         this.runId = runId;
         this.sampleSplit = sampleSplit;
@@ -77,7 +79,7 @@ public final class PlanningTables implements PlanningRows {
         return open(dataSource, runId, false, true, null);
     }
 
-    /** {@link #openStored} splitting the sort at {@code split} (an order key), or sorting at once when {@code null}. */
+    /** {@link #openStored} splitting the sort at {@code split} (an order key), or at once when {@code null}. */
     static PlanningTables openStored(DataSource dataSource, long runId, String split) {
         return open(dataSource, runId, false, false, split);
     }
@@ -116,7 +118,8 @@ public final class PlanningTables implements PlanningRows {
             CopyRows memberCopy = copy(members,
                     "copy planned_member (run_id, ordinal, entity_id, source, record_key) from stdin",
                     "the planned lineage of run " + runId);
-            return new PlanningTables(dataSource, runId, sampleSplit, split, leaves, leafCopy, model, modelCopy, members, memberCopy);
+            return new PlanningTables(dataSource, runId, sampleSplit, split, leaves, leafCopy, model, modelCopy, members,
+                    memberCopy);
         } catch (SQLException e) {
             rollbackAndClose(leaves);
             rollbackAndClose(model);
