@@ -43,19 +43,17 @@ public final class PlanningTables implements PlanningRows {
     private final CopyRows modelCopy;
     private final Connection memberConnection;
     private final CopyRows memberCopy;
-    // stored leaves: split where a sample of them says (SortedLeaves.sampledSplit), else at split (null: one sort)
-    private final boolean sampleSplit;
+    // the order key at which the stored leaves are sorted in two ranges; null: at once (or not stored)
     private final String split;
     private SortedLeaves sorted;
     private int ordinal;
     private boolean finished;
 
-    private PlanningTables(DataSource dataSource, long runId, boolean sampleSplit, String split,
+    private PlanningTables(DataSource dataSource, long runId, String split,
             Connection leafConnection, CopyRows leafCopy, Connection modelConnection, CopyRows modelCopy,
             Connection memberConnection, CopyRows memberCopy) {
         this.dataSource = dataSource;
         this.runId = runId;
-        this.sampleSplit = sampleSplit;
         this.split = split;
         this.leafConnection = leafConnection;
         this.leafCopy = leafCopy;
@@ -109,6 +107,7 @@ public final class PlanningTables implements PlanningRows {
             }
             CopyRows leafCopy = leafTable ? copy(leaves, "copy plan_leaf from stdin", "the planned leaves of run " + runId)
                     : null;
+            String at = sampleSplit ? SortedLeaves.sampledSplit(leaves, runId) : split;
             model = transaction(dataSource);
             deleteRun(model, "planned_entity", runId);
             CopyRows modelCopy = copy(model, "copy planned_entity (run_id, ordinal, entity_id, body) from stdin",
@@ -118,8 +117,7 @@ public final class PlanningTables implements PlanningRows {
             CopyRows memberCopy = copy(members,
                     "copy planned_member (run_id, ordinal, entity_id, source, record_key) from stdin",
                     "the planned lineage of run " + runId);
-            return new PlanningTables(dataSource, runId, sampleSplit, split, leaves, leafCopy, model, modelCopy, members,
-                    memberCopy);
+            return new PlanningTables(dataSource, runId, at, leaves, leafCopy, model, modelCopy, members, memberCopy);
         } catch (SQLException e) {
             rollbackAndClose(leaves);
             rollbackAndClose(model);
@@ -147,8 +145,7 @@ public final class PlanningTables implements PlanningRows {
                 leafCopy.end();
                 sorted = SortedLeaves.ofTable(leafConnection, "plan_leaf", runId);
             } else {
-                String at = sampleSplit ? SortedLeaves.sampledSplit(leafConnection, runId) : split;
-                sorted = SortedLeaves.ofStored(dataSource, leafConnection, runId, at);
+                sorted = SortedLeaves.ofStored(dataSource, leafConnection, runId, split);
             }
             return sorted.rows();
         } catch (SQLException e) {

@@ -62,9 +62,7 @@ final class SortedLeaves implements AutoCloseable {
 
     /** Sorts every row of {@code table} (a temporary table of {@code connection}'s) at once. */
     static SortedLeaves ofTable(Connection connection, String table, long runId) throws SQLException {
-        PreparedStatement all = connection.prepareStatement(SORTED.formatted(table));
-        all.setFetchSize(FETCH);
-        return new SortedLeaves(runId, all, null, null, null);
+        return new SortedLeaves(runId, cursor(connection, table), null, null, null);
     }
 
     /**
@@ -76,16 +74,9 @@ final class SortedLeaves implements AutoCloseable {
      */
     static SortedLeaves ofStored(DataSource dataSource, Connection connection, long runId, String split) throws SQLException {
         if (split == null) {
-            PreparedStatement all = connection.prepareStatement(SORTED.formatted("record_leaf where run_id = ?"));
-            all.setLong(1, runId);
-            all.setFetchSize(FETCH);
-            return new SortedLeaves(runId, all, null, null, null);
+            return new SortedLeaves(runId, cursor(connection, "record_leaf where run_id = ?", runId), null, null, null);
         }
-        PreparedStatement below = connection.prepareStatement(
-                SORTED.formatted("record_leaf where run_id = ? and order_key < ?"));
-        below.setLong(1, runId);
-        below.setString(2, split);
-        below.setFetchSize(FETCH);
+        PreparedStatement below = cursor(connection, "record_leaf where run_id = ? and order_key < ?", runId, split);
         Connection other = dataSource.getConnection();
         try {
             other.setAutoCommit(false);
@@ -96,11 +87,7 @@ final class SortedLeaves implements AutoCloseable {
                 // leaves); the session's timeout is for transactions holding row locks, and it holds none
                 s.execute("set local idle_in_transaction_session_timeout = 0");
             }
-            PreparedStatement from = other.prepareStatement(
-                    SORTED.formatted("record_leaf where run_id = ? and order_key >= ?"));
-            from.setLong(1, runId);
-            from.setString(2, split);
-            from.setFetchSize(FETCH);
+            PreparedStatement from = cursor(other, "record_leaf where run_id = ? and order_key >= ?", runId, split);
             // executeQuery returns once the server has sorted and sent the first fetch
             CompletableFuture<ResultSet> sorting = new CompletableFuture<>();
             Thread sorter = new Thread(() -> {
@@ -118,6 +105,16 @@ final class SortedLeaves implements AutoCloseable {
             PlanningTables.rollbackAndClose(other);
             throw e;
         }
+    }
+
+    /** @return the sorted query of {@code rows} (a table and its condition), read {@value #FETCH} rows a fetch */
+    private static PreparedStatement cursor(Connection connection, String rows, Object... parameters) throws SQLException {
+        PreparedStatement query = connection.prepareStatement(SORTED.formatted(rows));
+        for (int i = 0; i < parameters.length; i++) {
+            query.setObject(i + 1, parameters[i]);
+        }
+        query.setFetchSize(FETCH);
+        return query;
     }
 
     /**
