@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -22,6 +24,7 @@ import dev.cutover.framework.migration.RawItem;
 import dev.cutover.framework.run.CopyRows;
 import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.toolkit.CodePoints;
 
 /**
  * Raw records grouped per legacy record, the lineage outcome of each record, and a migrated record's
@@ -104,12 +107,100 @@ public class OutcomeStore {
     /**
      * Stores the outcome of each record that has none yet and, for each outcome inserted, its keyed
      * leaves (COPY into {@code record_leaf}): in the caller's transaction, so a replayed chunk, whose
-     * outcomes are already there, inserts nothing, neither outcome nor leaf.
+     * outcomes are already there, inserts nothing, neither outcome nor leaf. A chunk none of whose
+     * records has an outcome (every chunk but a replayed one: the reader resumes after the last decided
+     * record) is copied ({@code COPY}); otherwise each outcome is inserted unless there, and the leaves
+     * of those inserted only. The table's primary key holds either way.
      */
     public void store(long runId, List<DecidedRecord> records) {
         int n = records.size();
-        String[] sources = new String[n];
         String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            RecordOutcome o = records.get(i).outcome();
+            keys[i] = RecordKey.of(o.id(), o.index());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (n > 0 && noneDecided(c, runId, records, keys)) {
+                copyOutcomes(c, runId, records, keys);
+                storeLeaves(c, runId, records, keys, null);
+            } else {
+                storeLeaves(c, runId, records, keys, insertUndecided(c, runId, records, keys));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store record outcomes of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return whether no record of the chunk has an outcome: one probe of the primary key per source, for
+     *         any outcome between the source's least and greatest key of the chunk (code-point order is
+     *         the "C" collation's, the order of UTF-8 bytes). A chunk's records are consecutive keys of a
+     *         source, so such an outcome is one of its records
+     */
+    static boolean noneDecided(Connection c, long runId, List<DecidedRecord> records, String[] keys)
+            throws SQLException {
+        Map<String, String[]> ranges = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            String key = keys[i];
+            String[] range = ranges.computeIfAbsent(records.get(i).outcome().source(), s -> new String[] { key, key });
+            if (CodePoints.compare(key, range[0]) < 0) {
+                range[0] = key;
+            }
+            if (CodePoints.compare(key, range[1]) > 0) {
+                range[1] = key;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select exists (select 1 from record_outcome
+                               where run_id = ? and source = ? and record_key >= ? and record_key <= ?)""")) {
+            for (Map.Entry<String, String[]> range : ranges.entrySet()) {
+                ps.setLong(1, runId);
+                ps.setString(2, range.getKey());
+                ps.setString(3, range.getValue()[0]);
+                ps.setString(4, range.getValue()[1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * COPY of the chunk's outcomes. Measured on 1M outcomes of notification rules in chunks of 1,000: 3.4
+     * to 3.7 s of PostgreSQL's CPU against 6.7 to 7.4 s for the insert from arrays, whose text PostgreSQL
+     * parses as array literals.
+     */
+    private static void copyOutcomes(Connection c, long runId, List<DecidedRecord> records, String[] keys)
+            throws SQLException {
+        CopyRows copy = new CopyRows(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "copy record_outcome (run_id, source, record_key, rec_id, idx, kind, code, detail, target) from stdin"),
+                "the record outcomes of run " + runId);
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                DecidedRecord record = records.get(i);
+                RecordOutcome o = record.outcome();
+                copy.field(runId).field(o.source()).field(keys[i]).field(o.id())
+                        .field(o.index() == null ? null : o.index().toString()).field(o.kind().name()).field(o.code())
+                        .field(o.detail()).field(record.targetText()).endRow();
+            }
+            copy.end();
+            copy = null;
+        } finally {
+            if (copy != null) {
+                copy.cancel();
+            }
+        }
+    }
+
+    /** @return the records of the chunk whose outcome this inserted, as source + U+0000 + record key */
+    private static Set<String> insertUndecided(Connection c, long runId, List<DecidedRecord> records, String[] keys)
+            throws SQLException {
+        int n = records.size();
+        String[] sources = new String[n];
         String[] ids = new String[n];
         Integer[] indexes = new Integer[n];
         String[] kinds = new String[n];
@@ -120,7 +211,6 @@ public class OutcomeStore {
             DecidedRecord record = records.get(i);
             RecordOutcome o = record.outcome();
             sources[i] = o.source();
-            keys[i] = RecordKey.of(o.id(), o.index());
             ids[i] = o.id();
             indexes[i] = o.index();
             kinds[i] = o.kind().name();
@@ -128,34 +218,31 @@ public class OutcomeStore {
             details[i] = o.detail();
             targets[i] = record.targetText();
         }
-        try (Connection c = dataSource.getConnection()) {
-            Set<String> inserted = new HashSet<>();
-            // one statement per chunk; it says which records it inserted, and only their leaves are written
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, code, detail, target)
-                    select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    on conflict do nothing returning source, record_key""")) {
-                ps.setLong(1, runId);
-                ps.setArray(2, c.createArrayOf("text", sources));
-                ps.setArray(3, c.createArrayOf("text", keys));
-                ps.setArray(4, c.createArrayOf("text", ids));
-                ps.setArray(5, c.createArrayOf("int4", indexes));
-                ps.setArray(6, c.createArrayOf("text", kinds));
-                ps.setArray(7, c.createArrayOf("text", codes));
-                ps.setArray(8, c.createArrayOf("text", details));
-                ps.setArray(9, c.createArrayOf("text", targets));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(rs.getString(1) + '\u0000' + rs.getString(2));
-                    }
+        Set<String> inserted = new HashSet<>();
+        // one statement per chunk; it says which records it inserted, and only their leaves are written
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, code, detail, target)
+                select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict do nothing returning source, record_key""")) {
+            ps.setLong(1, runId);
+            ps.setArray(2, c.createArrayOf("text", sources));
+            ps.setArray(3, c.createArrayOf("text", keys));
+            ps.setArray(4, c.createArrayOf("text", ids));
+            ps.setArray(5, c.createArrayOf("int4", indexes));
+            ps.setArray(6, c.createArrayOf("text", kinds));
+            ps.setArray(7, c.createArrayOf("text", codes));
+            ps.setArray(8, c.createArrayOf("text", details));
+            ps.setArray(9, c.createArrayOf("text", targets));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1) + '\u0000' + rs.getString(2));
                 }
             }
-            storeLeaves(c, runId, records, keys, inserted);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store record outcomes of run " + runId + ": " + e.getMessage(), e);
         }
+        return inserted;
     }
 
+    /** @param inserted the records whose leaves to write (source + U+0000 + record key), {@code null}: all */
     private static void storeLeaves(Connection c, long runId, List<DecidedRecord> records, String[] keys,
             Set<String> inserted) throws SQLException {
         CopyRows copy = null;
@@ -163,7 +250,7 @@ public class OutcomeStore {
             for (int i = 0; i < records.size(); i++) {
                 DecidedRecord record = records.get(i);
                 RecordOutcome o = record.outcome();
-                if (record.leaves().isEmpty() || !inserted.contains(o.source() + '\u0000' + keys[i])) {
+                if (record.leaves().isEmpty() || inserted != null && !inserted.contains(o.source() + '\u0000' + keys[i])) {
                     continue;
                 }
                 if (copy == null) {
