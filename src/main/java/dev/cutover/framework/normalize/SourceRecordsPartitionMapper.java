@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.cutover.framework.metrics.RunProgress;
+import dev.cutover.framework.run.PartitionThreads;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 
@@ -71,25 +72,10 @@ public class SourceRecordsPartitionMapper implements PartitionMapper {
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(partitions.length);
-        plan.setThreads(Math.max(1, Math.min(threads(threads, Runtime.getRuntime().availableProcessors()), partitions.length)));
+        plan.setThreads(Math.max(1, Math.min(PartitionThreads.of(threads, Runtime.getRuntime().availableProcessors(),
+                "cutover.normalize.threads"), partitions.length)));
         plan.setPartitionProperties(partitions);
         plan.setPartitionsOverride(true);
         return plan;
-    }
-
-    /** @return the threads given, or {@code processors} when none are */
-    static int threads(String threads, int processors) {
-        if (threads == null || threads.isBlank()) {
-            return processors;
-        }
-        try {
-            int given = Integer.parseInt(threads.trim());
-            if (given > 0) {
-                return given;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("cutover.normalize.threads must be a positive whole number, got '" + threads + "'");
     }
 }

@@ -2,21 +2,23 @@ package dev.cutover.framework.stage;
 
 import java.io.Serializable;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import dev.cutover.framework.metrics.RunProgress;
-import dev.cutover.framework.plan.PlanStore;
-
 /**
- * Hands out the ordinals of the run's planned model ({@code planned_entity}), exactly the model whose
- * digest passed the gates, one item per entity, so that the step counts entities; the writer copies the
- * chunk's range of entities and their lineage in the database. Nothing is read per item: memory and
- * round trips do not grow with the model. The checkpoint is the ordinal of the next entity, so a
- * restarted stage continues where the last committed chunk ended.
+ * Hands out the ordinals of one range of the run's planned model ({@code planned_entity}; the partition's
+ * {@code from} and {@code to}, from {@link PlannedRangePartitionMapper}), exactly the model whose digest
+ * passed the gates, one item per entity, so that the step counts entities; the writer copies the chunk's
+ * range of entities and their lineage in the database. Nothing is read per item: memory and round trips
+ * do not grow with the model.
+ * <p>
+ * Restart: the reader starts after the staged entities of its range when they are one run from its start
+ * (its chunks commit in order), whatever checkpoint JBeret kept; otherwise (staged by ranges cut otherwise)
+ * at its start, and the writer's copy adds nothing twice.
  */
 @Named
 @Dependent
@@ -26,33 +28,32 @@ public class PlannedEntityReader extends AbstractItemReader {
     JobContext jobContext;
 
     @Inject
-    PlanStore plans;
+    TargetStore targets;
 
     @Inject
-    jakarta.batch.runtime.context.StepContext stepContext;
+    @BatchProperty
+    String from;
 
     @Inject
-    RunProgress progress;
+    @BatchProperty
+    String to;
 
     private int next;
-    private int count;
+    private int end;
 
     @Override
     public void open(Serializable checkpoint) {
-        long runId = jobContext.getInstanceId();
-        if (plans.digest(runId).isEmpty()) {
-            throw new IllegalStateException("the run has no planned model to stage");
+        if (from == null || to == null) {
+            throw new IllegalStateException("the stage step's reader needs its partition's range (from, to)");
         }
-        count = plans.plannedEntityCount(runId);
-        next = checkpoint == null ? 0 : (Integer) checkpoint;
-        // ItemCountListener adds each written chunk
-        progress.phase(jobContext.getExecutionId(), stepContext.getStepName()).counting(null,
-                plans.entityKind(runId).orElse("entities"), count, next);
+        int first = Integer.parseInt(from);
+        end = Integer.parseInt(to);
+        next = targets.resumeAt(jobContext.getInstanceId(), first, end);
     }
 
     @Override
     public Object readItem() {
-        return next < count ? Integer.valueOf(next++) : null;
+        return next < end ? Integer.valueOf(next++) : null;
     }
 
     @Override

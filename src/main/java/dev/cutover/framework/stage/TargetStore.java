@@ -48,6 +48,22 @@ public class TargetStore {
     }
 
     /**
+     * @return where staging the planned ordinals {@code from} (inclusive) to {@code to} (exclusive) resumes:
+     *         after the staged ones when they are {@code from} and those right after it (a range's chunks
+     *         commit in order), else {@code from} (staged in ranges cut otherwise: copying again adds
+     *         nothing twice). Scans the run's staged entities once (on restart; none at a first start)
+     */
+    public int resumeAt(long runId, int from, int to) {
+        return Sql.query(dataSource, """
+                select count(*), max(ordinal) from target_entity where run_id = ? and ordinal >= ? and ordinal < ?""",
+                rs -> {
+                    long staged = rs.getLong(1);
+                    int last = rs.getInt(2);
+                    return staged > 0 && last - from + 1 == staged ? last + 1 : from;
+                }, runId, from, to).get(0);
+    }
+
+    /**
      * Streams the ids and bodies of the run's staged entities, in model order, {@value #ID_FETCH} rows
      * per round trip on a read-only transaction of its own, so a large model is never loaded whole.
      */

@@ -77,6 +77,20 @@ class StageRangeTest {
     }
 
     @Test
+    void aRangeResumesAfterItsStagedStartOrElseAtItsStart() {
+        assertThat(targets.resumeAt(RUN, 200, 500)).as("nothing staged").isEqualTo(200);
+        targets.stage(RUN, 0, 250);
+        targets.stage(RUN, 600, 700);
+        assertThat(targets.resumeAt(RUN, 200, 500)).as("its first 50 staged").isEqualTo(250);
+        assertThat(targets.resumeAt(RUN, 0, 500)).as("its first 250 staged").isEqualTo(250);
+        assertThat(targets.resumeAt(RUN, 250, 600)).as("none of it staged, the ranges around it are").isEqualTo(250);
+        assertThat(targets.resumeAt(RUN, 600, 650)).as("staged whole").isEqualTo(650);
+        // staged by ranges cut otherwise: a run not from its start, or with a gap, resumes at its start
+        assertThat(targets.resumeAt(RUN, 500, 1000)).isEqualTo(500);
+        assertThat(targets.resumeAt(RUN, 0, 1000)).isEqualTo(0);
+    }
+
+    @Test
     void aRangeCopiesNothingOutsideIt() {
         targets.stage(RUN, 10, 20);
         assertThat(Sql.query(dataSource, "select min(ordinal) || '-' || max(ordinal) from target_entity where run_id = ?",
