@@ -2,19 +2,16 @@ package dev.cutover.framework.retrieve;
 
 import dev.cutover.framework.source.SourcePage;
 
-/**
- * A page as the retrieve reader hands it to the writer: where it sits in the source's listing, and the
- * distinct ids of the source fetched up to and including it (the unit of the source's total; -1 when
- * not known).
- */
-public record FetchedPage(String source, int pageNo, String cursor, int firstIndex, SourcePage page, long distinctIds) {
+/** A page as the retrieve reader hands it to the writer: where it sits in the source's listing. */
+public record FetchedPage(String source, int pageNo, String cursor, int firstIndex, SourcePage page) {
 
-    public FetchedPage(String source, int pageNo, String cursor, int firstIndex, SourcePage page) {
-        this(source, pageNo, cursor, firstIndex, page, -1);
+    /** @return whether this is the source's last page ({@code next_cursor: null} alone ends a listing) */
+    public boolean last() {
+        return page.nextCursor() == null;
     }
 
-    /** @return this page with the distinct ids of its source fetched up to and including it */
-    public FetchedPage counted(long distinctIds) {
-        return new FetchedPage(source, pageNo, cursor, firstIndex, page, distinctIds);
+    /** @return the items the source listed up to and including this page (copies of an id included) */
+    public long listedThrough() {
+        return (long) firstIndex + page.items().size();
     }
 }

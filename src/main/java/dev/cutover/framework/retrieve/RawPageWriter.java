@@ -24,10 +24,12 @@ import dev.cutover.framework.run.WriteFence;
 
 /**
  * Stores fetched pages and their raw items for the run, in the chunk's transaction (together with
- * the reader's checkpoint), each page with the distinct ids of its source fetched up to it
- * ({@link FetchedIdCount}: the page's ids recorded with the run's in this transaction, those not
- * recorded before counted), and reports the source's progress in that unit. Idempotent: a page stored before a crash is
- * not stored twice. Restart: the count goes on from the one stored with the source's last stored page.
+ * the reader's checkpoint); with a source's last page it counts and stores the source's distinct fetched
+ * ids, the unit of its total ({@link RetrievalStore#countFetchedIds}). Progress in that unit: while a
+ * source lists, its listed items stand for its records (at most its total: copies of an id are counted
+ * until the count replaces them), exact from its last page on. Idempotent: a page stored before a crash
+ * is not stored twice, and its count is made again from the same items. Restart: nothing to carry
+ * over; the count is made over every stored item of the source, whichever execution stored it.
  */
 @Named
 @Dependent
@@ -59,16 +61,13 @@ public class RawPageWriter extends ChunkWriter {
     @Inject
     CutoverMetrics metrics;
 
-    /** The partition's source's count, made at the first write (a partition reads one source). */
-    private FetchedIdCount ids;
     private PhaseProgress phase;
-    private long idsAtOpen;
-    private long idsReported;
+    /** The source's records stored by earlier executions (as far as its listing tells), not this one's rate. */
+    private long alreadyDone;
 
     @Override
     public void open(Serializable checkpoint) {
-        // reopened after a rolled-back chunk: the count starts again from what is stored
-        ids = null;
+        phase = null;
     }
 
     @Override
@@ -77,42 +76,38 @@ public class RawPageWriter extends ChunkWriter {
         // a lost commit is a chunk the restart fetches and stores again, with its checkpoint
         AsyncCommit.forCurrentTransaction(dataSource);
         long runId = jobContext.getInstanceId();
-        List<FetchedPage> counted = new ArrayList<>(pages.size());
-        for (Object item : pages) {
-            FetchedPage page = (FetchedPage) item;
-            counted.add(page.counted(count(runId, page.source()).add(page.page().items())));
+        List<FetchedPage> fetched = new ArrayList<>(pages.size());
+        for (Object page : pages) {
+            fetched.add((FetchedPage) page);
         }
-        store.store(runId, counted);
+        store.store(runId, fetched);
+        FetchedPage last = fetched.get(fetched.size() - 1);
+        long records = last.last() ? store.countFetchedIds(runId, last.source(), last.pageNo()) : -1;
         // last, just before the commit: the check locks the lease row, which a takeover waits for
         fence.check(jobContext.getJobName(), jobContext.getExecutionId());
-        progress(counted.get(counted.size() - 1));
-    }
-
-    private FetchedIdCount count(long runId, String source) {
-        if (ids == null) {
-            idsAtOpen = store.fetchedIdCount(runId, source);
-            if (idsAtOpen > 0) {
-                store.recordFetchedIdsOfStoredItems(runId, source);
-            }
-            idsReported = idsAtOpen;
-            ids = new FetchedIdCount(idsAtOpen, keys -> store.recordFetchedIds(runId, source, keys));
-            phase = runProgress.phase(jobContext.getExecutionId(), stepContext.getStepName());
-        }
-        return ids;
+        progress(fetched.get(0), last, records);
     }
 
     /**
      * Progress against the source's total, which counts distinct ids (not listed copies): once per chunk.
      * The phase's lines replace a log line per page (DEBUG here).
+     *
+     * @param records the source's distinct fetched ids once its last page is stored, else -1
      */
-    private void progress(FetchedPage last) {
+    private void progress(FetchedPage first, FetchedPage last, long records) {
         String source = last.source();
-        long fetched = last.distinctIds();
         long total = last.page().total();
-        boolean done = last.page().nextCursor() == null;
-        phase.source(source, fetched, total, done, idsAtOpen);
-        metrics.recordsFetched(jobContext.getJobName(), source, fetched - idsReported);
-        idsReported = fetched;
+        boolean done = records >= 0;
+        long fetched = done ? records : ListedRecords.of(last.listedThrough(), total);
+        if (phase == null) {
+            phase = runProgress.phase(jobContext.getExecutionId(), stepContext.getStepName());
+            alreadyDone = ListedRecords.of(first.firstIndex(), total);
+        }
+        phase.source(source, fetched, total, done, alreadyDone);
+        if (done) {
+            // a counter cannot take back copies counted while the source listed: it gains the exact count once
+            metrics.recordsFetched(jobContext.getJobName(), source, records);
+        }
         if (LOG.isDebugEnabled()) {
             long percent = total == 0 ? 100 : Math.min(100, fetched * 100L / total);
             LOG.debugf("retrieve %s: %d/%d records (%d%%), page %d%s", source, fetched, total, percent,

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.cutover.framework.metrics.RunProgress;
+import dev.cutover.framework.retrieve.ListedRecords;
+import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceEndpoint;
@@ -47,6 +49,9 @@ public class ExecutionProgress {
     @Inject
     RunProgress runProgress;
 
+    @Inject
+    RetrievalStore retrieval;
+
     /** One partition of a step of this execution; {@code source} for the partitions of retrieve and normalize (one per source). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "step", "partition", "source", "batchStatus", "exitStatus" })
@@ -56,8 +61,9 @@ public class ExecutionProgress {
     /**
      * Retrieval of one source, each number in its unit: {@code pages} stored; {@code listedItems}, the
      * items those pages listed (superseded and repeated copies of an id included); {@code records}, the
-     * distinct ids among them, the unit of {@code totalRecords}, the source's own {@code total} (of its
-     * latest page). {@code percent} is records of totalRecords while listing, capped below 100 until the
+     * distinct ids among them once the source's last page is stored (counted then, once), the unit of
+     * {@code totalRecords}, the source's own {@code total} (of its latest page); while the source lists,
+     * its listed items, at most its total ({@link ListedRecords}). {@code percent} is records of totalRecords while listing, capped below 100 until the
      * last page is stored, and exactly 100 once it is ({@code complete}): a source edited while it was
      * listed may then show records other than its total, which the plan reports as SOURCE_INCOMPLETE.
      */
@@ -127,25 +133,29 @@ public class ExecutionProgress {
         return copy;
     }
 
+    /** A source's stored pages: how many, the items they list, its last page's count and total, whether complete. */
+    private record StoredPages(String source, long pages, long listedItems, Long counted, long total, boolean complete) {
+    }
+
     /** @return retrieval progress of the execution's run (job instance), sources by name, and its live phases */
     public Progress progress(long executionId) {
         long runId = jobOperator.getJobInstance(executionId).getInstanceId();
-        // the distinct ids of the last page; pages stored before that column existed are counted in raw_record
-        List<SourceProgress> sources = Sql.query(dataSource, """
+        List<StoredPages> stored = Sql.query(dataSource, """
                 select p.source, count(*), sum(p.item_count),
-                       coalesce((array_agg(p.distinct_ids order by p.page_no desc))[1],
-                                (select count(distinct r.rec_id) + count(distinct r.nul_id) from raw_record r
-                                  where r.run_id = p.run_id and r.source = p.source)),
+                       (array_agg(p.distinct_ids order by p.page_no desc))[1],
                        (array_agg(p.total order by p.page_no desc))[1],
                        bool_or(p.next_cursor is null)
                 from retrieved_page p where p.run_id = ? group by p.run_id, p.source order by p.source""",
-                rs -> {
-                    long records = rs.getLong(4);
-                    long total = rs.getLong(5);
-                    boolean complete = rs.getBoolean(6);
-                    return new SourceProgress(rs.getString(1), rs.getLong(2), rs.getLong(3), records, total,
-                            percent(records, total, complete), complete);
-                }, runId);
+                rs -> new StoredPages(rs.getString(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4), rs.getLong(5),
+                        rs.getBoolean(6)), runId);
+        // a complete source: the distinct ids counted with its last page (counted from its items for a last
+        // page stored before that count existed); a listing one: its listed items, at most its total
+        List<SourceProgress> sources = stored.stream().map(s -> {
+            long records = s.complete() ? retrieval.storedOrCounted(runId, s.source(), s.counted())
+                    : ListedRecords.of(s.listedItems(), s.total());
+            return new SourceProgress(s.source(), s.pages(), s.listedItems(), records, s.total(),
+                    percent(records, s.total(), s.complete()), s.complete());
+        }).toList();
         long records = sources.stream().mapToLong(SourceProgress::records).sum();
         long total = sources.stream().mapToLong(SourceProgress::totalRecords).sum();
         boolean complete = !sources.isEmpty() && sources.stream().allMatch(SourceProgress::complete);

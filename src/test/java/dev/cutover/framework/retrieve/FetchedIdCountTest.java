@@ -1,6 +1,7 @@
 package dev.cutover.framework.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,15 +19,14 @@ import org.junit.jupiter.api.Test;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A source's distinct fetched ids (the unit of its total) are counted by recording each page's ids with
- * the run, as the retrieve writer does, not by keeping every id seen in memory (a set of them held about
- * 150 MB of a 256 MB heap at 1M records); the count is exact for copies of an id on any page and in one
- * chunk, long ids, ids holding U+0000 (long ones too), items without an id and a restart, also of a run
- * whose pages were stored before the ids were recorded.
+ * A source's distinct fetched ids (the unit of its total) are counted once, over its stored items, when the
+ * retrieve writer stores its last page, and stored with that page; nothing is kept in memory (a set of every
+ * id seen held about 150 MB of a 256 MB heap at 1M records) and nothing is recorded per page. The count is
+ * exact for copies of an id on any page and in one chunk, long ids, ids holding U+0000 (long ones too),
+ * items without an id, pages stored by earlier executions and a replayed chunk.
  */
 @QuarkusTest
 class FetchedIdCountTest {
@@ -42,27 +42,26 @@ class FetchedIdCountTest {
 
     @AfterEach
     void cleanUp() {
-        for (String table : List.of("retrieved_page", "raw_record", "fetched_id")) {
+        for (String table : List.of("retrieved_page", "raw_record")) {
             Sql.update(dataSource, "delete from " + table + " where run_id = ?", RUN);
         }
     }
 
     @Test
-    void aSourceOfManyPagesIsCountedExactlyOneDistinctIdAtATime() {
-        FetchedIdCount ids = count(0);
+    void aSourceOfManyPagesIsCountedExactlyOnceItsLastPageIsStored() {
         Set<String> seen = new HashSet<>();
         int index = 0;
         for (int pageNo = 0; pageNo < 120; pageNo++) {
             List<SourceItem> items = items(pageNo);
-            long counted = ids.add(items);
             items.stream().filter(item -> item.listedId() != null).forEach(item -> seen.add(item.listedId()));
-            assertThat(counted).as("page %d", pageNo).isEqualTo(seen.size());
-            store.store(RUN, page(pageNo, index, items).counted(counted));
+            store.store(RUN, page(pageNo, index, items, pageNo == 119));
             index += items.size();
         }
         assertThat(seen).hasSizeGreaterThan(2_000);
-        assertThat(store.fetchedIdCount(RUN, "s")).isEqualTo(seen.size());
-        assertThat(recorded()).isEqualTo(seen.size());
+        assertThat(counted()).as("no page is counted before the last").isZero();
+
+        assertThat(store.countFetchedIds(RUN, "s", 119)).isEqualTo(seen.size());
+        assertThat(counted()).isEqualTo(1);
         assertThat(store.summaries(RUN)).singleElement().extracting(RetrievalStore.SourceSummary::fetched)
                 .isEqualTo((long) seen.size());
     }
@@ -70,65 +69,46 @@ class FetchedIdCountTest {
     @Test
     void thePlansFetchedCountIsTheOneStoredWithTheSourcesLastPageOrCountedFromItsItemsWhenNoneIsStored() {
         // the stored count is read, not recounted over every item: a count unlike the items shows which
-        store.store(RUN, page(0, 0, List.of(item("a"), item("b"))).counted(2));
-        store.store(RUN, page(1, 2, List.of(item("b"), item("c"))).counted(7));
+        store.store(RUN, page(0, 0, List.of(item("a"), item("b")), false));
+        store.store(RUN, page(1, 2, List.of(item("b"), item("c")), true));
+        Sql.update(dataSource, "update retrieved_page set distinct_ids = 7 where run_id = ? and page_no = 1", RUN);
         assertThat(store.summaries(RUN)).singleElement().extracting(RetrievalStore.SourceSummary::fetched).isEqualTo(7L);
 
-        // pages stored before the count existed: the source's distinct ids counted from its items
+        // a last page stored before the count existed: the source's distinct ids counted from its items
         cleanUp();
-        store.store(RUN, page(0, 0, List.of(item("a"), item("b"), nul("n\u0000"))));
-        store.store(RUN, page(1, 3, List.of(item("b"), item("c"), nul("n\u0000"))));
+        store.store(RUN, page(0, 0, List.of(item("a"), item("b"), nul("n\u0000")), false));
+        store.store(RUN, page(1, 3, List.of(item("b"), item("c"), nul("n\u0000")), true));
         assertThat(store.summaries(RUN)).singleElement().extracting(RetrievalStore.SourceSummary::fetched).isEqualTo(4L);
     }
 
     @Test
-    void pagesOfOneChunkCountAnIdOnceAndAReplayedChunkCountsNothingAgain() {
-        List<SourceItem> first = List.of(item("a"), item("b"), item(LONG_ID), nul("n\u0000"), nul("\u0000" + LONG_ID));
-        List<SourceItem> second = List.of(item("b"), item("c"), item(LONG_ID), nul("n\u0000"), nul("m\u0000"),
-                nul("\u0000" + LONG_ID));
-        long[] counts = QuarkusTransaction.requiringNew().call(() -> {
-            FetchedIdCount ids = count(0);
-            return new long[] {ids.add(first), ids.add(second)};
-        });
-        assertThat(counts).containsExactly(5, 7);
+    void pagesOfOneChunkAndOfEarlierExecutionsCountAnIdOnceAndAReplayedChunkCountsTheSame() {
+        // an earlier execution stored the first page; this one stores the rest as one chunk
+        store.store(RUN, page(0, 0, List.of(item("a"), nul("n\u0000"), withoutId()), false));
+        List<SourceItem> second = List.of(item("a"), item("b"), item(LONG_ID), nul("n\u0000"), nul("\u0000" + LONG_ID));
+        List<SourceItem> third = List.of(item("b"), item("c"), item(LONG_ID), nul("n\u0000"), nul("m\u0000"),
+                nul("\u0000" + LONG_ID), withoutId());
+        List<FetchedPage> chunk = List.of(page(1, 3, second, false), page(2, 8, third, true));
+        store.store(RUN, chunk);
+        assertThat(store.countFetchedIds(RUN, "s", 2)).isEqualTo(7);
 
-        FetchedIdCount replayed = count(0);
-        assertThat(replayed.add(first)).isZero();
-        assertThat(replayed.add(List.of(item("a"), item("d"), withoutId(), withoutId(), nul("m\u0000")))).isEqualTo(1);
+        long items = Sql.query(dataSource, "select count(*) from raw_record where run_id = ?", rs -> rs.getLong(1), RUN).get(0);
+        store.store(RUN, chunk);
+        assertThat(store.countFetchedIds(RUN, "s", 2)).isEqualTo(7);
+        assertThat(Sql.query(dataSource, "select count(*) from raw_record where run_id = ?", rs -> rs.getLong(1), RUN).get(0))
+                .as("a replayed chunk stores nothing twice").isEqualTo(items);
     }
 
     @Test
-    void aRestartGoesOnFromTheCountOfTheLastStoredPageAndTheIdsRecordedWithThePages() {
-        List<SourceItem> first = List.of(item("a"), item("b"), nul("n\u0000"), withoutId());
-        FetchedIdCount ids = count(0);
-        store.store(RUN, page(0, 0, first).counted(ids.add(first)));
-
-        FetchedIdCount restarted = count(store.fetchedIdCount(RUN, "s"));
-        assertThat(restarted.count()).isEqualTo(3);
-        assertThat(restarted.add(List.of(item("b"), item("c"), nul("n\u0000")))).isEqualTo(4);
+    void countingAPageThatIsNotStoredNamesTheSourceAndThePage() {
+        assertThatThrownBy(() -> store.countFetchedIds(RUN, "s", 3)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("page 3 of s is not stored");
     }
 
-    @Test
-    void aRestartOfARunStoredBeforeItsIdsWereRecordedRecordsThemFromTheStoredItemsOnce() {
-        List<SourceItem> first = List.of(item("a"), item(LONG_ID), nul("n\u0000"), nul("\u0000" + LONG_ID), withoutId());
-        store.store(RUN, page(0, 0, first));
-        Sql.update(dataSource, "update retrieved_page set distinct_ids = null where run_id = ?", RUN);
-
-        assertThat(store.fetchedIdCount(RUN, "s")).isEqualTo(4);
-        store.recordFetchedIdsOfStoredItems(RUN, "s");
-        store.recordFetchedIdsOfStoredItems(RUN, "s");
-        assertThat(recorded()).isEqualTo(4);
-        FetchedIdCount restarted = count(store.fetchedIdCount(RUN, "s"));
-        assertThat(restarted.add(List.of(item(LONG_ID), nul("\u0000" + LONG_ID), nul("n\u0000"), item("a"), item("b"))))
-                .as("the keys made in SQL from the stored items are the keys of the same ids fetched again").isEqualTo(5);
-    }
-
-    private FetchedIdCount count(long atOpen) {
-        return new FetchedIdCount(atOpen, keys -> store.recordFetchedIds(RUN, "s", keys));
-    }
-
-    private long recorded() {
-        return Sql.query(dataSource, "select count(*) from fetched_id where run_id = ?", rs -> rs.getLong(1), RUN).get(0);
+    /** @return the pages of the run that carry a count */
+    private long counted() {
+        return Sql.query(dataSource, "select count(distinct_ids) from retrieved_page where run_id = ?", rs -> rs.getLong(1), RUN)
+                .get(0);
     }
 
     /** 60 items: ids repeat within the page, on the next page and 40 pages later; a few hostile ones. */
@@ -148,9 +128,9 @@ class FetchedIdCountTest {
         return items;
     }
 
-    private static FetchedPage page(int pageNo, int firstIndex, List<SourceItem> items) {
+    private static FetchedPage page(int pageNo, int firstIndex, List<SourceItem> items, boolean last) {
         return new FetchedPage("s", pageNo, pageNo == 0 ? null : "c" + pageNo, firstIndex,
-                new SourcePage(items, "c" + (pageNo + 1), 0, 1));
+                new SourcePage(items, last ? null : "c" + (pageNo + 1), 0, 1));
     }
 
     private static SourceItem item(String id) {

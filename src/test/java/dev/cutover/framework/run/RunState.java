@@ -37,7 +37,6 @@ record RunState(Map<String, Long> counts, Map<String, Long> duplicates, List<Str
         keys.put("run_settings", "settings");
         keys.put("retrieved_page", "run_id, source, first_index");
         keys.put("raw_record", "run_id, source, idx");
-        keys.put("fetched_id", "run_id, source, id_key");
         keys.put("record_outcome", "run_id, source, record_key");
         keys.put("record_leaf", "run_id, source, record_key, leaf_no");
         keys.put("plan_report", "run_id");
