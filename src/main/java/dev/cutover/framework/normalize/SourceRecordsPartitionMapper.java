@@ -6,7 +6,6 @@ import java.util.Properties;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -15,6 +14,7 @@ import jakarta.inject.Named;
 
 import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.run.PartitionThreads;
+import dev.cutover.framework.run.RerunPartitions;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.source.SourceEndpoint;
 
@@ -29,8 +29,7 @@ import dev.cutover.framework.source.SourceEndpoint;
  * (the retrieve step has just bulk-loaded it) and tells the step's progress how many records there are
  * and how many earlier executions decided.
  * <p>
- * On restart every source's partition runs again (the plan overrides JBeret's record of unfinished
- * partitions, as {@link dev.cutover.framework.retrieve.SourcePartitionMapper} explains for retrieve):
+ * On restart every source's partition runs again ({@link RerunPartitions}):
  * each resumes after the last record its source has an outcome for ({@link RawRecordReader}), and one
  * whose source is decided ends at once.
  */
@@ -70,12 +69,7 @@ public class SourceRecordsPartitionMapper implements PartitionMapper {
             partitions[i] = new Properties();
             partitions[i].setProperty("source", sources.get(i).name());
         }
-        PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(partitions.length);
-        plan.setThreads(Math.max(1, Math.min(PartitionThreads.of(threads, Runtime.getRuntime().availableProcessors(),
-                "cutover.normalize.threads"), partitions.length)));
-        plan.setPartitionProperties(partitions);
-        plan.setPartitionsOverride(true);
-        return plan;
+        return RerunPartitions.of(partitions,
+                PartitionThreads.of(threads, Runtime.getRuntime().availableProcessors(), "cutover.normalize.threads"));
     }
 }

@@ -56,6 +56,7 @@ public class PlannedEntityReader extends AbstractItemReader {
         return next < end ? Integer.valueOf(next++) : null;
     }
 
+    /** The next ordinal, for JBeret's record only: {@link #open} resumes from what is staged, not from this. */
     @Override
     public Serializable checkpointInfo() {
         return next;

@@ -5,7 +5,6 @@ import java.util.Properties;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -15,6 +14,7 @@ import jakarta.inject.Named;
 import dev.cutover.framework.metrics.RunProgress;
 import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.PartitionThreads;
+import dev.cutover.framework.run.RerunPartitions;
 
 /**
  * The stage step's partitions: the planned model's ordinals cut into consecutive ranges of about equal
@@ -28,9 +28,7 @@ import dev.cutover.framework.run.PartitionThreads;
  * Once per step start, before any partition reads, it tells the step's progress how many entities the
  * plan has and how many are staged.
  * <p>
- * On restart the plan is made again and overrides JBeret's record of the partitions (as
- * {@link dev.cutover.framework.retrieve.SourcePartitionMapper} explains for retrieve), so every range runs
- * again: each resumes after what of it is staged ({@link PlannedEntityReader}), and one staged whole ends
+ * On restart the plan is made again and every range runs again ({@link RerunPartitions}): each resumes after what of it is staged ({@link PlannedEntityReader}), and one staged whole ends
  * at once. The ranges may differ from the last execution's (another processor count): a range whose
  * staged entities are not one run from its start is copied again from its start, which adds nothing
  * twice ({@link TargetStore#stage}).
@@ -70,12 +68,7 @@ public class PlannedRangePartitionMapper implements PartitionMapper {
                 plans.entityKind(runId).orElse("entities"), count, targets.entityCount(runId));
         Properties[] partitions = ranges(count,
                 PartitionThreads.of(threads, Runtime.getRuntime().availableProcessors(), "cutover.stage.threads"));
-        PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(partitions.length);
-        plan.setThreads(partitions.length);
-        plan.setPartitionProperties(partitions);
-        plan.setPartitionsOverride(true);
-        return plan;
+        return RerunPartitions.of(partitions, partitions.length);
     }
 
     /**
