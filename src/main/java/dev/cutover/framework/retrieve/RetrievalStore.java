@@ -27,6 +27,13 @@ import dev.cutover.framework.toolkit.LegacyJson;
 @ApplicationScoped
 public class RetrievalStore {
 
+    /**
+     * A source's distinct fetched ids over its stored items (parameters: run, source): its usable ids and,
+     * apart, the ids that U+0000 keeps from being usable, which its total counts too.
+     */
+    private static final String DISTINCT_IDS =
+            "select count(distinct rec_id) + count(distinct nul_id) from raw_record where run_id = ? and source = ?";
+
     @Inject
     DataSource dataSource;
 
@@ -125,10 +132,8 @@ public class RetrievalStore {
      * @return the source's distinct fetched ids
      */
     public long countFetchedIds(long runId, String source, int pageNo) {
-        return Sql.query(dataSource, """
-                update retrieved_page set distinct_ids = (
-                    select count(distinct rec_id) + count(distinct nul_id) from raw_record where run_id = ? and source = ?)
-                where run_id = ? and source = ? and page_no = ? returning distinct_ids""",
+        return Sql.query(dataSource, "update retrieved_page set distinct_ids = (" + DISTINCT_IDS + ")"
+                + " where run_id = ? and source = ? and page_no = ? returning distinct_ids",
                 rs -> rs.getLong(1), runId, source, runId, source, pageNo).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("page " + pageNo + " of " + source + " is not stored"));
     }
@@ -169,9 +174,7 @@ public class RetrievalStore {
         if (stored != null) {
             return stored;
         }
-        return Sql.query(dataSource, """
-                select count(distinct rec_id) + count(distinct nul_id) from raw_record where run_id = ? and source = ?""",
-                rs -> rs.getLong(1), runId, source).get(0);
+        return Sql.query(dataSource, DISTINCT_IDS, rs -> rs.getLong(1), runId, source).get(0);
     }
 
     /** What the plan reports of one source. */

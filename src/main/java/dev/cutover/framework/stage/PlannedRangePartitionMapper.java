@@ -28,10 +28,11 @@ import dev.cutover.framework.run.RerunPartitions;
  * Once per step start, before any partition reads, it tells the step's progress how many entities the
  * plan has and how many are staged.
  * <p>
- * On restart the plan is made again and every range runs again ({@link RerunPartitions}): each resumes after what of it is staged ({@link PlannedEntityReader}), and one staged whole ends
- * at once. The ranges may differ from the last execution's (another processor count): a range whose
- * staged entities are not one run from its start is copied again from its start, which adds nothing
- * twice ({@link TargetStore#stage}).
+ * On restart the plan is made again and every range runs again ({@link RerunPartitions}): each resumes
+ * after what of it is staged ({@link PlannedEntityReader}), and one staged whole ends at once. The ranges
+ * may differ from the last execution's (another processor count): a range whose staged entities are not
+ * one run from its start is copied again from its start, which adds nothing twice
+ * ({@link TargetStore#stage}).
  */
 @Named
 @Dependent

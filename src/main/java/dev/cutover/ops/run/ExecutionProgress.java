@@ -63,9 +63,10 @@ public class ExecutionProgress {
      * items those pages listed (superseded and repeated copies of an id included); {@code records}, the
      * distinct ids among them once the source's last page is stored (counted then, once), the unit of
      * {@code totalRecords}, the source's own {@code total} (of its latest page); while the source lists,
-     * its listed items, at most its total ({@link ListedRecords}). {@code percent} is records of totalRecords while listing, capped below 100 until the
-     * last page is stored, and exactly 100 once it is ({@code complete}): a source edited while it was
-     * listed may then show records other than its total, which the plan reports as SOURCE_INCOMPLETE.
+     * its listed items, at most its total ({@link ListedRecords}). {@code percent} is records of
+     * totalRecords while listing, capped below 100 until the last page is stored, and exactly 100 once it
+     * is ({@code complete}): a source edited while it was listed may then show records other than its
+     * total, which the plan reports as SOURCE_INCOMPLETE.
      */
     @JsonPropertyOrder({ "name", "pages", "listedItems", "records", "totalRecords", "percent", "complete" })
     public record SourceProgress(String name, long pages, long listedItems, long records, long totalRecords, double percent,
