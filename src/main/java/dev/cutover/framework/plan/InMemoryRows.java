@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.toolkit.CodePoints;
 
@@ -38,8 +37,8 @@ final class InMemoryRows implements PlanningRows {
     }
 
     @Override
-    public void addEntity(ObjectNode entity) {
-        model.add(entity);
+    public void addEntity(StoredEntity entity) {
+        model.add(entity.entity());
     }
 
     @Override

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ModelDigest {
 
+    private static final byte[] MEMBERS_FIELD = (",\"" + StoredEntity.MEMBERS + "\":").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END_OF_ENTITY = "}\n".getBytes(StandardCharsets.UTF_8);
+
     private final MessageDigest sha256;
     private long entities;
 
@@ -29,6 +32,25 @@ final class ModelDigest {
     void add(JsonNode entity) {
         sha256.update(entity.toString().getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) '\n');
+        entities++;
+    }
+
+    /**
+     * Adds the entity's text as {@link #add(JsonNode)} does, made of the text of its fields but the
+     * members (which the model's rows store) and of its members' text: the entity is not serialized
+     * whole a second time (that was a third of the model writer's work at 1M records).
+     */
+    void add(StoredEntity stored) {
+        if (!stored.membersLast()) {
+            add(stored.entity());
+            return;
+        }
+        byte[] fields = stored.withoutMembers().getBytes(StandardCharsets.UTF_8);
+        // the fields' text ends with its closing brace: the members go in before it
+        sha256.update(fields, 0, fields.length - 1);
+        sha256.update(MEMBERS_FIELD);
+        sha256.update(stored.members().toString().getBytes(StandardCharsets.UTF_8));
+        sha256.update(END_OF_ENTITY);
         entities++;
     }
 

@@ -215,8 +215,9 @@ public final class ModelPlanning {
             this.leaves = rows.sortedLeaves();
             this.gate = new BehaviorGate<>(migration.behavior(), horizonStart, gateShare);
             this.writer = new ModelWriter(json -> {
-                digest.add(json);
-                rows.addEntity(json);
+                StoredEntity stored = StoredEntity.of(json);
+                digest.add(stored);
+                rows.addEntity(stored);
             });
             this.pending = leaves.hasNext() ? leaves.next() : null;
             this.progress = progress;

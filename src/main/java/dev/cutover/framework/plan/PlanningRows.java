@@ -2,7 +2,6 @@ package dev.cutover.framework.plan;
 
 import java.util.Iterator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.MemberRef;
 
@@ -37,7 +36,7 @@ public interface PlanningRows extends AutoCloseable {
     Iterator<LeafRow> sortedLeaves();
 
     /** Keeps the next entity of the model (in model order). */
-    void addEntity(ObjectNode entity);
+    void addEntity(StoredEntity entity);
 
     /** Makes the entities kept for good (the plan step commits them). */
     void finish();

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.cutover.framework.migration.MemberRef;
 import dev.cutover.framework.run.CopyRows;
@@ -154,12 +153,10 @@ public final class PlanningTables implements PlanningRows {
     }
 
     @Override
-    public void addEntity(ObjectNode entity) {
-        String id = entity.get("id").textValue();
-        ObjectNode staged = entity.deepCopy();
-        JsonNode members = staged.remove("members");
-        modelCopy.field(runId).field(ordinal).field(id).field(staged.toString()).endRow();
-        for (JsonNode member : members) {
+    public void addEntity(StoredEntity entity) {
+        String id = entity.id();
+        modelCopy.field(runId).field(ordinal).field(id).field(entity.withoutMembers()).endRow();
+        for (JsonNode member : entity.members()) {
             String recordId = member.get(1).isNull() ? null : member.get(1).textValue();
             Integer index = member.size() > 2 ? member.get(2).intValue() : null;
             memberCopy.field(runId).field(ordinal).field(id).field(member.get(0).textValue())
