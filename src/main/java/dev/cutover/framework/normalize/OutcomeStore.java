@@ -91,7 +91,8 @@ public class OutcomeStore {
 
     /**
      * @return the run's legacy records: one per distinct (source, id), one per item without a usable id
-     *         (what the normalize step decides, and the plan's {@code counts.fetched})
+     *         (what the normalize step decides), counted over every item of the run: for a run whose pages
+     *         carry no count of their source's records ({@link dev.cutover.framework.retrieve.RetrievalStore#records})
      */
     public long recordCount(long runId) {
         return Sql.query(dataSource,

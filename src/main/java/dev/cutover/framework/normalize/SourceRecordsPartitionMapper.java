@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.cutover.framework.metrics.RunProgress;
+import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.run.PartitionThreads;
 import dev.cutover.framework.run.RerunPartitions;
 import dev.cutover.framework.run.RunSettingsStore;
@@ -27,7 +28,8 @@ import dev.cutover.framework.source.SourceEndpoint;
  * <p>
  * Once per step start, before any partition reads, it refreshes the statistics of {@code raw_record}
  * (the retrieve step has just bulk-loaded it) and tells the step's progress how many records there are
- * and how many earlier executions decided.
+ * (as the retrieve step counted them with each source's last page, {@link RetrievalStore#records}) and
+ * how many earlier executions decided.
  * <p>
  * On restart every source's partition runs again ({@link RerunPartitions}):
  * each resumes after the last record its source has an outcome for ({@link RawRecordReader}), and one
@@ -50,6 +52,9 @@ public class SourceRecordsPartitionMapper implements PartitionMapper {
     OutcomeStore store;
 
     @Inject
+    RetrievalStore retrieval;
+
+    @Inject
     RunProgress progress;
 
     @Inject
@@ -63,7 +68,7 @@ public class SourceRecordsPartitionMapper implements PartitionMapper {
         store.analyzeRawRecords();
         // what the phase counts (ItemCountListener adds each written chunk, whichever partition wrote it)
         progress.phase(jobContext.getExecutionId(), stepContext.getStepName()).counting(null, "records",
-                store.recordCount(runId), store.outcomeCount(runId));
+                retrieval.records(runId).orElseGet(() -> store.recordCount(runId)), store.outcomeCount(runId));
         Properties[] partitions = new Properties[sources.size()];
         for (int i = 0; i < partitions.length; i++) {
             partitions[i] = new Properties();

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cutover.framework.normalize.OutcomeStore;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
@@ -26,7 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * retrieve writer stores its last page, and stored with that page; nothing is kept in memory (a set of every
  * id seen held about 150 MB of a 256 MB heap at 1M records) and nothing is recorded per page. The count is
  * exact for copies of an id on any page and in one chunk, long ids, ids holding U+0000 (long ones too),
- * items without an id, pages stored by earlier executions and a replayed chunk.
+ * items without an id, pages stored by earlier executions and a replayed chunk. The source's records (what
+ * the normalize step decides) are counted in the same aggregate and stored with it: the normalize step
+ * reads the run's records from there instead of counting every item of the run again.
  */
 @QuarkusTest
 class FetchedIdCountTest {
@@ -36,6 +39,9 @@ class FetchedIdCountTest {
 
     @Inject
     RetrievalStore store;
+
+    @Inject
+    OutcomeStore outcomes;
 
     @Inject
     DataSource dataSource;
@@ -100,6 +106,38 @@ class FetchedIdCountTest {
     }
 
     @Test
+    void eachSourcesRecordsAreCountedWithItsLastPageAsTheNormalizeStepDecidesThem() {
+        // s: copies of an id on two pages, a long id (hashed key) twice, ids that U+0000 keeps from being
+        // usable (a record per item), an item without an id; t: one page
+        store.store(RUN, page("s", 0, 0, List.of(item("a"), item(LONG_ID), nul("n\u0000"), withoutId()), false));
+        store.store(RUN, page("s", 1, 4, List.of(item("a"), item("b"), item(LONG_ID), nul("n\u0000")), true));
+        store.store(RUN, page("t", 0, 0, List.of(item("a"), item("a"), withoutId()), true));
+        assertThat(store.records(RUN)).as("not before every source's last page is counted").isEmpty();
+        store.countFetchedIds(RUN, "s", 1);
+        store.countFetchedIds(RUN, "t", 0);
+
+        // s: a, b, the long id, 2 items holding U+0000, 1 without id; t: a, 1 without id
+        assertThat(store.records(RUN)).hasValue(8).hasValue(outcomes.recordCount(RUN));
+    }
+
+    @Test
+    void theRunsRecordsAreTheCountsStoredWithTheLastPagesAndUnknownWhenOneHasNone() {
+        assertThat(store.records(RUN)).as("no page").isEmpty();
+        store.store(RUN, page("s", 0, 0, List.of(item("a")), false));
+        store.store(RUN, page("s", 1, 1, List.of(item("b")), true));
+        store.store(RUN, page("t", 0, 0, List.of(item("a")), true));
+        // the stored counts are read, not recounted over every item: counts unlike the items show which
+        Sql.update(dataSource, "update retrieved_page set records = 40 where run_id = ? and source = 's' and page_no = 1", RUN);
+        Sql.update(dataSource, "update retrieved_page set records = 2 where run_id = ? and source = 't'", RUN);
+        assertThat(store.records(RUN)).hasValue(42);
+
+        // a last page stored before the count existed: unknown, and the normalize step counts the items
+        Sql.update(dataSource, "update retrieved_page set records = null where run_id = ? and source = 't'", RUN);
+        assertThat(store.records(RUN)).isEmpty();
+        assertThat(outcomes.recordCount(RUN)).isEqualTo(3);
+    }
+
+    @Test
     void countingAPageThatIsNotStoredNamesTheSourceAndThePage() {
         assertThatThrownBy(() -> store.countFetchedIds(RUN, "s", 3)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("page 3 of s is not stored");
@@ -129,7 +167,11 @@ class FetchedIdCountTest {
     }
 
     private static FetchedPage page(int pageNo, int firstIndex, List<SourceItem> items, boolean last) {
-        return new FetchedPage("s", pageNo, pageNo == 0 ? null : "c" + pageNo, firstIndex,
+        return page("s", pageNo, firstIndex, items, last);
+    }
+
+    private static FetchedPage page(String source, int pageNo, int firstIndex, List<SourceItem> items, boolean last) {
+        return new FetchedPage(source, pageNo, pageNo == 0 ? null : "c" + pageNo, firstIndex,
                 new SourcePage(items, last ? null : "c" + (pageNo + 1), 0, 1));
     }
 
