@@ -46,7 +46,8 @@ import io.quarkus.runtime.Startup;
  * {@code job-before-release} and {@code job-after-release} around the lease (the job listener that binds
  * and releases it); {@code retrieve-write} and {@code stage-write} (in the chunk's
  * writer, before it writes); {@code plan-model-stored} (the planned model committed, the report not
- * yet); {@code validate} (start of the validation); {@code activate-before-commit}
+ * yet); {@code validate} (start of the validation), {@code validate-lineage} (start of its lineage checks, on a
+ * thread of their own) and {@code validate-entities} (start of its entity-by-entity check); {@code activate-before-commit}
  * (inside the switch transaction) and {@code activate-after-commit}.
  */
 @Startup
