@@ -19,6 +19,7 @@ import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.support.Apply;
 import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.InjectsFaults;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -70,6 +71,7 @@ class ValidationLanesTest {
     }
 
     @Test
+    @InjectsFaults("a staged model broken at the start of the validate step: a record's lineage dropped, a policy's recipients emptied")
     void problemsOfTheLineageAndOfTheEntitiesAreListedCountsFirstThenOrphansThenEachEntitys() {
         String[] broken = new String[3];
         QuarkusMock.installMockForType(new StepProbe() {
