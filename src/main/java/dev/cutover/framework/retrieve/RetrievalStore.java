@@ -127,11 +127,11 @@ public class RetrievalStore {
      * Counts the distinct ids of this source fetched in this run (the unit of its total: a usable id, or
      * one that U+0000 keeps from being usable) and its records ({@link #records}) over its stored items, in
      * the caller's (chunk) transaction, and stores both counts with its page {@code pageNo}: the writer
-     * calls it for the source's last page, after storing it. One aggregate over the source's items, once per source (0.17 s for 125,000 items
-     * here); both indexes of {@code raw_record} lead with (run, source), so any plan reads the source's
-     * items only. Counting each page's new ids as it came (a row per id in a table of its own, inserted
-     * {@code on conflict do nothing}) cost the server 11 of the 23 s it took to store 1M items.
-     * Repeating it (a replayed chunk, a restart) stores the same count.
+     * calls it for the source's last page, after storing it. One aggregate over the source's items, once
+     * per source (0.17 s for 125,000 items here); both indexes of {@code raw_record} lead with (run,
+     * source), so any plan reads the source's items only. Counting each page's new ids as it came (a row
+     * per id in a table of its own, inserted {@code on conflict do nothing}) cost the server 11 of the
+     * 23 s it took to store 1M items. Repeating it (a replayed chunk, a restart) stores the same counts.
      *
      * @return the source's distinct fetched ids
      */
@@ -185,8 +185,8 @@ public class RetrievalStore {
      * @return the run's legacy records (what the normalize step decides: one per distinct (source, usable
      *         id), one per item without a usable id), the sum of the counts stored with each source's last
      *         page ({@link #countFetchedIds}); empty when the run has no page, or a source's last page has
-     *         no count (stored before that count existed). Reads one row per page of the run's first pages
-     *         and one last page per source: counting over every item took 2 s at 1M records.
+     *         no count (stored before that count existed). Reads two pages per source (its first and its
+     *         last, by the pages' key): counting the records over every item took 2 s at 1M records.
      */
     public OptionalLong records(long runId) {
         List<Long> perSource = Sql.query(dataSource, """
