@@ -89,17 +89,6 @@ public class OutcomeStore {
         Sql.update(dataSource, "analyze raw_record");
     }
 
-    /**
-     * @return the run's legacy records: one per distinct (source, id), one per item without a usable id
-     *         (what the normalize step decides), counted over every item of the run: for a run whose pages
-     *         carry no count of their source's records ({@link dev.cutover.framework.retrieve.RetrievalStore#records})
-     */
-    public long recordCount(long runId) {
-        return Sql.query(dataSource,
-                "select count(*) from (select distinct source, record_key from raw_record where run_id = ?) r",
-                rs -> rs.getLong(1), runId).get(0);
-    }
-
     /** @return the records of the run decided so far (by earlier executions, on restart) */
     public long outcomeCount(long runId) {
         return Sql.query(dataSource, "select count(*) from record_outcome where run_id = ?", rs -> rs.getLong(1), runId).get(0);

@@ -68,7 +68,7 @@ public class SourceRecordsPartitionMapper implements PartitionMapper {
         store.analyzeRawRecords();
         // what the phase counts (ItemCountListener adds each written chunk, whichever partition wrote it)
         progress.phase(jobContext.getExecutionId(), stepContext.getStepName()).counting(null, "records",
-                retrieval.records(runId).orElseGet(() -> store.recordCount(runId)), store.outcomeCount(runId));
+                retrieval.records(runId), store.outcomeCount(runId));
         Properties[] partitions = new Properties[sources.size()];
         for (int i = 0; i < partitions.length; i++) {
             partitions[i] = new Properties();

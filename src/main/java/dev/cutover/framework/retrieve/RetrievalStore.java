@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -150,21 +149,28 @@ public class RetrievalStore {
      * had the count over every item at 2.2 s of the plan step's thread). Sorted by source name.
      */
     public List<SourceSummary> summaries(long runId) {
+        return lastPages(runId).stream().map(page -> new SourceSummary(page.source(), page.total(),
+                storedOrCounted(runId, page.source(), page.distinctIds()), page.watermark())).toList();
+    }
+
+    /** Per source, sorted by name: its last stored page's total and counts, and its first page's watermark. */
+    private List<LastPage> lastPages(long runId) {
         return Sql.query(dataSource, """
-                select f.source, l.total, l.distinct_ids, f.watermark
+                select f.source, l.total, l.distinct_ids, l.records, f.watermark
                 from retrieved_page f
-                cross join lateral (select p.total, p.distinct_ids from retrieved_page p
+                cross join lateral (select p.total, p.distinct_ids, p.records from retrieved_page p
                                     where p.run_id = f.run_id and p.source = f.source
                                     order by p.page_no desc limit 1) l
                 where f.run_id = ? and f.page_no = 0 order by f.source
-                """, rs -> new LastPage(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3), rs.getLong(4)), runId)
-                .stream().map(page -> new SourceSummary(page.source(), page.total(),
-                        storedOrCounted(runId, page.source(), page.distinctIds()), page.watermark()))
-                .toList();
+                """, rs -> new LastPage(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3), (Long) rs.getObject(4),
+                rs.getLong(5)), runId);
     }
 
-    /** A source's total and distinct ids as of its last stored page, and its first page's watermark. */
-    private record LastPage(String source, long total, Long distinctIds, long watermark) {
+    /**
+     * A source's total and counts as of its last stored page (each count {@code null} when that page was
+     * stored before the count existed), and its first page's watermark.
+     */
+    private record LastPage(String source, long total, Long distinctIds, Long records, long watermark) {
     }
 
     /**
@@ -183,23 +189,18 @@ public class RetrievalStore {
 
     /**
      * @return the run's legacy records (what the normalize step decides: one per distinct (source, usable
-     *         id), one per item without a usable id), the sum of the counts stored with each source's last
-     *         page ({@link #countFetchedIds}); empty when the run has no page, or a source's last page has
-     *         no count (stored before that count existed). Reads two pages per source (its first and its
-     *         last, by the pages' key): counting the records over every item took 2 s at 1M records.
+     *         id), one per item without a usable id): per source, the count stored with its last page
+     *         ({@link #countFetchedIds}), or else counted over the source's stored items (a last page stored
+     *         before that count existed), as {@link #storedOrCounted} does for its distinct ids. Counting
+     *         the records over every item of the run took 2 s at 1M records.
      */
-    public OptionalLong records(long runId) {
-        List<Long> perSource = Sql.query(dataSource, """
-                select l.records
-                from retrieved_page f
-                cross join lateral (select p.records from retrieved_page p
-                                    where p.run_id = f.run_id and p.source = f.source
-                                    order by p.page_no desc limit 1) l
-                where f.run_id = ? and f.page_no = 0""", rs -> (Long) rs.getObject(1), runId);
-        if (perSource.isEmpty() || perSource.contains(null)) {
-            return OptionalLong.empty();
+    public long records(long runId) {
+        long records = 0;
+        for (LastPage page : lastPages(runId)) {
+            records += page.records() != null ? page.records()
+                    : Sql.query(dataSource, SOURCE_COUNTS, rs -> rs.getLong(2), runId, page.source()).get(0);
         }
-        return OptionalLong.of(perSource.stream().mapToLong(Long::longValue).sum());
+        return records;
     }
 
     /** What the plan reports of one source. */
