@@ -33,7 +33,9 @@ import dev.cutover.framework.toolkit.CodePoints;
  * outcomes, and writes the leaves of the outcomes it inserted only. {@code record_leaf} is unlogged
  * (at 1M records a logged table cost the normalize step 3 to 4 s more, what the plan step saved):
  * PostgreSQL empties it when it recovers from a crash, and the plan step then keys the leaves from the
- * outcomes again.
+ * outcomes again. Each chunk's count of the leaves it wrote goes with them ({@code record_leaf_count},
+ * unlogged too, so emptied with them): what the plan step reads to know whether every migrated record
+ * has its leaves.
  */
 @RegisterForReflection(targets = OutcomeStore.Position.class, serialization = true)
 @ApplicationScoped
@@ -236,6 +238,8 @@ public class OutcomeStore {
     private static void storeLeaves(Connection c, long runId, List<DecidedRecord> records, String[] keys,
             Set<String> inserted) throws SQLException {
         CopyRows copy = null;
+        int withLeaves = 0;
+        int leaves = 0;
         try {
             for (int i = 0; i < records.size(); i++) {
                 DecidedRecord record = records.get(i);
@@ -243,6 +247,8 @@ public class OutcomeStore {
                 if (record.leaves().isEmpty() || inserted != null && !inserted.contains(o.source() + '\u0000' + keys[i])) {
                     continue;
                 }
+                withLeaves++;
+                leaves += record.leaves().size();
                 if (copy == null) {
                     copy = new CopyRows(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                             "copy record_leaf (run_id, source, record_key, rec_id, idx, leaf_no, order_key, group_key, leaf) from stdin"),
@@ -257,11 +263,26 @@ public class OutcomeStore {
             if (copy != null) {
                 copy.end();
                 copy = null;
+                countLeaves(c, runId, withLeaves, leaves);
             }
         } finally {
             if (copy != null) {
                 copy.cancel();
             }
+        }
+    }
+
+    /**
+     * Records what the chunk wrote into {@code record_leaf} ({@code record_leaf_count}, unlogged as well:
+     * emptied with it by crash recovery), so that the plan step sums a row per chunk instead of reading
+     * every leaf of the run.
+     */
+    private static void countLeaves(Connection c, long runId, int records, int leaves) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into record_leaf_count (run_id, records, leaves) values (?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setInt(2, records);
+            ps.setInt(3, leaves);
+            ps.executeUpdate();
         }
     }
 

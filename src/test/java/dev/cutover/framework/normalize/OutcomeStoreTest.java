@@ -48,7 +48,7 @@ class OutcomeStoreTest {
 
     @AfterEach
     void cleanUp() {
-        for (String table : List.of("record_outcome", "record_leaf")) {
+        for (String table : List.of("record_outcome", "record_leaf", "record_leaf_count")) {
             Sql.update(dataSource, "delete from " + table + " where run_id in (?, ?)", COPIED, INSERTED);
         }
     }

@@ -54,7 +54,7 @@ class PlanningTablesTest {
 
     @AfterEach
     void cleanUp() {
-        for (String table : List.of("planned_entity", "planned_member", "record_outcome", "record_leaf")) {
+        for (String table : List.of("planned_entity", "planned_member", "record_outcome", "record_leaf", "record_leaf_count")) {
             Sql.update(dataSource, "delete from " + table + " where run_id = ?", RUN);
         }
     }

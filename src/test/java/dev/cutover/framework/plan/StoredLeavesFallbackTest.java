@@ -8,20 +8,21 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cutover.framework.run.Sql;
 import dev.cutover.migrations.notifications.demo.DemoSources;
 import dev.cutover.support.Apply;
 import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
+import dev.cutover.support.CrashRecovery;
 import dev.cutover.support.FailOnce;
 import dev.cutover.support.InjectsFaults;
 import dev.cutover.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The plan step sorts the leaves the normalize step stored keyed ({@code record_leaf}, an unlogged
- * table: PostgreSQL empties it when it recovers from a crash). A run whose keyed leaves are gone, or
- * were never stored (normalized by an earlier version), plans from its outcomes to the same digest.
+ * The plan step sorts the leaves the normalize step stored keyed ({@code record_leaf} and its counts
+ * {@code record_leaf_count}, unlogged tables: PostgreSQL empties them when it recovers from a crash). A
+ * run whose keyed leaves are gone, or were never stored (normalized by an earlier version), plans from its
+ * outcomes to the same digest.
  */
 @QuarkusTest
 class StoredLeavesFallbackTest {
@@ -40,8 +41,8 @@ class StoredLeavesFallbackTest {
             FailOnce.at("plan-model-stored");
             Result failed = Cli.run(Apply.args("plan", sources));
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-            // what PostgreSQL's crash recovery does to an unlogged table
-            Sql.update(dataSource, "truncate record_leaf");
+            // what PostgreSQL's crash recovery does: the keyed leaves and their counts emptied, the outcomes kept
+            assertThat(CrashRecovery.emptyUnloggedTables(dataSource)).contains("record_leaf", "record_leaf_count");
 
             Result restarted = Cli.run("restart", failed.executionId());
             assertThat(restarted.exitCode()).as(restarted.toString()).isEqualTo(3);

@@ -46,7 +46,7 @@ class ReplayedChunkTest {
 
     @AfterEach
     void cleanUp() {
-        for (String table : List.of("retrieved_page", "raw_record", "record_outcome", "record_leaf")) {
+        for (String table : List.of("retrieved_page", "raw_record", "record_outcome", "record_leaf", "record_leaf_count")) {
             Sql.update(dataSource, "delete from " + table + " where run_id = ?", RUN);
         }
     }

@@ -124,6 +124,7 @@ final class CrashAnywhere {
                 }
             });
             state.orphans().forEach(o -> violations.add("uninterrupted run: " + o + " is left running without a live lease"));
+            state.miscounted().forEach(m -> violations.add("uninterrupted run: " + m));
             return new Reference(KillPlan.universe(apply.err()), state, export(db), digest(apply), violations);
         } finally {
             database.stop();

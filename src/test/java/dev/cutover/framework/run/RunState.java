@@ -21,9 +21,11 @@ import java.util.Map;
  * @param duplicates per table, rows minus distinct natural keys (0 everywhere when nothing was written twice)
  * @param executing  the executing generation's entities, {@code id body} in model order
  * @param orphans    job, step and partition executions still running without a live lease of theirs
+ * @param miscounted runs whose keyed leaves ({@code record_leaf}) differ from the counts the normalize step
+ *                   stored with them ({@code record_leaf_count}), which the plan step reads instead
  */
 record RunState(Map<String, Long> counts, Map<String, Long> duplicates, List<String> planDigests,
-        List<String> generationDigests, List<String> executing, List<String> orphans) {
+        List<String> generationDigests, List<String> executing, List<String> orphans, List<String> miscounted) {
 
     /**
      * Every table a run writes, with its natural key: what one row stands for, whatever its surrogate or
@@ -74,9 +76,21 @@ record RunState(Map<String, Long> counts, Map<String, Long> duplicates, List<Str
             orphans.addAll(texts(s, "select 'partition ' || p.partitionexecutionid || ' of step execution ' || p.stepexecutionid "
                     + "|| ' ' || p.batchstatus from partition_execution p join step_execution e on e.stepexecutionid = p.stepexecutionid "
                     + "where p.batchstatus in " + RUNNING + " and e.jobexecutionid not in " + LEASED));
+            List<String> miscounted = texts(s, """
+                    select 'run ' || run_id || ': record_leaf holds ' || coalesce(held.records, 0) || ' records with '
+                        || coalesce(held.leaves, 0) || ' leaves, record_leaf_count says ' || coalesce(said.records, 0)
+                        || ' with ' || coalesce(said.leaves, 0)
+                    from (select run_id, count(*) filter (where leaf_no = 0) as records, count(*) as leaves
+                          from record_leaf group by run_id) held
+                    full join (select run_id, sum(records) as records, sum(leaves) as leaves
+                               from record_leaf_count group by run_id) said using (run_id)
+                    where coalesce(held.records, 0) <> coalesce(said.records, 0)
+                       or coalesce(held.leaves, 0) <> coalesce(said.leaves, 0)
+                    order by run_id""");
             return new RunState(counts, duplicates, texts(s, "select digest from plan_report order by run_id"),
                     texts(s, "select digest from model_generation order by generation"),
-                    texts(s, "select entity_id || ' ' || body from executing_entities order by migration, ordinal"), orphans);
+                    texts(s, "select entity_id || ' ' || body from executing_entities order by migration, ordinal"), orphans,
+                    miscounted);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the state of " + database.get("quarkus.datasource.jdbc.url"), e);
         }
@@ -107,6 +121,7 @@ record RunState(Map<String, Long> counts, Map<String, Long> duplicates, List<Str
                     + reference.executing.size() + ")");
         }
         orphans.forEach(o -> violations.add(o + " is left running without a live lease"));
+        violations.addAll(miscounted);
         return violations;
     }
 

@@ -115,7 +115,7 @@ class DemoPlanTest {
 
     /** Every table but the run's bookkeeping (its planned model in planned_entity and planned_member included) and JBeret's, with a fingerprint of its content. */
     private Map<String, String> targetTables() {
-        List<String> bookkeeping = List.of("retrieved_page", "raw_record", "record_outcome", "record_leaf", "plan_report", "planned_entity", "planned_member",
+        List<String> bookkeeping = List.of("retrieved_page", "raw_record", "record_outcome", "record_leaf", "record_leaf_count", "plan_report", "planned_entity", "planned_member",
                 "execution_failure", "execution_refusal", "run_settings", "flyway_schema_history");
         Map<String, String> fingerprints = new HashMap<>();
         for (String table : Sql.query(dataSource, """
