@@ -4,15 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.cutover.framework.migration.BehaviorCheck;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.Migrated;
+import dev.cutover.framework.run.SideLane;
 
 /**
  * The plan's behavior gate, fed one group at a time in model order: it holds a share of the
@@ -41,11 +39,7 @@ final class BehaviorGate<L, E, M> implements AutoCloseable {
     private final BehaviorModel<L, E, M> behavior;
     private final Instant horizonStart;
     private final int shareSize;
-    private final ExecutorService comparer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "cutover-behavior-gate");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SideLane comparer = new SideLane("cutover-behavior-gate");
     private List<ShareLeaf<L>> legacy = new ArrayList<>();
     private List<Entity<E>> planned = new ArrayList<>();
     private String partition;
@@ -95,7 +89,7 @@ final class BehaviorGate<L, E, M> implements AutoCloseable {
 
     @Override
     public void close() {
-        comparer.shutdownNow();
+        comparer.close();
     }
 
     /** Hands the share held to the comparing thread, once the share before it is compared and added. */
@@ -121,19 +115,8 @@ final class BehaviorGate<L, E, M> implements AutoCloseable {
         }
         BehaviorCheck share;
         try {
-            share = comparing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the behavior gate compared share " + (shares + 1), e);
-        } catch (ExecutionException e) {
-            // the behavior model's own failure, as the caller would have seen it without the thread
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the behavior gate could not compare share " + (shares + 1), e.getCause());
+            // the behavior model's own failure is thrown as the caller would have seen it without the thread
+            share = SideLane.await(comparing, "the behavior gate compared share " + (shares + 1));
         } finally {
             comparing = null;
         }

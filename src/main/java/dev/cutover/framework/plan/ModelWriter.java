@@ -2,13 +2,12 @@ package dev.cutover.framework.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cutover.framework.run.SideLane;
 
 /**
  * Hands each entity of the planned model, as stored, to its sink (the model's digest and rows) in model
@@ -24,11 +23,7 @@ final class ModelWriter implements AutoCloseable {
     static final int IN_FLIGHT = 8;
 
     private final Consumer<ObjectNode> sink;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread writer = new Thread(task, "cutover-model-writer");
-        writer.setDaemon(true);
-        return writer;
-    });
+    private final SideLane thread = new SideLane("cutover-model-writer");
     private final Semaphore room = new Semaphore(IN_FLIGHT);
     private List<ObjectNode> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
@@ -63,17 +58,12 @@ final class ModelWriter implements AutoCloseable {
     }
 
     /**
-     * Drops the batches not handed to the sink yet and waits for the one being handed (at most a minute):
+     * Drops the batches not handed to the sink yet and waits for the one being handed ({@link SideLane#close}):
      * the caller may then close what the sink writes to without the thread still writing there.
      */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 
     private void handOver() {

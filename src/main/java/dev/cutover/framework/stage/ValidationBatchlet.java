@@ -2,11 +2,7 @@ package dev.cutover.framework.stage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
@@ -26,6 +22,7 @@ import dev.cutover.framework.migration.TargetValidator;
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.plan.PlanStore;
 import dev.cutover.framework.run.RunSettingsStore;
+import dev.cutover.framework.run.SideLane;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 
@@ -90,21 +87,13 @@ public class ValidationBatchlet extends AbstractBatchlet {
         List<String> checked = new ArrayList<>();
         // the lineage's set-based checks keep one server process busy for seconds (5.2 s at 1M notification
         // rules) while this thread waited; beside them, it checks the entities one by one on the other core
-        ExecutorService lane = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "cutover-validate-lineage");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
+        try (SideLane lane = new SideLane("cutover-validate-lineage")) {
             Future<List<String>> lineage = lane.submit(() -> lineageProblems(runId, report));
             phase.counting("checking", report.counts().entityKind(), staged, 0);
             probe.reached("validate-entities");
             check(migrations.require(jobContext.getJobName()), runId, checked, phase);
-            problems.addAll(awaitLineage(lineage));
-        } finally {
-            // a failed entity check waits for the lineage's queries (seconds) rather than leave them running
-            lane.shutdown();
-            lane.awaitTermination(10, TimeUnit.MINUTES);
+            problems.addAll(SideLane.await(lineage, "checking the staged model's lineage"));
+            // a failed entity check closes the lane: it waits for the lineage's queries rather than leave them running
         }
         boolean incompleteAccepted = settingsStore.of(jobContext).accepted().contains(AnomalyCodes.SOURCE_INCOMPLETE);
         for (PlanReport.Source s : report.sources()) {
@@ -140,21 +129,6 @@ public class ValidationBatchlet extends AbstractBatchlet {
         targets.entitiesWithoutLineage(runId).forEach(e -> problems.add("staged entity " + e + " is reached by no record"));
         targets.lineageWithoutMigratedRecord(runId).forEach(l -> problems.add("lineage " + l + " has no migrated record"));
         return problems;
-    }
-
-    /** @return the lineage's problems; what its queries threw, as they threw it */
-    private static List<String> awaitLineage(Future<List<String>> lineage) throws InterruptedException {
-        try {
-            return lineage.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("could not check the staged model's lineage: " + e.getCause(), e.getCause());
-        }
     }
 
     /** The migration's own checks, entity by entity, each problem prefixed by the entity it is about. */
