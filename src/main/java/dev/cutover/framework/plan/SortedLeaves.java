@@ -7,14 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
 import dev.cutover.framework.migration.MemberRef;
+import dev.cutover.framework.run.SideLane;
 
 /**
  * The plan step's leaves read back sorted by PostgreSQL through cursors, {@value #FETCH} rows at a time,
@@ -24,8 +22,8 @@ import dev.cutover.framework.migration.MemberRef;
  * everything kept one server process busy for seconds while the plan step waited for its first row and
  * the other core stood idle. The rows of one group share their order key, so no group is split, and the
  * rows come in the same order whatever the split: it moves time, never the plan. The range from the
- * median is sorted on a connection (a read-only transaction) and a thread of its own; {@link #close}
- * cancels its query if it is still sorting and waits for it. Restart: nothing is kept; a restarted plan
+ * median is sorted on a connection (a read-only transaction) and a thread of its own
+ * ({@code cutover-leaf-sort}); {@link #close} cancels its query if it is still sorting and waits for it. Restart: nothing is kept; a restarted plan
  * step samples and sorts again (at another split maybe, to the same rows).
  */
 final class SortedLeaves implements AutoCloseable {
@@ -49,20 +47,22 @@ final class SortedLeaves implements AutoCloseable {
     private final PreparedStatement first;
     private final Connection secondConnection;
     private final PreparedStatement second;
-    private final CompletableFuture<ResultSet> secondRows;
+    private final SideLane sorter;
+    private final Future<ResultSet> secondRows;
 
     private SortedLeaves(long runId, PreparedStatement first, Connection secondConnection, PreparedStatement second,
-            CompletableFuture<ResultSet> secondRows) {
+            SideLane sorter, Future<ResultSet> secondRows) {
         this.runId = runId;
         this.first = first;
         this.secondConnection = secondConnection;
         this.second = second;
+        this.sorter = sorter;
         this.secondRows = secondRows;
     }
 
     /** Sorts every row of {@code table} (a temporary table of {@code connection}'s) at once. */
     static SortedLeaves ofTable(Connection connection, String table, long runId) throws SQLException {
-        return new SortedLeaves(runId, cursor(connection, table), null, null, null);
+        return new SortedLeaves(runId, cursor(connection, table), null, null, null, null);
     }
 
     /**
@@ -74,7 +74,7 @@ final class SortedLeaves implements AutoCloseable {
      */
     static SortedLeaves ofStored(DataSource dataSource, Connection connection, long runId, String split) throws SQLException {
         if (split == null) {
-            return new SortedLeaves(runId, cursor(connection, "record_leaf where run_id = ?", runId), null, null, null);
+            return new SortedLeaves(runId, cursor(connection, "record_leaf where run_id = ?", runId), null, null, null, null);
         }
         PreparedStatement below = cursor(connection, "record_leaf where run_id = ? and order_key < ?", runId, split);
         Connection other = dataSource.getConnection();
@@ -89,17 +89,8 @@ final class SortedLeaves implements AutoCloseable {
             }
             PreparedStatement from = cursor(other, "record_leaf where run_id = ? and order_key >= ?", runId, split);
             // executeQuery returns once the server has sorted and sent the first fetch
-            CompletableFuture<ResultSet> sorting = new CompletableFuture<>();
-            Thread sorter = new Thread(() -> {
-                try {
-                    sorting.complete(from.executeQuery());
-                } catch (SQLException | RuntimeException e) {
-                    sorting.completeExceptionally(e);
-                }
-            }, "cutover-leaf-sort");
-            sorter.setDaemon(true);
-            sorter.start();
-            return new SortedLeaves(runId, below, other, from, sorting);
+            SideLane sorter = new SideLane("cutover-leaf-sort");
+            return new SortedLeaves(runId, below, other, from, sorter, sorter.submit(from::executeQuery));
         } catch (SQLException | RuntimeException e) {
             below.close();
             PlanningTables.rollbackAndClose(other);
@@ -147,13 +138,8 @@ final class SortedLeaves implements AutoCloseable {
                     // the rollback below ends it anyway
                 }
             }
-            try {
-                secondRows.get(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // cancelled, or failed: the plan has failed already or read every row
-            }
+            // cancelled, or failed: the plan has failed already or read every row; waits for the query to return
+            sorter.close();
             closeQuietly(second);
             PlanningTables.rollbackAndClose(secondConnection);
         }
@@ -169,15 +155,7 @@ final class SortedLeaves implements AutoCloseable {
     }
 
     private ResultSet secondRows() {
-        try {
-            return secondRows.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sorting the planned leaves of run " + runId, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot sort the planned leaves of run " + runId + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        }
+        return SideLane.await(secondRows, "sorting the planned leaves of run " + runId);
     }
 
     private final class Rows implements Iterator<PlanningRows.LeafRow> {

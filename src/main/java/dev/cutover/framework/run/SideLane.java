@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One thread of a step's own, named, beside the step's thread: the step hands it work (a share of the
- * behavior gate to compare, model rows to write, the lineage's queries) and goes on with its own on the
- * other core. Tasks run one at a time, in the order handed. A task's failure reaches the step as the task
+ * behavior gate to compare, model rows to write, a range of leaves for the server to sort, the lineage's
+ * queries) and goes on with its own on the other core. Tasks run one at a time, in the order handed. A task's failure reaches the step as the task
  * threw it ({@link #await}), so the step fails as it would have without the lane.
  * <p>
  * {@link #close} drops the tasks not started, interrupts the one running and waits for it to end (at most
