@@ -1,8 +1,5 @@
 package dev.cutover.bench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +10,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import dev.cutover.framework.metrics.PhaseProgress;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.plan.ModelPlanning;
+import dev.cutover.framework.plan.PlanInputs;
 import dev.cutover.framework.plan.PlanningRows;
 import dev.cutover.framework.plan.PlanningTables;
 import dev.cutover.framework.plan.TargetPlan;
@@ -54,7 +52,7 @@ public final class PlanStepBench {
         Instant horizonStart = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (int i = 1; i <= repeats; i++) {
             long begin = System.nanoTime();
-            ModelPlanning.StoredLeaves stored = storedLeaves(dataSource, runId);
+            ModelPlanning.StoredLeaves stored = PlanInputs.storedLeaves(dataSource, runId);
             long counted = System.nanoTime();
             if (Boolean.getBoolean("bench.sortOnly")) {
                 sortOnly(dataSource, runId, i);
@@ -87,17 +85,5 @@ public final class PlanStepBench {
         }
         System.out.printf("run %d, try %d: sorted leaves read, the first after %.2f s, all %d after %.2f s%n", runId, attempt,
                 (firstRow - begin) / 1e9, rows, (System.nanoTime() - begin) / 1e9);
-    }
-
-    private static ModelPlanning.StoredLeaves storedLeaves(PGSimpleDataSource dataSource, long runId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement count = c.prepareStatement(
-                        "select count(*) filter (where leaf_no = 0), count(*) from record_leaf where run_id = ?")) {
-            count.setLong(1, runId);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return new ModelPlanning.StoredLeaves(rs.getLong(1), rs.getLong(2));
-            }
-        }
     }
 }
