@@ -106,4 +106,21 @@ class DispatchModelTest {
         return java.util.stream.IntStream.range(0, 24 * 60).mapToObj(m -> day.plus(Duration.ofMinutes(m)))
                 .filter(slot -> !model.dueAt(slot).isEmpty()).toList();
     }
+
+    /** A tenant has many rules, each read with its own copy of the tenant's name: the model keeps one. */
+    @Test
+    void targetsOfOneTenantAndChannelShareOneCopyOfTheirNames() {
+        DispatchModel model = DispatchModel.builder()
+                .add(new String("acme"), new String("email"), 3, "0 9 * * 1-5", "UTC", List.of("a@x.example"), () -> "rule 1")
+                .add(new String("acme"), new String("email"), 3, "0 9 * * MON-FRI", "UTC", List.of("b@x.example"), () -> "rule 2")
+                .add(new String("acme"), new String("email"), 3, "*/30 9-17 * * 1-5", "UTC", List.of("c@x.example"), () -> "rule 3")
+                .build();
+
+        List<DispatchTarget> due = List.copyOf(model.dueAt(MONDAY_0900_UTC));
+        assertThat(due).containsExactly(target("a@x.example"), target("b@x.example"), target("c@x.example"));
+        assertThat(due).allSatisfy(t -> {
+            assertThat(t.tenant()).isSameAs(due.get(0).tenant());
+            assertThat(t.channel()).isSameAs(due.get(0).channel());
+        });
+    }
 }
