@@ -3,6 +3,7 @@ package dev.cutover.framework.model;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -39,18 +40,36 @@ public class ReadSnapshot {
 
     /**
      * @return what the work returned, after the transaction committed
-     * @throws IllegalStateException wrapping an SQLException; other runtime exceptions as thrown
+     * @throws IllegalStateException wrapping an SQLException, or any failure of a work that ran past
+     *                               {@value #TIMEOUT_SECONDS} s, saying so; other runtime exceptions as thrown
      */
     public <T> T call(Work<T> work) {
-        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set transaction isolation level repeatable read");
+        return call(work, TIMEOUT_SECONDS);
+    }
+
+    <T> T call(Work<T> work, int timeoutSeconds) {
+        long started = System.nanoTime();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set transaction isolation level repeatable read");
+                    }
+                    return work.run(connection);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("snapshot transaction failed: " + e.getMessage(), e);
                 }
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw new IllegalStateException("snapshot transaction failed: " + e.getMessage(), e);
+            });
+        } catch (RuntimeException e) {
+            if (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+                throw e;
             }
-        });
+            // the transaction manager rolled the work back at its timeout and closed its connection: the
+            // work then fails on whatever it read next ("This ResultSet is closed"), which names no cause
+            throw new IllegalStateException("the unit of work ran past its transaction's timeout of " + timeoutSeconds
+                    + " s and was rolled back (a live executor reads the executing model inside it, building it"
+                    + " when not cached: a model too large for the heap builds slowly, see README \"Limits of this"
+                    + " version\"): " + e.getMessage(), e);
+        }
     }
 }

@@ -7,12 +7,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +41,9 @@ class ReadSnapshotTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    TransactionManager transactions;
 
     @BeforeEach
     void pointerAtGeneration0() {
@@ -107,6 +116,41 @@ class ReadSnapshotTest {
 
         assertThat(Sql.query(dataSource, "select count(*) from executing_model where migration = ?",
                 rs -> rs.getLong(1), MIGRATION + "-2")).containsExactly(0L);
+    }
+
+    /**
+     * A model build that outlasts the transaction (seen at 1M records: "This ResultSet is closed", every
+     * tick) fails naming the timeout. The work waits until the transaction manager has rolled its
+     * transaction back, then reads on.
+     */
+    @Test
+    void aWorkThatOutlastsItsTransactionFailsNamingTheTimeout() {
+        assertThatThrownBy(() -> snapshot.call(c -> {
+            int before = generation(c);
+            Transaction transaction = current();
+            // Awaitility polls on a thread of its own: it asks the transaction, not the thread's association
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> transaction.getStatus() != Status.STATUS_ACTIVE);
+            return before + generation(c);
+        }, 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the unit of work ran past its transaction's timeout of 1 s and was rolled back");
+    }
+
+    @Test
+    void aWorkThatFailsWithinItsTimeoutFailsAsItThrew() {
+        IllegalStateException failure = new IllegalStateException("model unreadable");
+
+        assertThatThrownBy(() -> snapshot.call(c -> {
+            throw failure;
+        }, 1)).isSameAs(failure);
+    }
+
+    private Transaction current() {
+        try {
+            return transactions.getTransaction();
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Commits a switch from another thread, in its own transaction, and waits for the commit. */
