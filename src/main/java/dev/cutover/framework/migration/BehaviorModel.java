@@ -62,6 +62,22 @@ public interface BehaviorModel<L, E, M> {
     }
 
     /**
+     * The partition of a leaf: {@link #partition} of its group key, read from the leaf itself. A live
+     * executor whose unit of work is about one partition (the admission checker: one service) reads
+     * only that partition's share of the executing model ({@code ExecutingBehavior#inSnapshot(model,
+     * partition, unit)}), found through an index of the model by partition, so its memory does not grow
+     * with the model. By default {@code ""}, as {@link #partition}: one partition, the whole model.
+     */
+    default String leafPartition(L leaf) {
+        return "";
+    }
+
+    /** The partition of an entity, as {@link #leafPartition} (the same as its leaves'); by default {@code ""}. */
+    default String entityPartition(E entity) {
+        return "";
+    }
+
+    /**
      * @return how the plan report's {@code BEHAVIOR_CHANGE} explains an unequal check; by default the
      *         two counts
      */

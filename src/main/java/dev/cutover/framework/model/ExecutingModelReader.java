@@ -178,6 +178,53 @@ public class ExecutingModelReader {
                 rs.getString(4)));
     }
 
+    /**
+     * The entities of {@code model} in {@code partition} (see {@link PartitionIndex}), in model order, as
+     * a stream like {@link #entities}; empty for legacy. Close it to close its cursor.
+     *
+     * @throws IllegalStateException when the model has no partition index in the connection's snapshot
+     */
+    public Stream<ExecutingEntity> entities(Connection connection, ExecutingModel model, String partition) throws SQLException {
+        if (model.isLegacy()) {
+            return Stream.empty();
+        }
+        requireIndex(connection, model.runId(), false);
+        // a partition is a few rows of a model of up to millions: one lookup of the partition's index and
+        // one primary-key probe per entity (the index was analyzed when built, so the plan says so)
+        PreparedStatement ps = streaming(connection, """
+                select t.entity_id, t.body from entity_partition p
+                join target_entity t on t.run_id = p.run_id and t.entity_id = p.entity_id
+                where p.run_id = ? and p.partition = ? order by t.ordinal""");
+        ps.setLong(1, model.runId());
+        ps.setString(2, partition);
+        return rows(ps, rs -> new ExecutingEntity(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * The records run {@code runId} migrated that have a leaf in {@code partition} (see {@link
+     * PartitionIndex}), in (source, record) order, as a stream like {@link #migratedRecords}; a record's
+     * other leaves come with it. Close it to close its cursor.
+     *
+     * @throws IllegalStateException when the run's legacy model has no partition index in the connection's snapshot
+     */
+    public Stream<MigratedRecord> migratedRecords(Connection connection, long runId, String partition) throws SQLException {
+        requireIndex(connection, runId, true);
+        PreparedStatement ps = streaming(connection, """
+                select r.source, r.rec_id, r.idx, r.target from legacy_partition p
+                join record_outcome r on r.run_id = p.run_id and r.source = p.source and r.record_key = p.record_key
+                where p.run_id = ? and p.partition = ? order by r.source, r.record_key""");
+        ps.setLong(1, runId);
+        ps.setString(2, partition);
+        return rows(ps, rs -> new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                rs.getString(4)));
+    }
+
+    private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {
+        if (!PartitionIndex.isBuilt(connection, runId, legacy)) {
+            throw new PartitionIndex.Missing(runId, legacy);
+        }
+    }
+
     /** A row reader that may fail like JDBC. */
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;

@@ -74,6 +74,17 @@ public final class LimitsBehavior implements BehaviorModel<QuotaLeaf, Quota, Eff
         return groupKey.get("service").textValue();
     }
 
+    /** The service, as {@link #partition}: the admission checker reads one service's settings per decision. */
+    @Override
+    public String leafPartition(QuotaLeaf leaf) {
+        return leaf.service();
+    }
+
+    @Override
+    public String entityPartition(Quota quota) {
+        return quota.service();
+    }
+
     @Override
     public BehaviorCheck compare(EffectiveLimits legacy, EffectiveLimits planned, Instant horizonStart) {
         Set<String> regions = new TreeSet<>(CodePoints.ORDER);

@@ -50,6 +50,21 @@ class LimitsBehaviorTest {
     }
 
     @Test
+    void aLeafAndItsQuotaAreInThePartitionOfTheirGroupKey() {
+        InMemoryPlan plan = InMemoryPlan.of(DATA);
+        LimitsBehavior behavior = new LimitsBehavior();
+        QuotaPlanner planner = new QuotaPlanner();
+        assertThat(plan.migrated).hasSize(5);
+        for (Migrated<QuotaLeaf> leaf : plan.migrated) {
+            assertThat(behavior.leafPartition(leaf.leaf())).as(leaf.toString())
+                    .isEqualTo(behavior.partition(planner.groupKey(leaf.leaf()))).isEqualTo("orders");
+        }
+        assertThat(plan.entities).isNotEmpty()
+                .allSatisfy(quota -> assertThat(behavior.entityPartition(quota.body())).isEqualTo(quota.body().service()));
+        assertThat(behavior.entityPartition(new Quota("payments", "*", "*", "1", 1, List.of("eu")))).isEqualTo("payments");
+    }
+
+    @Test
     void thePlannedQuotasDecideExactlyAsTheLegacyKeysOverTheWholePopulation() {
         InMemoryPlan plan = InMemoryPlan.of(DATA);
         // 2 regions x (routes /a, /b and * of orders) x 4 tiers, all limited

@@ -1,0 +1,281 @@
+package dev.cutover.framework.model;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.Entity;
+import dev.cutover.framework.migration.ExecutableModel;
+import dev.cutover.framework.run.CopyRows;
+import dev.cutover.framework.toolkit.LegacyJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The index of a model by the partitions of its decisions ({@link BehaviorModel#leafPartition},
+ * {@link BehaviorModel#entityPartition}): for the legacy model of a run, which migrated records have a
+ * leaf in each partition; for a generation, which entities are in each. A live executor whose unit of
+ * work is about one partition reads that partition's rows through it ({@link ExecutingModelReader}),
+ * so neither the executor nor the database reads the whole model per unit of work.
+ * <p>
+ * Built on first use ({@link #build}), in one transaction of its own that claims the model's row of
+ * {@code model_partition_index} first: a second builder (another thread, another {@code serve}) waits
+ * for that transaction and then finds the index built; a reader that sees the row sees every element.
+ * Streamed: the model's rows are read a cursor page at a time and written by COPY a batch at a time.
+ * An index is never changed after, only dropped whole: the framework keeps the {@value #KEPT} most
+ * recently built of each migration and drops the others when it builds one (a snapshot that still
+ * reads a dropped index keeps seeing it; the next read of that model builds it again). The tables are
+ * unlogged, so a crash of PostgreSQL empties them together and the next read rebuilds.
+ */
+@ApplicationScoped
+public class PartitionIndex {
+
+    private static final Logger LOG = Logger.getLogger(PartitionIndex.class);
+
+    /** Legacy and two generations: what a migration switching back and forth alternates between. */
+    static final int KEPT = 3;
+
+    /** Building reads the whole model once (about 10 s at 1M records); far longer means stuck. */
+    static final int BUILD_TIMEOUT_SECONDS = 600;
+
+    // index rows written per COPY: the model's cursor stays open between two COPYs
+    static final int COPY_BATCH = 10_000;
+
+    /** The model read has no partition index (in the reader's snapshot): build it, then read again. */
+    public static final class Missing extends RuntimeException {
+
+        private final long runId;
+        private final boolean legacy;
+
+        Missing(long runId, boolean legacy) {
+            super("the " + (legacy ? "legacy model" : "model") + " of run " + runId + " has no partition index yet", null,
+                    false, false);
+            this.runId = runId;
+            this.legacy = legacy;
+        }
+
+        public long runId() {
+            return runId;
+        }
+
+        public boolean legacy() {
+            return legacy;
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /** @return whether the model's index is built and committed, as the connection's snapshot shows */
+    static boolean isBuilt(Connection connection, long runId, boolean legacy) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select 1 from model_partition_index where run_id = ? and legacy = ?")) {
+            ps.setLong(1, runId);
+            ps.setBoolean(2, legacy);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Builds the index of run {@code runId}'s legacy model ({@code legacy}) or of its staged model, unless
+     * it is built; waits for a build of the same index in progress elsewhere. Suspends the caller's
+     * transaction, if any.
+     *
+     * @throws IllegalStateException naming the record or entity whose leaves cannot be read, or the failure of the database
+     */
+    public void build(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {
+        long started = System.nanoTime();
+        Long elements = QuarkusTransaction.requiringNew().timeout(BUILD_TIMEOUT_SECONDS).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!claim(connection, migration.id(), runId, legacy)) {
+                    return null;
+                }
+                long count = legacy ? indexRecords(connection, migration, runId) : indexEntities(connection, migration, runId);
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "update model_partition_index set elements = ? where run_id = ? and legacy = ?")) {
+                    ps.setLong(1, count);
+                    ps.setLong(2, runId);
+                    ps.setBoolean(3, legacy);
+                    ps.executeUpdate();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    // the reads join a partition's few rows to the model by primary key: the planner must know
+                    // the rows just written, or it may scan the model to join it
+                    statement.execute(legacy ? "analyze legacy_partition" : "analyze entity_partition");
+                }
+                dropOlder(connection, migration.id());
+                return count;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot index the " + what(runId, legacy) + " by partition: " + e.getMessage(), e);
+            }
+        });
+        if (elements != null) {
+            LOG.infof("%s: indexed the %s by partition: %,d rows in %.1f s", migration.id(), what(runId, legacy), elements,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static String what(long runId, boolean legacy) {
+        return (legacy ? "legacy model of run " : "model of run ") + runId;
+    }
+
+    // false when the index is built: the insert waits for a transaction that claimed it, then conflicts
+    private static boolean claim(Connection connection, String migration, long runId, boolean legacy) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                insert into model_partition_index (run_id, legacy, migration) values (?, ?, ?) on conflict do nothing""")) {
+            ps.setLong(1, runId);
+            ps.setBoolean(2, legacy);
+            ps.setString(3, migration);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static <L> long indexRecords(Connection connection, ExecutableModel<L, ?, ?> migration, long runId)
+            throws SQLException {
+        Batch batch = new Batch(connection, runId, "copy legacy_partition (run_id, partition, source, record_key) from stdin",
+                "the partition index of the legacy model of run " + runId);
+        try (PreparedStatement ps = cursor(connection, """
+                select source, record_key, rec_id, idx, target from record_outcome where run_id = ? and kind = 'MIGRATED'""")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Set<String> partitions = new LinkedHashSet<>();
+                while (rs.next()) {
+                    MigratedRecord record = new MigratedRecord(rs.getString(1), rs.getString(3), (Integer) rs.getObject(4),
+                            rs.getString(5));
+                    String owner = "legacy record " + record.name() + " of run " + runId;
+                    partitions.clear();
+                    for (JsonNode leaf : ExecutingBehavior.parse(record.target(), owner)) {
+                        partitions.add(migration.behavior().leafPartition(ExecutingBehavior.decode(migration, leaf, owner)));
+                    }
+                    for (String partition : partitions) {
+                        batch.add(partition, record.source(), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return batch.end();
+    }
+
+    private static <E> long indexEntities(Connection connection, ExecutableModel<?, E, ?> migration, long runId)
+            throws SQLException {
+        Batch batch = new Batch(connection, runId, "copy entity_partition (run_id, partition, entity_id) from stdin",
+                "the partition index of the model of run " + runId);
+        try (PreparedStatement ps = cursor(connection, "select entity_id, body from target_entity where run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Entity<E> entity = ExecutingBehavior.entity(migration, new ExecutingEntity(rs.getString(1), rs.getString(2)), runId);
+                    batch.add(migration.behavior().entityPartition(entity.body()), entity.id());
+                }
+            }
+        }
+        return batch.end();
+    }
+
+    private static PreparedStatement cursor(Connection connection, String sql) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        ps.setFetchSize(ExecutingModelReader.FETCH_SIZE);
+        return ps;
+    }
+
+    private static void dropOlder(Connection connection, String migration) throws SQLException {
+        List<Object[]> older = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select run_id, legacy from model_partition_index where migration = ?
+                order by built_at desc, run_id desc offset ?""")) {
+            ps.setString(1, migration);
+            ps.setInt(2, KEPT);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    older.add(new Object[] { rs.getLong(1), rs.getBoolean(2) });
+                }
+            }
+        }
+        for (Object[] index : older) {
+            boolean legacy = (Boolean) index[1];
+            for (String sql : new String[] { "delete from " + (legacy ? "legacy_partition" : "entity_partition") + " where run_id = ?",
+                    "delete from model_partition_index where run_id = ? and legacy = " + legacy }) {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    ps.setLong(1, (Long) index[0]);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Index rows of one run, sent by one COPY per {@value #COPY_BATCH} rows while the model's cursor waits. */
+    private static final class Batch {
+
+        private final Connection connection;
+        private final long runId;
+        private final String copy;
+        private final String what;
+        private final List<String[]> rows = new ArrayList<>(COPY_BATCH);
+        private long written;
+
+        Batch(Connection connection, long runId, String copy, String what) {
+            this.connection = connection;
+            this.runId = runId;
+            this.copy = copy;
+            this.what = what;
+        }
+
+        /** @param fields the row's fields after its run id */
+        void add(String... fields) {
+            rows.add(fields);
+            if (rows.size() == COPY_BATCH) {
+                flush();
+            }
+        }
+
+        long end() {
+            flush();
+            return written;
+        }
+
+        private void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            CopyRows out;
+            try {
+                out = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy), what);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write " + what + ": " + e.getMessage(), e);
+            }
+            try {
+                for (String[] row : rows) {
+                    out.field(runId);
+                    for (String field : row) {
+                        out.field(field);
+                    }
+                    out.endRow();
+                }
+                out.end();
+            } catch (RuntimeException e) {
+                out.cancel();
+                throw e;
+            }
+            written += rows.size();
+            rows.clear();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.cutover.framework.model;
+
+import static dev.cutover.migrations.ratelimits.RateLimitsRuns.MIGRATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.ExecutableModel;
+import dev.cutover.framework.migration.JsonCodec;
+import dev.cutover.framework.model.ExecutingBehavior.Executing;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.migrations.ratelimits.RateLimitsRuns;
+import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
+import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
+import dev.cutover.migrations.ratelimits.behavior.RequestClass;
+import dev.cutover.migrations.ratelimits.demo.DemoRegions;
+import dev.cutover.migrations.ratelimits.normalize.KvKey;
+import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
+import dev.cutover.migrations.ratelimits.plan.Quota;
+import dev.cutover.support.Cli;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A live executor's read of one partition of the executing model ({@link ExecutingBehavior#inSnapshot(
+ * ExecutableModel, String, ExecutingBehavior.Unit)}) through the model's {@link PartitionIndex}: the
+ * same decisions as the whole model, each partition holding its own share only; the index built once
+ * however many ask, never half, and dropped beyond the kept ones. Over {@code rate-limits-v2}, whose
+ * partition is the service.
+ */
+@QuarkusTest
+class PartitionIndexTest {
+
+    // the rate-limit model under a migration id of its own, for runs this test writes itself (negative ids)
+    private static final ExecutableModel<QuotaLeaf, Quota, EffectiveLimits> OWN = new ExecutableModel<>() {
+        @Override
+        public String id() {
+            return "partition-index-test";
+        }
+
+        @Override
+        public JsonCodec<QuotaLeaf> leafCodec() {
+            return QuotaModel.INSTANCE.leafCodec();
+        }
+
+        @Override
+        public JsonCodec<Quota> entityCodec() {
+            return QuotaModel.INSTANCE.entityCodec();
+        }
+
+        @Override
+        public BehaviorModel<QuotaLeaf, Quota, EffectiveLimits> behavior() {
+            return QuotaModel.INSTANCE.behavior();
+        }
+    };
+
+    @Inject
+    ExecutingBehavior behavior;
+
+    @Inject
+    PartitionIndex index;
+
+    @Inject
+    ReadSnapshot snapshot;
+
+    @Inject
+    GenerationSwitch generations;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    @AfterEach
+    void deleteTheTestsOwnRuns() {
+        Sql.update(dataSource, "delete from record_outcome where run_id between -7400 and -7300");
+        Sql.update(dataSource, "delete from legacy_partition where run_id between -7400 and -7300");
+        Sql.update(dataSource, "delete from model_partition_index where migration = ?", OWN.id());
+    }
+
+    @Test
+    void everyDecisionReadFromItsServicesPartitionIsTheWholeModelsForAGenerationAndForLegacy() {
+        RateLimitsRuns.startFromLegacy(generations);
+        try (DemoRegions regions = DemoRegions.start()) {
+            Cli.Result applied = RateLimitsRuns.apply(regions);
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        }
+        Executing<EffectiveLimits> generation = decidesAsTheWholeModel();
+        assertThat(generation.generation()).isPositive();
+        assertThat(this.<Boolean>inSnapshot(c -> PartitionIndex.isBuilt(c, generation.runId(), false))).isTrue();
+
+        assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
+        Executing<EffectiveLimits> legacy = decidesAsTheWholeModel();
+        assertThat(legacy.generation()).isZero();
+        assertThat(this.<Boolean>inSnapshot(c -> PartitionIndex.isBuilt(c, legacy.runId(), true))).isTrue();
+    }
+
+    /** @return the whole model: every class of it and a few unknown ones decide alike from each service's partition */
+    private Executing<EffectiveLimits> decidesAsTheWholeModel() {
+        Executing<EffectiveLimits> whole = inSnapshot(c -> behavior.read(c, QuotaModel.INSTANCE));
+        EffectiveLimits all = whole.model();
+        assertThat(all.size()).as("the demo's settings").isGreaterThan(100);
+        Set<String> regions = new TreeSet<>(all.regions());
+        regions.add("nowhere");
+        Set<String> services = new TreeSet<>(all.routesByService().keySet());
+        services.add("nobody");
+        long settings = 0;
+        int classes = 0;
+        for (String service : services) {
+            Executing<EffectiveLimits> part = behavior.inSnapshot(QuotaModel.INSTANCE, service, (read, connection) -> read);
+            assertThat(part.generation()).isEqualTo(whole.generation());
+            assertThat(part.runId()).isEqualTo(whole.runId());
+            settings += part.model().size();
+            List<String> routes = new ArrayList<>(all.routesByService().getOrDefault(service, Set.of()));
+            routes.add(Quota.ANY);
+            routes.add("/not-a-route");
+            for (String region : regions) {
+                for (String route : routes) {
+                    for (String tier : KvKey.TIERS) {
+                        RequestClass request = new RequestClass(region, service, route, tier);
+                        assertThat(part.model().effective(request)).as(request.toString()).isEqualTo(all.effective(request));
+                        classes++;
+                    }
+                }
+            }
+        }
+        // each partition holds its service's settings and no other: together, the whole model once
+        assertThat(settings).isEqualTo(all.size());
+        assertThat(classes).isGreaterThan(1000);
+        return whole;
+    }
+
+    @Test
+    void aSecondBuilderWaitsForTheFirstsTransactionAndWritesNothing() throws Exception {
+        record(-7301, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            // the first builder's claim, not committed yet
+            try (var ps = first.prepareStatement("insert into model_partition_index (run_id, legacy, migration) values (-7301, true, ?)")) {
+                ps.setString(1, OWN.id());
+                ps.executeUpdate();
+            }
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> index.build(OWN, -7301, true));
+            // the second builder's claim waits on the first's row lock: PostgreSQL says so
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Sql.query(dataSource, """
+                    select 1 from pg_stat_activity where wait_event_type = 'Lock'
+                    and query like 'insert into model_partition_index%'""", rs -> 1).isEmpty());
+            assertThat(second).isNotDone();
+            first.commit();
+            second.get();
+        }
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_partition where run_id = -7301", rs -> rs.getLong(1)))
+                .containsExactly(0L);
+    }
+
+    @Test
+    void aRecordWhoseTargetIsNotJsonFailsTheBuildNamingItAndLeavesNoIndex() {
+        record(-7302, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
+        record(-7302, "eu", "k2", "[{\"service\":\"a\",\"route\"");
+
+        assertThatThrownBy(() -> index.build(OWN, -7302, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("legacy record eu/k2 of run -7302 is not JSON");
+
+        assertThat(this.<Boolean>inSnapshot(c -> PartitionIndex.isBuilt(c, -7302, true))).isFalse();
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_partition where run_id = -7302", rs -> rs.getLong(1)))
+                .containsExactly(0L);
+    }
+
+    @Test
+    void aRecordWithLeavesInTwoPartitionsIsIndexedInEachAndReadWithItsOwnLeavesOnly() {
+        record(-7303, "eu", "k1", """
+                [{"service":"a","route":"*","tier":"*","ratePerSecond":"10","burst":10},
+                 {"service":"b","route":"*","tier":"*","ratePerSecond":"20","burst":20},
+                 {"service":"a","route":"/x","tier":"*","ratePerSecond":"30","burst":30}]""");
+        index.build(OWN, -7303, true);
+
+        assertThat(Sql.query(dataSource, "select partition from legacy_partition where run_id = -7303 order by partition",
+                rs -> rs.getString(1))).containsExactly("a", "b");
+        EffectiveLimits a = inSnapshot(c -> behavior.legacyPartition(c, OWN, -7303, "a"));
+        EffectiveLimits b = inSnapshot(c -> behavior.legacyPartition(c, OWN, -7303, "b"));
+        assertThat(a.size()).isEqualTo(2);
+        assertThat(b.size()).isEqualTo(1);
+        assertThat(b.limit(new RequestClass("eu", "b", "/x", "free")).burst()).isEqualTo(20);
+    }
+
+    @Test
+    void aModelOfMoreRecordsThanTheCursorFetchesAndACopySendsIsIndexedWhole() {
+        int records = 2 * PartitionIndex.COPY_BATCH + ExecutingModelReader.FETCH_SIZE + 7;
+        Sql.update(dataSource, """
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
+                select -7304, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
+                       '[{"service":"s' || (n % 500) || '","route":"/r' || n || '","tier":"*","ratePerSecond":"10","burst":10}]'
+                from generate_series(1, ?) n""", records);
+
+        index.build(OWN, -7304, true);
+
+        assertThat(Sql.query(dataSource, "select count(*), count(distinct partition) from legacy_partition where run_id = -7304",
+                rs -> List.of(rs.getLong(1), rs.getLong(2)))).containsExactly(List.of((long) records, 500L));
+        assertThat(Sql.query(dataSource, "select elements from model_partition_index where run_id = -7304 and legacy",
+                rs -> rs.getLong(1))).containsExactly((long) records);
+        EffectiveLimits s7 = inSnapshot(c -> behavior.legacyPartition(c, OWN, -7304, "s7"));
+        assertThat(s7.size()).isEqualTo((records - 7) / 500 + 1);
+        assertThat(s7.routesByService().keySet()).containsExactly("s7");
+    }
+
+    @Test
+    void buildingAnIndexBeyondTheKeptOnesDropsTheOldest() {
+        for (long run = -7311; run >= -7311 - PartitionIndex.KEPT; run--) {
+            record(run, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
+            index.build(OWN, run, true);
+        }
+
+        assertThat(Sql.query(dataSource, "select run_id from model_partition_index where migration = ? order by run_id",
+                rs -> rs.getLong(1), OWN.id())).containsExactly(-7314L, -7313L, -7312L);
+        assertThat(Sql.query(dataSource, "select distinct run_id from legacy_partition where run_id between -7400 and -7300 order by run_id",
+                rs -> rs.getLong(1))).containsExactly(-7314L, -7313L, -7312L);
+    }
+
+    private void record(long runId, String source, String key, String target) {
+        Sql.update(dataSource, """
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
+                values (?, ?, ?, ?, 0, 'MIGRATED', ?)""", runId, source, key, key, target);
+    }
+
+    private <T> T inSnapshot(ReadSnapshot.Work<T> work) {
+        return snapshot.call(work);
+    }
+}
