@@ -62,18 +62,19 @@ public interface BehaviorModel<L, E, M> {
     }
 
     /**
-     * The partition of a leaf: {@link #partition} of its group key, read from the leaf itself. A live
-     * executor whose unit of work is about one partition (the admission checker: one service) reads
-     * only that partition's share of the executing model ({@code ExecutingBehavior#inSnapshot(model,
-     * partition, unit)}), found through an index of the model by partition, so its memory does not grow
-     * with the model. By default {@code ""}, as {@link #partition}: one partition, the whole model.
+     * The key a live executor reads the leaf by: a unit of work reads the elements of the executing
+     * model with the keys it is about, through an index of the model by key, instead of the whole model
+     * ({@code ExecutingBehavior#inSnapshotByKey}), so its memory does not grow with the model. For a unit
+     * about one partition of the decisions, the leaf's {@link #partition} (the rate-limit admission
+     * checker: the service); for a tick about what is due, what decides it (the dispatcher: the schedule
+     * as spelled, and its zone). By default {@code ""}: one key, the whole model.
      */
-    default String leafPartition(L leaf) {
+    default String leafKey(L leaf) {
         return "";
     }
 
-    /** The partition of an entity, as {@link #leafPartition} (the same as its leaves'); by default {@code ""}. */
-    default String entityPartition(E entity) {
+    /** The key a live executor reads the entity by, as {@link #leafKey}; by default {@code ""}. */
+    default String entityKey(E entity) {
         return "";
     }
 

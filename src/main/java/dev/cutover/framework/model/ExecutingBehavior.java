@@ -3,7 +3,6 @@ package dev.cutover.framework.model;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +36,15 @@ import dev.cutover.framework.toolkit.LegacyJson;
  * run, and a unit of work that finds its model cached reads only the pointer and the latest planned
  * run id. The cache lives in memory: a restarted process rebuilds on its first read.
  * <p>
- * A whole model grows with the model; a live executor whose units of work are each about one partition
- * of the decisions ({@link BehaviorModel#leafPartition}) reads that partition's share only ({@link
- * #inSnapshot(ExecutableModel, String, Unit)}), through the model's {@link PartitionIndex}, and the
- * partitions are cached up to {@value #CACHED_PARTITION_ELEMENTS} leaves or entities.
+ * A whole model grows with the model; a live executor whose units of work are each about a few keys of
+ * it ({@link BehaviorModel#leafKey}) reads those keys' share only ({@link #inSnapshotByKey}), through the
+ * model's {@link ModelKeyIndex}.
  */
 @ApplicationScoped
 public class ExecutingBehavior {
 
     // legacy and one or two generations per migration are all a switching migration alternates between
     private static final int CACHED_MODELS = 8;
-
-    /**
-     * Leaves or entities of the partitions kept between units of work. 50,000 held 100 MB live of a
-     * rate-limit generation (a quota is a setting in each of its regions, 8 in the benchmark): 10,000
-     * keep a few thousand partitions, about 20 MB of that model, 3 MB of its legacy one.
-     */
-    static final int CACHED_PARTITION_ELEMENTS = 10_000;
 
     /** Models whose index a unit of work builds before it gives up (each build followed by a switch). */
     static final int INDEX_BUILDS = 3;
@@ -75,11 +66,10 @@ public class ExecutingBehavior {
     ReadSnapshot snapshot;
 
     @Inject
-    PartitionIndex index;
+    ModelKeyIndex index;
 
-    // partitions read by units of work, least recently used first, and how many leaves or entities they hold
-    private final LinkedHashMap<PartitionKey, CachedPartition> partitions = new LinkedHashMap<>(256, 0.75f, true);
-    private long cachedElements;
+    @Inject
+    KeyedModels keyed;
 
     /** A unit of work of a live executor over the model executing in its snapshot. */
     @FunctionalInterface
@@ -98,27 +88,35 @@ public class ExecutingBehavior {
         return snapshot.call(connection -> unit.run(read(connection, migration), connection));
     }
 
+    /** A unit of work of a live executor over the model executing in its snapshot, read by key. */
+    @FunctionalInterface
+    public interface KeyedUnit<M, T> {
+        T run(ExecutingByKey<M> executing, Connection connection) throws SQLException;
+    }
+
     /**
-     * Runs one unit of work of a live executor about one partition of its decisions ({@link
-     * BehaviorModel#leafPartition}), like {@link #inSnapshot(ExecutableModel, Unit)}, over the model of
-     * that partition only: the partition's records or entities, read through the model's {@link
-     * PartitionIndex} in the unit's snapshot. The memory of a unit and of the cache of partitions (the
-     * {@value #CACHED_PARTITION_ELEMENTS} elements read most recently) does not grow with the model.
+     * Runs one unit of work of a live executor like {@link #inSnapshot(ExecutableModel, Unit)}, over the
+     * model executing in its snapshot read by key ({@link BehaviorModel#leafKey}): the unit asks for the
+     * keys it is about ({@link ExecutingByKey#model}), each read through the model's {@link ModelKeyIndex}
+     * in the unit's snapshot, or for the model's distinct keys. The memory of a unit and of the cache of
+     * keys' models (the {@value KeyedModels#CACHED_ELEMENTS} leaves or entities read most recently) does
+     * not grow with the model.
      * <p>
      * The first unit that reads a model (after an activation, a rollback or a new planned run) builds its
-     * index in a transaction of its own, outside the unit's, then runs in a new snapshot (which may show
+     * index in a transaction of its own, before the unit runs, then runs in a new snapshot (which may show
      * yet another model: it is built in turn, up to {@value #INDEX_BUILDS} times).
      *
-     * @throws IllegalStateException as {@link #read}, {@link PartitionIndex#build} and {@link ReadSnapshot#call}
+     * @throws IllegalStateException as {@link ModelKeyIndex#build} and {@link ReadSnapshot#call}, or naming
+     *                               an element of the model that cannot be executed
      */
-    public <L, E, M, T> T inSnapshot(ExecutableModel<L, E, M> migration, String partition, Unit<M, T> unit) {
+    public <L, E, M, T> T inSnapshotByKey(ExecutableModel<L, E, M> migration, KeyedUnit<M, T> unit) {
         for (int built = 0;; built++) {
             try {
-                return snapshot.call(connection -> unit.run(read(connection, migration, partition), connection));
-            } catch (PartitionIndex.Missing missing) {
+                return snapshot.call(connection -> unit.run(keyed.read(connection, migration), connection));
+            } catch (ModelKeyIndex.Missing missing) {
                 if (built == INDEX_BUILDS) {
                     throw new IllegalStateException("the executing model of " + migration.id() + " switched " + built
-                            + " times while the partition index of each was built; try again: " + missing.getMessage(), missing);
+                            + " times while the key index of each was built; try again: " + missing.getMessage(), missing);
                 }
                 index.build(migration, missing.runId(), missing.legacy());
             }
@@ -126,50 +124,11 @@ public class ExecutingBehavior {
     }
 
     /**
-     * The model of one partition, as it executes in the connection's snapshot.
-     *
-     * @throws PartitionIndex.Missing when the model read has no partition index in the snapshot
-     * @throws IllegalStateException  as {@link #read(Connection, ExecutableModel)}
+     * {@link #inSnapshotByKey} for a unit of work about one key (the admission checker: one service):
+     * the unit gets the model of that key's leaves or entities.
      */
-    public <L, E, M> Executing<M> read(Connection connection, ExecutableModel<L, E, M> migration, String partition)
-            throws SQLException {
-        ExecutingModel executing = models.current(connection, migration.id());
-        BehaviorModel<L, E, M> behavior = migration.behavior();
-        if (executing.isLegacy()) {
-            OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
-            if (legacyRun.isEmpty()) {
-                return new Executing<>(0, null, behavior.empty());
-            }
-            long runId = legacyRun.getAsLong();
-            return new Executing<>(0, runId, legacyPartition(connection, migration, runId, partition));
-        }
-        PartitionKey key = new PartitionKey(new CacheKey(migration.id(), false, executing.runId()), partition);
-        M model = cachedPartition(key);
-        if (model == null) {
-            long[] entities = { 0 };
-            try (Stream<ExecutingEntity> rows = models.entities(connection, executing, partition)) {
-                model = behavior.target(rows.map(entity -> entity(migration, entity, executing.runId())).peek(e -> entities[0]++));
-            }
-            rememberPartition(key, model, entities[0]);
-        }
-        return new Executing<>(executing.generation(), executing.runId(), model);
-    }
-
-    /** The legacy model of run {@code runId}'s migrated records in {@code partition}: their leaves in it. */
-    <L, E, M> M legacyPartition(Connection connection, ExecutableModel<L, E, M> migration, long runId, String partition)
-            throws SQLException {
-        PartitionKey key = new PartitionKey(new CacheKey(migration.id(), true, runId), partition);
-        M model = cachedPartition(key);
-        if (model == null) {
-            BehaviorModel<L, E, M> behavior = migration.behavior();
-            long[] leaves = { 0 };
-            try (Stream<MigratedRecord> records = models.migratedRecords(connection, runId, partition)) {
-                model = behavior.legacy(leaves(migration, records, runId)
-                        .filter(leaf -> behavior.leafPartition(leaf.leaf()).equals(partition)).peek(leaf -> leaves[0]++));
-            }
-            rememberPartition(key, model, leaves[0]);
-        }
-        return model;
+    public <L, E, M, T> T inSnapshot(ExecutableModel<L, E, M> migration, String key, Unit<M, T> unit) {
+        return inSnapshotByKey(migration, (executing, connection) -> unit.run(executing.executing(key), connection));
     }
 
     private final Map<CacheKey, Object> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -208,7 +167,7 @@ public class ExecutingBehavior {
         }
     }
 
-    private static <L> Stream<Migrated<L>> leaves(ExecutableModel<L, ?, ?> migration, Stream<MigratedRecord> records, long runId) {
+    static <L> Stream<Migrated<L>> leaves(ExecutableModel<L, ?, ?> migration, Stream<MigratedRecord> records, long runId) {
         return records.flatMap(record -> {
             String owner = "legacy record " + record.name() + " of run " + runId;
             MemberRef member = new MemberRef(record.source(), record.id(), record.index());
@@ -265,32 +224,6 @@ public class ExecutingBehavior {
         return model;
     }
 
-    @SuppressWarnings("unchecked") // keyed by migration id: the value is that migration's M
-    private synchronized <M> M cachedPartition(PartitionKey key) {
-        CachedPartition cached = partitions.get(key);
-        return cached == null ? null : (M) cached.model();
-    }
-
-    // a partition larger than the whole budget is not kept: each unit about it reads it again
-    private synchronized void rememberPartition(PartitionKey key, Object model, long elements) {
-        if (elements > CACHED_PARTITION_ELEMENTS || partitions.containsKey(key)) {
-            return;
-        }
-        partitions.put(key, new CachedPartition(model, elements));
-        cachedElements += elements;
-        Iterator<CachedPartition> eldest = partitions.values().iterator();
-        while (cachedElements > CACHED_PARTITION_ELEMENTS) {
-            cachedElements -= eldest.next().elements();
-            eldest.remove();
-        }
-    }
-
     private record CacheKey(String migration, boolean legacy, long runId) {
-    }
-
-    private record PartitionKey(CacheKey model, String partition) {
-    }
-
-    private record CachedPartition(Object model, long elements) {
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -179,49 +181,72 @@ public class ExecutingModelReader {
     }
 
     /**
-     * The entities of {@code model} in {@code partition} (see {@link PartitionIndex}), in model order, as
-     * a stream like {@link #entities}; empty for legacy. Close it to close its cursor.
+     * The entities of {@code model} with {@code key} ({@link dev.cutover.framework.migration.BehaviorModel#entityKey},
+     * through the model's {@link ModelKeyIndex}), in model order, as a stream like {@link #entities};
+     * empty for legacy. Close it to close its cursor.
      *
-     * @throws IllegalStateException when the model has no partition index in the connection's snapshot
+     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
      */
-    public Stream<ExecutingEntity> entities(Connection connection, ExecutingModel model, String partition) throws SQLException {
+    public Stream<ExecutingEntity> entities(Connection connection, ExecutingModel model, String key) throws SQLException {
         if (model.isLegacy()) {
             return Stream.empty();
         }
         requireIndex(connection, model.runId(), false);
-        // a partition is a few rows of a model of up to millions: one lookup of the partition's index and
-        // one primary-key probe per entity (the index was analyzed when built, so the plan says so)
+        // a key's rows are a share of a model of up to millions: one lookup of the key's index and one
+        // primary-key probe per entity (the index was analyzed when built, so the plan says so)
         PreparedStatement ps = streaming(connection, """
-                select t.entity_id, t.body from entity_partition p
-                join target_entity t on t.run_id = p.run_id and t.entity_id = p.entity_id
-                where p.run_id = ? and p.partition = ? order by t.ordinal""");
+                select t.entity_id, t.body from entity_key k
+                join target_entity t on t.run_id = k.run_id and t.entity_id = k.entity_id
+                where k.run_id = ? and k.key = ? order by t.ordinal""");
         ps.setLong(1, model.runId());
-        ps.setString(2, partition);
+        ps.setString(2, key);
         return rows(ps, rs -> new ExecutingEntity(rs.getString(1), rs.getString(2)));
     }
 
     /**
-     * The records run {@code runId} migrated that have a leaf in {@code partition} (see {@link
-     * PartitionIndex}), in (source, record) order, as a stream like {@link #migratedRecords}; a record's
-     * other leaves come with it. Close it to close its cursor.
+     * The records run {@code runId} migrated that have a leaf with {@code key} ({@link
+     * dev.cutover.framework.migration.BehaviorModel#leafKey}, through the legacy model's {@link
+     * ModelKeyIndex}), in (source, record) order, as a stream like {@link #migratedRecords}; a record's
+     * leaves with other keys come with it. Close it to close its cursor.
      *
-     * @throws IllegalStateException when the run's legacy model has no partition index in the connection's snapshot
+     * @throws ModelKeyIndex.Missing when the run's legacy model has no key index in the connection's snapshot
      */
-    public Stream<MigratedRecord> migratedRecords(Connection connection, long runId, String partition) throws SQLException {
+    public Stream<MigratedRecord> migratedRecords(Connection connection, long runId, String key) throws SQLException {
         requireIndex(connection, runId, true);
         PreparedStatement ps = streaming(connection, """
-                select r.source, r.rec_id, r.idx, r.target from legacy_partition p
-                join record_outcome r on r.run_id = p.run_id and r.source = p.source and r.record_key = p.record_key
-                where p.run_id = ? and p.partition = ? order by r.source, r.record_key""");
+                select r.source, r.rec_id, r.idx, r.target from legacy_key k
+                join record_outcome r on r.run_id = k.run_id and r.source = k.source and r.record_key = k.record_key
+                where k.run_id = ? and k.key = ? order by r.source, r.record_key""");
         ps.setLong(1, runId);
-        ps.setString(2, partition);
+        ps.setString(2, key);
         return rows(ps, rs -> new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
                 rs.getString(4)));
     }
 
+    /**
+     * @param legacy the legacy model of run {@code runId} (its migrated records), or its staged model
+     * @return the distinct keys of the model's leaves or entities, in code-point order
+     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
+     */
+    public List<String> keys(Connection connection, long runId, boolean legacy) throws SQLException {
+        requireIndex(connection, runId, legacy);
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select key from model_key where run_id = ? and legacy = ? order by key")) {
+            ps.setLong(1, runId);
+            ps.setBoolean(2, legacy);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
     private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {
-        if (!PartitionIndex.isBuilt(connection, runId, legacy)) {
-            throw new PartitionIndex.Missing(runId, legacy);
+        if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
+            throw new ModelKeyIndex.Missing(runId, legacy);
         }
     }
 

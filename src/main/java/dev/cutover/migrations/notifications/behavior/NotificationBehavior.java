@@ -58,6 +58,20 @@ public class NotificationBehavior implements BehaviorModel<PolicyLeaf, PolicyBod
         return groupKey.get("tenant").textValue();
     }
 
+    /**
+     * The schedule as spelled and its zone ({@link ScheduleKey}): a tick reads the rules of the schedules
+     * due in its slots only, not the whole model.
+     */
+    @Override
+    public String leafKey(PolicyLeaf leaf) {
+        return ScheduleKey.of(leaf.legacySchedule(), leaf.timezone());
+    }
+
+    @Override
+    public String entityKey(PolicyBody policy) {
+        return ScheduleKey.of(policy.schedule(), policy.timezone());
+    }
+
     @Override
     public BehaviorCheck compare(DispatchModel legacy, DispatchModel planned, Instant horizonStart) {
         return BehaviorEquivalence.check(legacy, planned, horizonStart);

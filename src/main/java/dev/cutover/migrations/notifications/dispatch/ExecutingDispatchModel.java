@@ -1,7 +1,5 @@
 package dev.cutover.migrations.notifications.dispatch;
 
-import dev.cutover.migrations.notifications.behavior.DispatchModel;
-
 /**
  * The model a tick executes, as its snapshot showed it.
  *
@@ -9,9 +7,9 @@ import dev.cutover.migrations.notifications.behavior.DispatchModel;
  * @param runId      legacy: the run whose retrieved records stand in for the legacy system ({@code null}
  *                   when no retrieval has completed yet: nothing is dispatched); a generation: the run
  *                   that staged its entities
- * @param model      what it dispatches
+ * @param schedules  how many distinct schedules (as spelled, with their zone) it holds: what a slot is matched against
  */
-public record ExecutingDispatchModel(int generation, Long runId, DispatchModel model) {
+public record ExecutingDispatchModel(int generation, Long runId, int schedules) {
 
     /** The {@code dispatch_log.model} value of a legacy tick. */
     public static final String LEGACY = "legacy";
@@ -30,6 +28,6 @@ public record ExecutingDispatchModel(int generation, Long runId, DispatchModel m
     @Override
     public String toString() {
         return (isLegacy() ? "legacy (run " + runId + ")" : "generation " + generation + " (run " + runId + ")")
-                + ": " + model;
+                + ": " + schedules + " schedules";
     }
 }

@@ -19,7 +19,6 @@ import dev.cutover.framework.metrics.LiveExecutorMetrics;
 import dev.cutover.framework.migration.LiveExecutor;
 import dev.cutover.framework.model.ExecutingBehavior;
 import dev.cutover.framework.model.ReadSnapshot;
-import dev.cutover.migrations.notifications.behavior.DispatchModel;
 import dev.cutover.migrations.notifications.behavior.NotificationModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +26,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The live behavior of the notification platform (DESIGN.md §3): on every tick it reads, in one
  * database snapshot, which model of {@value #MIGRATION} executes (legacy or an activated generation),
- * computes the notifications due in the tick's slots from that model only, and logs them in
+ * computes the notifications due in the tick's slots from that model only (reading the rules of the
+ * schedules due in them, {@link DueTargets}, not the whole model), and logs them in
  * {@code dispatch_log} with the tick number and the model and generation that produced them.
  *
  * <p><b>Ticks.</b> Each tick that has slots due ({@link SlotClock}) is one REPEATABLE READ transaction
@@ -70,6 +70,7 @@ public class NotificationDispatcher implements LiveExecutor {
     LiveExecutorMetrics liveMetrics;
 
     private final ReentrantLock tickLock = new ReentrantLock();
+    private final DueTargets due = new DueTargets();
     private ScheduledExecutorService executor;
     private volatile SlotClock clock;
     private volatile LiveExecutorMetrics.Executor meters;
@@ -200,17 +201,17 @@ public class NotificationDispatcher implements LiveExecutor {
                 return TickResult.idle();
             }
             long started = System.nanoTime();
-            Committed committed = snapshot.call(connection -> {
+            // the model read by schedule: a slot reads the rules of the schedules due in it, not the whole model
+            Committed committed = behavior.inSnapshotByKey(NotificationModel.INSTANCE, (read, connection) -> {
                 if (lastTick < 0) {
                     lastTick = DispatchLogWriter.lastTick(connection);
                 }
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
-                ExecutingBehavior.Executing<DispatchModel> read = behavior.read(connection, NotificationModel.INSTANCE);
-                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.model());
+                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.keys().size());
                 int rows = 0;
                 for (Instant slot : slots) {
-                    rows += DispatchLogWriter.insert(connection, tick, executing, slot, executing.model().dueAt(slot));
+                    rows += DispatchLogWriter.insert(connection, tick, executing, slot, due.at(read, slot));
                 }
                 return new Committed(tick, executing, rows);
             });

@@ -22,8 +22,9 @@ import dev.cutover.migrations.ratelimits.normalize.RateLimit;
  * new one, and reports which. The model is {@link EffectiveLimits}, the one the plan's behavior gate
  * compares, so the gate and the gateway cannot disagree; an ambiguous setting (accepted
  * {@code REGION_CONFLICT} within one region) is resolved to its strictest limit. A decision reads the
- * settings of its service only (the model's partition), so the checker's memory does not grow with the
- * model; the first decision after a switch indexes the new model by service.
+ * settings of its service only (the model's key, {@link ExecutingBehavior#inSnapshotByKey}), so the
+ * checker's memory does not grow with the model; the first decision after a switch indexes the new model
+ * by service.
  * <p>
  * Decisions are read-only, so stopping loses nothing and a restarted checker has nothing to resume;
  * each decision is logged (DEBUG, category of this class) with its generation.
@@ -96,7 +97,7 @@ public class AdmissionChecker implements LiveExecutor {
         if (!serving) {
             throw new NotServing();
         }
-        // a decision is about one service, the model's partition: only that service's settings are read
+        // a decision is about one service (the model's key and partition): only that service's settings are read
         Executing<EffectiveLimits> executing = behavior.inSnapshot(QuotaModel.INSTANCE, service, (read, connection) -> read);
         RateLimit limit = executing.model().limit(new RequestClass(region, service, route, tier));
         Decision decision = new Decision(region, service, route, tier, executing.generation(), executing.runId(),

@@ -76,12 +76,12 @@ public final class LimitsBehavior implements BehaviorModel<QuotaLeaf, Quota, Eff
 
     /** The service, as {@link #partition}: the admission checker reads one service's settings per decision. */
     @Override
-    public String leafPartition(QuotaLeaf leaf) {
+    public String leafKey(QuotaLeaf leaf) {
         return leaf.service();
     }
 
     @Override
-    public String entityPartition(Quota quota) {
+    public String entityKey(Quota quota) {
         return quota.service();
     }
 

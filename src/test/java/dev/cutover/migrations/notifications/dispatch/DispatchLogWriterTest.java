@@ -33,7 +33,7 @@ class DispatchLogWriterTest {
         Instant slot = Instant.parse("2031-01-01T09:00:00Z");
         int written = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return DispatchLogWriter.insert(c, 1, new ExecutingDispatchModel(0, null, null), slot,
+                return DispatchLogWriter.insert(c, 1, new ExecutingDispatchModel(0, null, 0), slot,
                         List.of(new DispatchTarget(tenant, "pager", 1, recipient)));
             }
         });

@@ -50,18 +50,18 @@ class LimitsBehaviorTest {
     }
 
     @Test
-    void aLeafAndItsQuotaAreInThePartitionOfTheirGroupKey() {
+    void aLeafAndItsQuotaAreReadByTheServiceThePartitionOfTheirGroupKey() {
         InMemoryPlan plan = InMemoryPlan.of(DATA);
         LimitsBehavior behavior = new LimitsBehavior();
         QuotaPlanner planner = new QuotaPlanner();
         assertThat(plan.migrated).hasSize(5);
         for (Migrated<QuotaLeaf> leaf : plan.migrated) {
-            assertThat(behavior.leafPartition(leaf.leaf())).as(leaf.toString())
+            assertThat(behavior.leafKey(leaf.leaf())).as(leaf.toString())
                     .isEqualTo(behavior.partition(planner.groupKey(leaf.leaf()))).isEqualTo("orders");
         }
         assertThat(plan.entities).isNotEmpty()
-                .allSatisfy(quota -> assertThat(behavior.entityPartition(quota.body())).isEqualTo(quota.body().service()));
-        assertThat(behavior.entityPartition(new Quota("payments", "*", "*", "1", 1, List.of("eu")))).isEqualTo("payments");
+                .allSatisfy(quota -> assertThat(behavior.entityKey(quota.body())).isEqualTo(quota.body().service()));
+        assertThat(behavior.entityKey(new Quota("payments", "*", "*", "1", 1, List.of("eu")))).isEqualTo("payments");
     }
 
     @Test

@@ -28,25 +28,26 @@ import dev.cutover.framework.toolkit.LegacyJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The index of a model by the partitions of its decisions ({@link BehaviorModel#leafPartition},
- * {@link BehaviorModel#entityPartition}): for the legacy model of a run, which migrated records have a
- * leaf in each partition; for a generation, which entities are in each. A live executor whose unit of
- * work is about one partition reads that partition's rows through it ({@link ExecutingModelReader}),
- * so neither the executor nor the database reads the whole model per unit of work.
+ * The index of a model by the keys its live executor reads it by ({@link BehaviorModel#leafKey},
+ * {@link BehaviorModel#entityKey}): for the legacy model of a run, which migrated records have a leaf
+ * with each key; for a generation, which entities have each key; and the model's distinct keys. A unit
+ * of work reads the rows of the keys it is about through it ({@link ExecutingModelReader}), so neither
+ * the executor nor the database reads the whole model per unit of work.
  * <p>
  * Built on first use ({@link #build}), in one transaction of its own that claims the model's row of
- * {@code model_partition_index} first: a second builder (another thread, another {@code serve}) waits
- * for that transaction and then finds the index built; a reader that sees the row sees every element.
- * Streamed: the model's rows are read a cursor page at a time and written by COPY a batch at a time.
- * An index is never changed after, only dropped whole: the framework keeps the {@value #KEPT} most
- * recently built of each migration and drops the others when it builds one (a snapshot that still
- * reads a dropped index keeps seeing it; the next read of that model builds it again). The tables are
- * unlogged, so a crash of PostgreSQL empties them together and the next read rebuilds.
+ * {@code model_key_index} first: a second builder (another thread, another {@code serve}) waits for
+ * that transaction and then finds the index built; a reader that sees the row sees every element and
+ * key. Streamed: the model's rows are read a cursor page at a time and written by COPY a batch at a
+ * time; the distinct keys are counted by the database. An index is never changed after, only dropped
+ * whole: the framework keeps the {@value #KEPT} most recently built of each migration and drops the
+ * others when it builds one (a snapshot that still reads a dropped index keeps seeing it; the next read
+ * of that model builds it again). The tables are unlogged, so a crash of PostgreSQL empties them
+ * together and the next read rebuilds.
  */
 @ApplicationScoped
-public class PartitionIndex {
+public class ModelKeyIndex {
 
-    private static final Logger LOG = Logger.getLogger(PartitionIndex.class);
+    private static final Logger LOG = Logger.getLogger(ModelKeyIndex.class);
 
     /** Legacy and two generations: what a migration switching back and forth alternates between. */
     static final int KEPT = 3;
@@ -57,14 +58,14 @@ public class PartitionIndex {
     // index rows written per COPY: the model's cursor stays open between two COPYs
     static final int COPY_BATCH = 10_000;
 
-    /** The model read has no partition index (in the reader's snapshot): build it, then read again. */
+    /** The model read has no key index (in the reader's snapshot): build it, then read again. */
     public static final class Missing extends RuntimeException {
 
         private final long runId;
         private final boolean legacy;
 
         Missing(long runId, boolean legacy) {
-            super("the " + (legacy ? "legacy model" : "model") + " of run " + runId + " has no partition index yet", null,
+            super("the " + (legacy ? "legacy model" : "model") + " of run " + runId + " has no key index yet", null,
                     false, false);
             this.runId = runId;
             this.legacy = legacy;
@@ -85,7 +86,7 @@ public class PartitionIndex {
     /** @return whether the model's index is built and committed, as the connection's snapshot shows */
     static boolean isBuilt(Connection connection, long runId, boolean legacy) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "select 1 from model_partition_index where run_id = ? and legacy = ?")) {
+                "select 1 from model_key_index where run_id = ? and legacy = ?")) {
             ps.setLong(1, runId);
             ps.setBoolean(2, legacy);
             try (ResultSet rs = ps.executeQuery()) {
@@ -110,27 +111,38 @@ public class PartitionIndex {
                 }
                 long count = legacy ? indexRecords(connection, migration, runId) : indexEntities(connection, migration, runId);
                 try (PreparedStatement ps = connection.prepareStatement(
-                        "update model_partition_index set elements = ? where run_id = ? and legacy = ?")) {
+                        "update model_key_index set elements = ? where run_id = ? and legacy = ?")) {
                     ps.setLong(1, count);
                     ps.setLong(2, runId);
                     ps.setBoolean(3, legacy);
                     ps.executeUpdate();
                 }
+                try (PreparedStatement ps = connection.prepareStatement("insert into model_key (run_id, legacy, key, elements) "
+                        + "select ?, ?, key, count(*) from " + table(legacy) + " where run_id = ? group by key")) {
+                    ps.setLong(1, runId);
+                    ps.setBoolean(2, legacy);
+                    ps.setLong(3, runId);
+                    ps.executeUpdate();
+                }
                 try (Statement statement = connection.createStatement()) {
-                    // the reads join a partition's few rows to the model by primary key: the planner must know
-                    // the rows just written, or it may scan the model to join it
-                    statement.execute(legacy ? "analyze legacy_partition" : "analyze entity_partition");
+                    // the reads join a key's rows to the model by primary key: the planner must know the rows
+                    // just written, or it may scan the model to join it
+                    statement.execute("analyze " + table(legacy));
                 }
                 dropOlder(connection, migration.id());
                 return count;
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot index the " + what(runId, legacy) + " by partition: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot index the " + what(runId, legacy) + " by key: " + e.getMessage(), e);
             }
         });
         if (elements != null) {
-            LOG.infof("%s: indexed the %s by partition: %,d rows in %.1f s", migration.id(), what(runId, legacy), elements,
+            LOG.infof("%s: indexed the %s by key: %,d rows in %.1f s", migration.id(), what(runId, legacy), elements,
                     (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    private static String table(boolean legacy) {
+        return legacy ? "legacy_key" : "entity_key";
     }
 
     private static String what(long runId, boolean legacy) {
@@ -140,7 +152,7 @@ public class PartitionIndex {
     // false when the index is built: the insert waits for a transaction that claimed it, then conflicts
     private static boolean claim(Connection connection, String migration, long runId, boolean legacy) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                insert into model_partition_index (run_id, legacy, migration) values (?, ?, ?) on conflict do nothing""")) {
+                insert into model_key_index (run_id, legacy, migration) values (?, ?, ?) on conflict do nothing""")) {
             ps.setLong(1, runId);
             ps.setBoolean(2, legacy);
             ps.setString(3, migration);
@@ -150,23 +162,23 @@ public class PartitionIndex {
 
     private static <L> long indexRecords(Connection connection, ExecutableModel<L, ?, ?> migration, long runId)
             throws SQLException {
-        Batch batch = new Batch(connection, runId, "copy legacy_partition (run_id, partition, source, record_key) from stdin",
-                "the partition index of the legacy model of run " + runId);
+        Batch batch = new Batch(connection, runId, "copy legacy_key (run_id, key, source, record_key) from stdin",
+                "the key index of the legacy model of run " + runId);
         try (PreparedStatement ps = cursor(connection, """
                 select source, record_key, rec_id, idx, target from record_outcome where run_id = ? and kind = 'MIGRATED'""")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                Set<String> partitions = new LinkedHashSet<>();
+                Set<String> keys = new LinkedHashSet<>();
                 while (rs.next()) {
                     MigratedRecord record = new MigratedRecord(rs.getString(1), rs.getString(3), (Integer) rs.getObject(4),
                             rs.getString(5));
                     String owner = "legacy record " + record.name() + " of run " + runId;
-                    partitions.clear();
+                    keys.clear();
                     for (JsonNode leaf : ExecutingBehavior.parse(record.target(), owner)) {
-                        partitions.add(migration.behavior().leafPartition(ExecutingBehavior.decode(migration, leaf, owner)));
+                        keys.add(migration.behavior().leafKey(ExecutingBehavior.decode(migration, leaf, owner)));
                     }
-                    for (String partition : partitions) {
-                        batch.add(partition, record.source(), rs.getString(2));
+                    for (String key : keys) {
+                        batch.add(key, record.source(), rs.getString(2));
                     }
                 }
             }
@@ -176,14 +188,14 @@ public class PartitionIndex {
 
     private static <E> long indexEntities(Connection connection, ExecutableModel<?, E, ?> migration, long runId)
             throws SQLException {
-        Batch batch = new Batch(connection, runId, "copy entity_partition (run_id, partition, entity_id) from stdin",
-                "the partition index of the model of run " + runId);
+        Batch batch = new Batch(connection, runId, "copy entity_key (run_id, key, entity_id) from stdin",
+                "the key index of the model of run " + runId);
         try (PreparedStatement ps = cursor(connection, "select entity_id, body from target_entity where run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Entity<E> entity = ExecutingBehavior.entity(migration, new ExecutingEntity(rs.getString(1), rs.getString(2)), runId);
-                    batch.add(migration.behavior().entityPartition(entity.body()), entity.id());
+                    batch.add(migration.behavior().entityKey(entity.body()), entity.id());
                 }
             }
         }
@@ -199,7 +211,7 @@ public class PartitionIndex {
     private static void dropOlder(Connection connection, String migration) throws SQLException {
         List<Object[]> older = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("""
-                select run_id, legacy from model_partition_index where migration = ?
+                select run_id, legacy from model_key_index where migration = ?
                 order by built_at desc, run_id desc offset ?""")) {
             ps.setString(1, migration);
             ps.setInt(2, KEPT);
@@ -211,8 +223,9 @@ public class PartitionIndex {
         }
         for (Object[] index : older) {
             boolean legacy = (Boolean) index[1];
-            for (String sql : new String[] { "delete from " + (legacy ? "legacy_partition" : "entity_partition") + " where run_id = ?",
-                    "delete from model_partition_index where run_id = ? and legacy = " + legacy }) {
+            for (String sql : new String[] { "delete from " + table(legacy) + " where run_id = ?",
+                    "delete from model_key where run_id = ? and legacy = " + legacy,
+                    "delete from model_key_index where run_id = ? and legacy = " + legacy }) {
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
                     ps.setLong(1, (Long) index[0]);
                     ps.executeUpdate();

@@ -39,20 +39,19 @@ import dev.cutover.support.Cli;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A live executor's read of one partition of the executing model ({@link ExecutingBehavior#inSnapshot(
- * ExecutableModel, String, ExecutingBehavior.Unit)}) through the model's {@link PartitionIndex}: the
- * same decisions as the whole model, each partition holding its own share only; the index built once
- * however many ask, never half, and dropped beyond the kept ones. Over {@code rate-limits-v2}, whose
- * partition is the service.
+ * A live executor's read of the executing model by key ({@link ExecutingBehavior#inSnapshotByKey})
+ * through the model's {@link ModelKeyIndex}: the same decisions as the whole model, each key's model
+ * holding its own share only; the index built once however many ask, never half, and dropped beyond the
+ * kept ones. Over {@code rate-limits-v2}, whose key is the service.
  */
 @QuarkusTest
-class PartitionIndexTest {
+class ModelKeyIndexTest {
 
     // the rate-limit model under a migration id of its own, for runs this test writes itself (negative ids)
     private static final ExecutableModel<QuotaLeaf, Quota, EffectiveLimits> OWN = new ExecutableModel<>() {
         @Override
         public String id() {
-            return "partition-index-test";
+            return "model-key-index-test";
         }
 
         @Override
@@ -75,7 +74,10 @@ class PartitionIndexTest {
     ExecutingBehavior behavior;
 
     @Inject
-    PartitionIndex index;
+    ModelKeyIndex index;
+
+    @Inject
+    KeyedModels keyed;
 
     @Inject
     ReadSnapshot snapshot;
@@ -90,12 +92,13 @@ class PartitionIndexTest {
     @AfterEach
     void deleteTheTestsOwnRuns() {
         Sql.update(dataSource, "delete from record_outcome where run_id between -7400 and -7300");
-        Sql.update(dataSource, "delete from legacy_partition where run_id between -7400 and -7300");
-        Sql.update(dataSource, "delete from model_partition_index where migration = ?", OWN.id());
+        Sql.update(dataSource, "delete from legacy_key where run_id between -7400 and -7300");
+        Sql.update(dataSource, "delete from model_key where run_id between -7400 and -7300");
+        Sql.update(dataSource, "delete from model_key_index where migration = ?", OWN.id());
     }
 
     @Test
-    void everyDecisionReadFromItsServicesPartitionIsTheWholeModelsForAGenerationAndForLegacy() {
+    void everyDecisionReadFromItsServicesKeyIsTheWholeModelsForAGenerationAndForLegacy() {
         RateLimitsRuns.startFromLegacy(generations);
         try (DemoRegions regions = DemoRegions.start()) {
             Cli.Result applied = RateLimitsRuns.apply(regions);
@@ -103,15 +106,15 @@ class PartitionIndexTest {
         }
         Executing<EffectiveLimits> generation = decidesAsTheWholeModel();
         assertThat(generation.generation()).isPositive();
-        assertThat(this.<Boolean>inSnapshot(c -> PartitionIndex.isBuilt(c, generation.runId(), false))).isTrue();
+        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, generation.runId(), false))).isTrue();
 
         assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
         Executing<EffectiveLimits> legacy = decidesAsTheWholeModel();
         assertThat(legacy.generation()).isZero();
-        assertThat(this.<Boolean>inSnapshot(c -> PartitionIndex.isBuilt(c, legacy.runId(), true))).isTrue();
+        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, legacy.runId(), true))).isTrue();
     }
 
-    /** @return the whole model: every class of it and a few unknown ones decide alike from each service's partition */
+    /** @return the whole model: every class of it and a few unknown ones decide alike from each service's key */
     private Executing<EffectiveLimits> decidesAsTheWholeModel() {
         Executing<EffectiveLimits> whole = inSnapshot(c -> behavior.read(c, QuotaModel.INSTANCE));
         EffectiveLimits all = whole.model();
@@ -119,6 +122,8 @@ class PartitionIndexTest {
         Set<String> regions = new TreeSet<>(all.regions());
         regions.add("nowhere");
         Set<String> services = new TreeSet<>(all.routesByService().keySet());
+        List<String> keys = behavior.inSnapshotByKey(QuotaModel.INSTANCE, (byKey, connection) -> byKey.keys());
+        assertThat(keys).as("the model's keys: its services").containsExactlyElementsOf(services);
         services.add("nobody");
         long settings = 0;
         int classes = 0;
@@ -140,7 +145,7 @@ class PartitionIndexTest {
                 }
             }
         }
-        // each partition holds its service's settings and no other: together, the whole model once
+        // each key's model holds its service's settings and no other: together, the whole model once
         assertThat(settings).isEqualTo(all.size());
         assertThat(classes).isGreaterThan(1000);
         return whole;
@@ -152,7 +157,7 @@ class PartitionIndexTest {
         try (Connection first = dataSource.getConnection()) {
             first.setAutoCommit(false);
             // the first builder's claim, not committed yet
-            try (var ps = first.prepareStatement("insert into model_partition_index (run_id, legacy, migration) values (-7301, true, ?)")) {
+            try (var ps = first.prepareStatement("insert into model_key_index (run_id, legacy, migration) values (-7301, true, ?)")) {
                 ps.setString(1, OWN.id());
                 ps.executeUpdate();
             }
@@ -160,12 +165,12 @@ class PartitionIndexTest {
             // the second builder's claim waits on the first's row lock: PostgreSQL says so
             await().atMost(Duration.ofSeconds(30)).until(() -> !Sql.query(dataSource, """
                     select 1 from pg_stat_activity where wait_event_type = 'Lock'
-                    and query like 'insert into model_partition_index%'""", rs -> 1).isEmpty());
+                    and query like 'insert into model_key_index%'""", rs -> 1).isEmpty());
             assertThat(second).isNotDone();
             first.commit();
             second.get();
         }
-        assertThat(Sql.query(dataSource, "select count(*) from legacy_partition where run_id = -7301", rs -> rs.getLong(1)))
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7301", rs -> rs.getLong(1)))
                 .containsExactly(0L);
     }
 
@@ -177,23 +182,23 @@ class PartitionIndexTest {
         assertThatThrownBy(() -> index.build(OWN, -7302, true)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("legacy record eu/k2 of run -7302 is not JSON");
 
-        assertThat(this.<Boolean>inSnapshot(c -> PartitionIndex.isBuilt(c, -7302, true))).isFalse();
-        assertThat(Sql.query(dataSource, "select count(*) from legacy_partition where run_id = -7302", rs -> rs.getLong(1)))
+        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, -7302, true))).isFalse();
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7302", rs -> rs.getLong(1)))
                 .containsExactly(0L);
     }
 
     @Test
-    void aRecordWithLeavesInTwoPartitionsIsIndexedInEachAndReadWithItsOwnLeavesOnly() {
+    void aRecordWithLeavesOfTwoKeysIsIndexedUnderEachAndReadWithThatKeysLeavesOnly() {
         record(-7303, "eu", "k1", """
                 [{"service":"a","route":"*","tier":"*","ratePerSecond":"10","burst":10},
                  {"service":"b","route":"*","tier":"*","ratePerSecond":"20","burst":20},
                  {"service":"a","route":"/x","tier":"*","ratePerSecond":"30","burst":30}]""");
         index.build(OWN, -7303, true);
 
-        assertThat(Sql.query(dataSource, "select partition from legacy_partition where run_id = -7303 order by partition",
+        assertThat(Sql.query(dataSource, "select key from legacy_key where run_id = -7303 order by key",
                 rs -> rs.getString(1))).containsExactly("a", "b");
-        EffectiveLimits a = inSnapshot(c -> behavior.legacyPartition(c, OWN, -7303, "a"));
-        EffectiveLimits b = inSnapshot(c -> behavior.legacyPartition(c, OWN, -7303, "b"));
+        EffectiveLimits a = inSnapshot(c -> keyed.legacy(c, OWN, -7303, "a"));
+        EffectiveLimits b = inSnapshot(c -> keyed.legacy(c, OWN, -7303, "b"));
         assertThat(a.size()).isEqualTo(2);
         assertThat(b.size()).isEqualTo(1);
         assertThat(b.limit(new RequestClass("eu", "b", "/x", "free")).burst()).isEqualTo(20);
@@ -201,7 +206,7 @@ class PartitionIndexTest {
 
     @Test
     void aModelOfMoreRecordsThanTheCursorFetchesAndACopySendsIsIndexedWhole() {
-        int records = 2 * PartitionIndex.COPY_BATCH + ExecutingModelReader.FETCH_SIZE + 7;
+        int records = 2 * ModelKeyIndex.COPY_BATCH + ExecutingModelReader.FETCH_SIZE + 7;
         Sql.update(dataSource, """
                 insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
                 select -7304, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
@@ -210,25 +215,29 @@ class PartitionIndexTest {
 
         index.build(OWN, -7304, true);
 
-        assertThat(Sql.query(dataSource, "select count(*), count(distinct partition) from legacy_partition where run_id = -7304",
+        assertThat(Sql.query(dataSource, "select count(*), count(distinct key) from legacy_key where run_id = -7304",
                 rs -> List.of(rs.getLong(1), rs.getLong(2)))).containsExactly(List.of((long) records, 500L));
-        assertThat(Sql.query(dataSource, "select elements from model_partition_index where run_id = -7304 and legacy",
+        assertThat(Sql.query(dataSource, "select elements from model_key_index where run_id = -7304 and legacy",
                 rs -> rs.getLong(1))).containsExactly((long) records);
-        EffectiveLimits s7 = inSnapshot(c -> behavior.legacyPartition(c, OWN, -7304, "s7"));
+        assertThat(Sql.query(dataSource, "select count(*), sum(elements) from model_key where run_id = -7304 and legacy",
+                rs -> List.of(rs.getLong(1), rs.getLong(2)))).containsExactly(List.of(500L, (long) records));
+        EffectiveLimits s7 = inSnapshot(c -> keyed.legacy(c, OWN, -7304, "s7"));
         assertThat(s7.size()).isEqualTo((records - 7) / 500 + 1);
         assertThat(s7.routesByService().keySet()).containsExactly("s7");
     }
 
     @Test
     void buildingAnIndexBeyondTheKeptOnesDropsTheOldest() {
-        for (long run = -7311; run >= -7311 - PartitionIndex.KEPT; run--) {
+        for (long run = -7311; run >= -7311 - ModelKeyIndex.KEPT; run--) {
             record(run, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
             index.build(OWN, run, true);
         }
 
-        assertThat(Sql.query(dataSource, "select run_id from model_partition_index where migration = ? order by run_id",
+        assertThat(Sql.query(dataSource, "select run_id from model_key_index where migration = ? order by run_id",
                 rs -> rs.getLong(1), OWN.id())).containsExactly(-7314L, -7313L, -7312L);
-        assertThat(Sql.query(dataSource, "select distinct run_id from legacy_partition where run_id between -7400 and -7300 order by run_id",
+        assertThat(Sql.query(dataSource, "select distinct run_id from legacy_key where run_id between -7400 and -7300 order by run_id",
+                rs -> rs.getLong(1))).containsExactly(-7314L, -7313L, -7312L);
+        assertThat(Sql.query(dataSource, "select distinct run_id from model_key where run_id between -7400 and -7300 order by run_id",
                 rs -> rs.getLong(1))).containsExactly(-7314L, -7313L, -7312L);
     }
 

@@ -1,0 +1,160 @@
+package dev.cutover.framework.model;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.cutover.framework.migration.BehaviorModel;
+import dev.cutover.framework.migration.ExecutableModel;
+import dev.cutover.framework.model.ExecutingBehavior.Executing;
+
+/**
+ * The models of single keys of executing models ({@link BehaviorModel#leafKey}), read through their
+ * {@link ModelKeyIndex} and cached, least recently used out, up to {@value #CACHED_ELEMENTS} leaves or
+ * entities, with the distinct keys of the {@value #CACHED_KEY_LISTS} models read last. A key's rows are
+ * immutable once its index is visible (as the model's), so the cache never goes stale; it lives in memory
+ * and a restarted process reads again. Thread-safe.
+ */
+@ApplicationScoped
+class KeyedModels {
+
+    /**
+     * Leaves or entities of the keys' models kept between units of work. 50,000 held 100 MB live of a
+     * rate-limit generation (a quota is a setting in each of its regions, 8 in the benchmark): 10,000
+     * keep a few thousand keys, about 20 MB of that model, 3 MB of its legacy one.
+     */
+    static final int CACHED_ELEMENTS = 10_000;
+
+    // legacy and one or two generations per migration are all a switching migration alternates between
+    static final int CACHED_KEY_LISTS = 8;
+
+    @Inject
+    ExecutingModelReader models;
+
+    private final LinkedHashMap<KeyOfModel, CachedModel> byKey = new LinkedHashMap<>(256, 0.75f, true);
+    private long cachedElements;
+    private final Map<Model, List<String>> keyLists = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Model, List<String>> eldest) {
+            return size() > CACHED_KEY_LISTS;
+        }
+    };
+
+    /**
+     * @return the model executing in the connection's snapshot, to be read by key
+     * @throws ModelKeyIndex.Missing when that model has no key index in the snapshot
+     */
+    <L, E, M> ExecutingByKey<M> read(Connection connection, ExecutableModel<L, E, M> migration) throws SQLException {
+        ExecutingModel executing = models.current(connection, migration.id());
+        if (!executing.isLegacy()) {
+            return open(connection, migration, executing.generation(), executing.runId(), false, executing);
+        }
+        OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
+        if (legacyRun.isEmpty()) {
+            return new ExecutingByKey<>(0, null, key -> migration.behavior().empty(), List::of);
+        }
+        return open(connection, migration, 0, legacyRun.getAsLong(), true, executing);
+    }
+
+    private <L, E, M> ExecutingByKey<M> open(Connection connection, ExecutableModel<L, E, M> migration, int generation,
+            long runId, boolean legacy, ExecutingModel executing) throws SQLException {
+        if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
+            throw new ModelKeyIndex.Missing(runId, legacy);
+        }
+        Model model = new Model(migration.id(), legacy, runId);
+        return new ExecutingByKey<>(generation, runId,
+                key -> legacy ? legacy(connection, migration, model, key) : target(connection, migration, model, executing, key),
+                () -> keys(connection, model));
+    }
+
+    /** The legacy model of run {@code runId}'s migrated records with {@code key}: their leaves with it. */
+    <L, E, M> M legacy(Connection connection, ExecutableModel<L, E, M> migration, long runId, String key) throws SQLException {
+        return legacy(connection, migration, new Model(migration.id(), true, runId), key);
+    }
+
+    private <L, E, M> M legacy(Connection connection, ExecutableModel<L, E, M> migration, Model model, String key)
+            throws SQLException {
+        KeyOfModel cacheKey = new KeyOfModel(model, key);
+        M cached = cached(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        BehaviorModel<L, E, M> behavior = migration.behavior();
+        long[] leaves = { 0 };
+        M built;
+        try (Stream<MigratedRecord> records = models.migratedRecords(connection, model.runId(), key)) {
+            built = behavior.legacy(ExecutingBehavior.leaves(migration, records, model.runId())
+                    .filter(leaf -> behavior.leafKey(leaf.leaf()).equals(key)).peek(leaf -> leaves[0]++));
+        }
+        remember(cacheKey, built, leaves[0]);
+        return built;
+    }
+
+    private <L, E, M> M target(Connection connection, ExecutableModel<L, E, M> migration, Model model, ExecutingModel executing,
+            String key) throws SQLException {
+        KeyOfModel cacheKey = new KeyOfModel(model, key);
+        M cached = cached(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        long[] entities = { 0 };
+        M built;
+        try (Stream<ExecutingEntity> rows = models.entities(connection, executing, key)) {
+            built = migration.behavior().target(rows.map(entity -> ExecutingBehavior.entity(migration, entity, model.runId()))
+                    .peek(entity -> entities[0]++));
+        }
+        remember(cacheKey, built, entities[0]);
+        return built;
+    }
+
+    private List<String> keys(Connection connection, Model model) throws SQLException {
+        synchronized (this) {
+            List<String> cached = keyLists.get(model);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<String> keys = List.copyOf(models.keys(connection, model.runId(), model.legacy()));
+        synchronized (this) {
+            keyLists.put(model, keys);
+        }
+        return keys;
+    }
+
+    @SuppressWarnings("unchecked") // keyed by migration id: the value is that migration's M
+    private synchronized <M> M cached(KeyOfModel key) {
+        CachedModel cached = byKey.get(key);
+        return cached == null ? null : (M) cached.model();
+    }
+
+    // a key's model larger than the whole budget is not kept: each unit about it reads it again
+    private synchronized void remember(KeyOfModel key, Object model, long elements) {
+        if (elements > CACHED_ELEMENTS || byKey.containsKey(key)) {
+            return;
+        }
+        byKey.put(key, new CachedModel(model, elements));
+        cachedElements += elements;
+        Iterator<CachedModel> eldest = byKey.values().iterator();
+        while (cachedElements > CACHED_ELEMENTS) {
+            cachedElements -= eldest.next().elements();
+            eldest.remove();
+        }
+    }
+
+    private record Model(String migration, boolean legacy, long runId) {
+    }
+
+    private record KeyOfModel(Model model, String key) {
+    }
+
+    private record CachedModel(Object model, long elements) {
+    }
+}

@@ -1,0 +1,84 @@
+package dev.cutover.migrations.notifications.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SortedSet;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.model.ExecutingBehavior;
+import dev.cutover.framework.model.ExecutingBehavior.Executing;
+import dev.cutover.framework.model.ReadSnapshot;
+import dev.cutover.migrations.notifications.behavior.DispatchModel;
+import dev.cutover.migrations.notifications.behavior.DispatchTarget;
+import dev.cutover.migrations.notifications.behavior.NotificationModel;
+import dev.cutover.migrations.notifications.demo.DemoSources;
+import dev.cutover.support.Apply;
+import dev.cutover.support.Cli;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The dispatcher's slots computed from the model read by schedule key ({@link DueTargets}: only the
+ * rules of the schedules due in the slot) against the whole model's {@link DispatchModel#dueAt}, minute
+ * by minute over two days that cross a DST change, for an activated generation of the demo and for its
+ * legacy model.
+ */
+@QuarkusTest
+class DueTargetsTest {
+
+    /** Saturday before the EU's DST change (2025-03-30 01:00 UTC), so that zoned schedules cross it. */
+    private static final Instant START = Instant.parse("2025-03-29T00:00:00Z");
+    private static final int SLOTS = 2 * 24 * 60;
+
+    @Inject
+    ExecutingBehavior behavior;
+
+    @Inject
+    ReadSnapshot snapshot;
+
+    @Inject
+    GenerationSwitch generations;
+
+    @AfterEach
+    void backToLegacy() {
+        Apply.startFromLegacy(generations);
+    }
+
+    @Test
+    void theTargetsOfTheSchedulesDueInASlotAreTheWholeModelsForAGenerationAndForLegacy() {
+        Apply.startFromLegacy(generations);
+        try (DemoSources sources = DemoSources.start()) {
+            Cli.Result applied = Cli.run(Apply.accepting(sources));
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        }
+        assertThat(dispatchedAlike()).as("a generation's dispatches over two days").isGreaterThan(1000);
+
+        assertThat(Cli.run("rollback", NotificationDispatcher.MIGRATION).exitCode()).isZero();
+        assertThat(dispatchedAlike()).as("legacy's dispatches over two days").isGreaterThan(1000);
+    }
+
+    /** @return how many targets were due over the slots, each slot's the same set both ways */
+    private long dispatchedAlike() {
+        Executing<DispatchModel> whole = snapshot.call(c -> behavior.read(c, NotificationModel.INSTANCE));
+        DueTargets due = new DueTargets();
+        return behavior.inSnapshotByKey(NotificationModel.INSTANCE, (byKey, connection) -> {
+            assertThat(byKey.generation()).isEqualTo(whole.generation());
+            assertThat(byKey.runId()).isEqualTo(whole.runId());
+            assertThat(byKey.keys()).hasSizeGreaterThanOrEqualTo(whole.model().scheduleCount());
+            long dispatched = 0;
+            for (int i = 0; i < SLOTS; i++) {
+                Instant slot = START.plus(Duration.ofMinutes(i));
+                SortedSet<DispatchTarget> expected = whole.model().dueAt(slot);
+                assertThat(due.at(byKey, slot)).as(slot.toString()).containsExactlyElementsOf(expected);
+                dispatched += expected.size();
+            }
+            return dispatched;
+        });
+    }
+}
