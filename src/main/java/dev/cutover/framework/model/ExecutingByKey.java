@@ -22,21 +22,35 @@ public final class ExecutingByKey<M> {
         M model(String key) throws SQLException;
     }
 
+    /** Reads the model of one key in parts. */
+    @FunctionalInterface
+    interface PartsReader<M> {
+        void parts(String key, int elements, Part<M> action) throws SQLException;
+    }
+
     /** Reads the model's distinct keys. */
     @FunctionalInterface
     interface KeysReader {
         List<String> keys() throws SQLException;
     }
 
+    /** Receives one part of a key's model ({@link #forEachPart}). */
+    @FunctionalInterface
+    public interface Part<M> {
+        void accept(M part) throws SQLException;
+    }
+
     private final int generation;
     private final Long runId;
     private final KeyReader<M> reader;
+    private final PartsReader<M> parts;
     private final KeysReader keys;
 
-    ExecutingByKey(int generation, Long runId, KeyReader<M> reader, KeysReader keys) {
+    ExecutingByKey(int generation, Long runId, KeyReader<M> reader, PartsReader<M> parts, KeysReader keys) {
         this.generation = generation;
         this.runId = runId;
         this.reader = reader;
+        this.parts = parts;
         this.keys = keys;
     }
 
@@ -56,6 +70,28 @@ public final class ExecutingByKey<M> {
      */
     public M model(String key) throws SQLException {
         return reader.model(key);
+    }
+
+    /**
+     * Hands the model of the leaves or entities with {@code key} to {@code action} in parts, each built
+     * from at most {@code elements} of them, on the caller's thread and in model order: every leaf or
+     * entity of the key is in exactly one part, and a key with none gets one empty part. For a unit of
+     * work whose answer over a key is the union of its answers over any split of the key's elements (the
+     * dispatcher: the targets due in a slot), so that it holds one part at a time however many rows the
+     * key has: {@link #model} builds the whole key's model at once. A legacy record's leaves may fall in
+     * two parts. A key whose elements fit in one part is cached like {@link #model}'s, and a cached key
+     * of at most {@code elements} is handed whole.
+     *
+     * @param elements leaves or entities per part, at least 1
+     * @throws IllegalArgumentException when {@code elements} is below 1
+     * @throws IllegalStateException    naming the element when one cannot be executed; the parts handed
+     *                                  before it were handed
+     */
+    public void forEachPart(String key, int elements, Part<M> action) throws SQLException {
+        if (elements < 1) {
+            throw new IllegalArgumentException("a part holds at least 1 leaf or entity, not " + elements);
+        }
+        parts.parts(key, elements, action);
     }
 
     /** @return {@link #model} with the generation and run, as a whole-model read returns them */

@@ -2,11 +2,13 @@ package dev.cutover.framework.model;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +16,13 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.ExecutableModel;
-import dev.cutover.framework.model.ExecutingBehavior.Executing;
+import dev.cutover.framework.migration.Migrated;
 
 /**
- * The models of single keys of executing models ({@link BehaviorModel#leafKey}), read through their
- * {@link ModelKeyIndex} and cached, least recently used out, up to {@value #CACHED_ELEMENTS} leaves or
- * entities, with the distinct keys of the {@value #CACHED_KEY_LISTS} models read last. A key's rows are
+ * The models of single keys of executing models ({@link BehaviorModel#leafKey}), whole or in parts
+ * ({@link ExecutingByKey#forEachPart}), read through their {@link ModelKeyIndex} and cached, least
+ * recently used out, up to {@value #CACHED_ELEMENTS} leaves or entities, with the distinct keys of the
+ * {@value #CACHED_KEY_LISTS} models read last. A key's rows are
  * immutable once its index is visible (as the model's), so the cache never goes stale; it lives in memory
  * and a restarted process reads again. Thread-safe.
  */
@@ -59,7 +62,8 @@ class KeyedModels {
         }
         OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
         if (legacyRun.isEmpty()) {
-            return new ExecutingByKey<>(0, null, key -> migration.behavior().empty(), List::of);
+            M empty = migration.behavior().empty();
+            return new ExecutingByKey<>(0, null, key -> empty, (key, elements, action) -> action.accept(empty), List::of);
         }
         return open(connection, migration, 0, legacyRun.getAsLong(), true, executing);
     }
@@ -72,6 +76,13 @@ class KeyedModels {
         Model model = new Model(migration.id(), legacy, runId);
         return new ExecutingByKey<>(generation, runId,
                 key -> legacy ? legacy(connection, migration, model, key) : target(connection, migration, model, executing, key),
+                (key, elements, action) -> {
+                    if (legacy) {
+                        legacyParts(connection, migration, model, key, elements, action);
+                    } else {
+                        targetParts(connection, migration, model, executing, key, elements, action);
+                    }
+                },
                 () -> keys(connection, model));
     }
 
@@ -87,15 +98,37 @@ class KeyedModels {
         if (cached != null) {
             return cached;
         }
-        BehaviorModel<L, E, M> behavior = migration.behavior();
         long[] leaves = { 0 };
         M built;
         try (Stream<MigratedRecord> records = models.migratedRecords(connection, model.runId(), key)) {
-            built = behavior.legacy(ExecutingBehavior.leaves(migration, records, model.runId())
-                    .filter(leaf -> behavior.leafKey(leaf.leaf()).equals(key)).peek(leaf -> leaves[0]++));
+            built = migration.behavior().legacy(leaves(migration, model, key, records).peek(leaf -> leaves[0]++));
         }
         remember(cacheKey, built, leaves[0]);
         return built;
+    }
+
+    /** The legacy model of run {@code runId}'s migrated records with {@code key} in parts, as {@link ExecutingByKey#forEachPart}. */
+    <L, E, M> void legacyParts(Connection connection, ExecutableModel<L, E, M> migration, long runId, String key, int elements,
+            ExecutingByKey.Part<M> action) throws SQLException {
+        legacyParts(connection, migration, new Model(migration.id(), true, runId), key, elements, action);
+    }
+
+    private <L, E, M> void legacyParts(Connection connection, ExecutableModel<L, E, M> migration, Model model, String key,
+            int elements, ExecutingByKey.Part<M> action) throws SQLException {
+        KeyOfModel cacheKey = new KeyOfModel(model, key);
+        if (handedCached(cacheKey, elements, action)) {
+            return;
+        }
+        try (Stream<MigratedRecord> records = models.migratedRecords(connection, model.runId(), key)) {
+            parts(cacheKey, leaves(migration, model, key, records), migration.behavior()::legacy, elements, action);
+        }
+    }
+
+    // a record's leaves with the key: the index finds the record by any of its leaves' keys
+    private static <L> Stream<Migrated<L>> leaves(ExecutableModel<L, ?, ?> migration, Model model, String key,
+            Stream<MigratedRecord> records) {
+        BehaviorModel<L, ?, ?> behavior = migration.behavior();
+        return ExecutingBehavior.leaves(migration, records, model.runId()).filter(leaf -> behavior.leafKey(leaf.leaf()).equals(key));
     }
 
     private <L, E, M> M target(Connection connection, ExecutableModel<L, E, M> migration, Model model, ExecutingModel executing,
@@ -113,6 +146,57 @@ class KeyedModels {
         }
         remember(cacheKey, built, entities[0]);
         return built;
+    }
+
+    private <L, E, M> void targetParts(Connection connection, ExecutableModel<L, E, M> migration, Model model,
+            ExecutingModel executing, String key, int elements, ExecutingByKey.Part<M> action) throws SQLException {
+        KeyOfModel cacheKey = new KeyOfModel(model, key);
+        if (handedCached(cacheKey, elements, action)) {
+            return;
+        }
+        try (Stream<ExecutingEntity> rows = models.entities(connection, executing, key)) {
+            parts(cacheKey, rows.map(entity -> ExecutingBehavior.entity(migration, entity, model.runId())),
+                    migration.behavior()::target, elements, action);
+        }
+    }
+
+    private <M> boolean handedCached(KeyOfModel key, int elements, ExecutingByKey.Part<M> action) throws SQLException {
+        CachedModel cached;
+        synchronized (this) {
+            cached = byKey.get(key);
+        }
+        if (cached == null || cached.elements() > elements) {
+            return false;
+        }
+        @SuppressWarnings("unchecked") // keyed by migration id: the value is that migration's M
+        M model = (M) cached.model();
+        action.accept(model);
+        return true;
+    }
+
+    /**
+     * Builds a model of each run of {@code size} elements and hands it on while the cursor waits: one part's
+     * elements are held at a time. A key that fits in one part is remembered like a whole key's model.
+     */
+    private <X, M> void parts(KeyOfModel cacheKey, Stream<X> elements, Function<Stream<X>, M> build, int size,
+            ExecutingByKey.Part<M> action) throws SQLException {
+        List<X> part = new ArrayList<>(Math.min(size, 1024));
+        boolean split = false;
+        Iterator<X> next = elements.iterator();
+        while (next.hasNext()) {
+            part.add(next.next());
+            // a full part is handed on only once another element follows: the last one may be cached
+            if (part.size() == size && next.hasNext()) {
+                action.accept(build.apply(part.stream()));
+                part.clear();
+                split = true;
+            }
+        }
+        M last = build.apply(part.stream());
+        if (!split) {
+            remember(cacheKey, last, part.size());
+        }
+        action.accept(last);
     }
 
     private List<String> keys(Connection connection, Model model) throws SQLException {

@@ -227,6 +227,69 @@ class ModelKeyIndexTest {
     }
 
     @Test
+    void aKeysModelInPartsHoldsAtMostAPartsLeavesEachAndTogetherTheWholeKeysOnce() throws Exception {
+        // service a: 23 leaves over 22 records (the last record holds two of them and one of service b)
+        Sql.update(dataSource, """
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
+                select -7305, 'eu', 'k' || lpad(n::text, 2, '0'), 'k' || n, n, 'MIGRATED',
+                       '[{"service":"a","route":"/r' || n || '","tier":"*","ratePerSecond":"10","burst":10}]'
+                from generate_series(1, 21) n""");
+        record(-7305, "eu", "k99", """
+                [{"service":"a","route":"/x","tier":"*","ratePerSecond":"30","burst":30},
+                 {"service":"b","route":"*","tier":"*","ratePerSecond":"20","burst":20},
+                 {"service":"a","route":"/y","tier":"*","ratePerSecond":"40","burst":40}]""");
+        // service c: 12 leaves, one per record
+        Sql.update(dataSource, """
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
+                select -7305, 'us', 'c' || lpad(n::text, 2, '0'), 'c' || n, n, 'MIGRATED',
+                       '[{"service":"c","route":"/r' || n || '","tier":"*","ratePerSecond":"10","burst":10}]'
+                from generate_series(1, 12) n""");
+        index.build(OWN, -7305, true);
+        EffectiveLimits whole = inSnapshot(c -> keyed.legacy(c, OWN, -7305, "a"));
+        assertThat(whole.size()).isEqualTo(23);
+
+        List<EffectiveLimits> parts = parts("a", 10);
+        assertThat(parts).extracting(EffectiveLimits::size).containsExactly(10, 10, 3);
+        Set<String> routes = new TreeSet<>();
+        parts.forEach(part -> routes.addAll(part.routesByService().get("a")));
+        assertThat(routes).containsExactlyInAnyOrderElementsOf(whole.routesByService().get("a"));
+        for (EffectiveLimits part : parts) {
+            for (String route : part.routesByService().get("a")) {
+                RequestClass request = new RequestClass("eu", "a", route, "free");
+                assertThat(part.effective(request)).as(request.toString()).isEqualTo(whole.effective(request));
+            }
+        }
+        assertThat(parts("b", 10)).extracting(EffectiveLimits::size).containsExactly(1);
+        assertThat(parts("nobody", 10)).extracting(EffectiveLimits::size).as("a key without leaves: one empty part")
+                .containsExactly(0);
+
+        assertThat(parts("c", 5)).extracting(EffectiveLimits::size).containsExactly(5, 5, 2);
+
+        // a key that fitted in one part is cached (its rows are immutable), a split one is read again,
+        // and a cached model is handed whole to a part at least as large
+        Sql.update(dataSource, "delete from record_outcome where run_id = -7305");
+        assertThat(parts("b", 10)).extracting(EffectiveLimits::size).containsExactly(1);
+        assertThat(parts("c", 100)).extracting(EffectiveLimits::size).containsExactly(0);
+        assertThat(parts("a", 100)).extracting(EffectiveLimits::size).as("whole, as keyed.legacy cached it").containsExactly(23);
+        assertThat(parts("a", 22)).extracting(EffectiveLimits::size).as("not handed whole to smaller parts").containsExactly(0);
+        assertThatThrownBy(() -> parts("a", 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    }
+
+    private List<EffectiveLimits> parts(String key, int elements) throws Exception {
+        List<EffectiveLimits> parts = new ArrayList<>();
+        if (elements < 1) {
+            // the bound is checked where a live executor asks for parts
+            new ExecutingByKey<EffectiveLimits>(0, -7305L, k -> null, (k, n, action) -> parts.add(null), List::of)
+                    .forEachPart(key, elements, parts::add);
+        }
+        inSnapshot(c -> {
+            keyed.legacyParts(c, OWN, -7305, key, elements, parts::add);
+            return null;
+        });
+        return parts;
+    }
+
+    @Test
     void buildingAnIndexBeyondTheKeptOnesDropsTheOldest() {
         for (long run = -7311; run >= -7311 - ModelKeyIndex.KEPT; run--) {
             record(run, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 import dev.cutover.framework.model.ExecutingByKey;
 import dev.cutover.migrations.notifications.behavior.DispatchModel;
@@ -18,34 +17,62 @@ import dev.cutover.migrations.notifications.schedule.ZonedSchedule;
 /**
  * The targets due in one slot of a model read by schedule key ({@link ScheduleKey}): each of the model's
  * distinct schedules is matched against the slot, and only the rules or policies of the schedules due
- * are read ({@link ExecutingByKey#model}), so a tick holds what is due, never the whole model. Each
- * target is due once however many schedules make it due. The parsed schedules of the model read last
- * are kept (one per distinct schedule). Not thread-safe: the dispatcher's ticks never overlap.
+ * are read, a part of at most {@link #partElements()} of them at a time ({@link ExecutingByKey#forEachPart}),
+ * so a tick holds one part's targets, never the whole model nor all of a slot (a schedule that every
+ * rule shares is as due as the whole model). A target may come in several parts (two schedules or two
+ * parts make it due): the {@link DispatchLogWriter.TickLog} logs it once. The parsed schedules of the
+ * model read last are kept (one per distinct schedule). Not thread-safe: the dispatcher's ticks never
+ * overlap.
  */
 final class DueTargets {
 
+    /**
+     * Rules or policies per part: the keys' cache holds as many ({@code KeyedModels}), so a schedule whose
+     * rules fit in it is read once, and a part's targets stay a few MB.
+     */
+    static final int PART_ELEMENTS = 10_000;
+
+    /** Receives the targets due in one part of a schedule's rules or policies. */
+    @FunctionalInterface
+    interface Due {
+        void accept(SortedSet<DispatchTarget> targets) throws SQLException;
+    }
+
+    private final int partElements;
     private Long runId;
     private int generation = -1;
     private final Map<String, ZonedSchedule> parsed = new HashMap<>();
 
+    DueTargets() {
+        this(PART_ELEMENTS);
+    }
+
+    DueTargets(int partElements) {
+        this.partElements = partElements;
+    }
+
+    int partElements() {
+        return partElements;
+    }
+
     /**
+     * Hands the targets due in {@code slot} to {@code due}, one part of a due schedule's rules or policies
+     * at a time, each part's in {@link DispatchTarget} order.
+     *
      * @param slot a whole UTC minute
-     * @return the targets due in that minute, in {@link DispatchTarget} order
      * @throws IllegalStateException naming a schedule or an element of the model that cannot be executed
      */
-    SortedSet<DispatchTarget> at(ExecutingByKey<DispatchModel> model, Instant slot) throws SQLException {
+    void forEach(ExecutingByKey<DispatchModel> model, Instant slot, Due due) throws SQLException {
         if (model.generation() != generation || !Objects.equals(model.runId(), runId)) {
             parsed.clear();
             generation = model.generation();
             runId = model.runId();
         }
         DueMinutes minute = DueMinutes.window(slot, 1);
-        SortedSet<DispatchTarget> due = new TreeSet<>();
         for (String key : model.keys()) {
             if (minute.isDue(parsed.computeIfAbsent(key, ScheduleKey::parse), 0)) {
-                due.addAll(model.model(key).dueAt(slot));
+                model.forEachPart(key, partElements, part -> due.accept(part.dueAt(slot)));
             }
         }
-        return due;
     }
 }

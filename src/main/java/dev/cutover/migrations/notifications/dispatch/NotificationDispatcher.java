@@ -27,7 +27,7 @@ import io.quarkus.runtime.StartupEvent;
  * The live behavior of the notification platform (DESIGN.md §3): on every tick it reads, in one
  * database snapshot, which model of {@value #MIGRATION} executes (legacy or an activated generation),
  * computes the notifications due in the tick's slots from that model only (reading the rules of the
- * schedules due in them, {@link DueTargets}, not the whole model), and logs them in
+ * schedules due in them, a part at a time, {@link DueTargets}, not the whole model), and logs them in
  * {@code dispatch_log} with the tick number and the model and generation that produced them.
  *
  * <p><b>Ticks.</b> Each tick that has slots due ({@link SlotClock}) is one REPEATABLE READ transaction
@@ -209,11 +209,11 @@ public class NotificationDispatcher implements LiveExecutor {
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
                 ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.keys().size());
-                int rows = 0;
+                DispatchLogWriter.TickLog log = new DispatchLogWriter.TickLog(connection);
                 for (Instant slot : slots) {
-                    rows += DispatchLogWriter.insert(connection, tick, executing, slot, due.at(read, slot));
+                    due.forEach(read, slot, targets -> log.add(slot, targets));
                 }
-                return new Committed(tick, executing, rows);
+                return new Committed(tick, executing, log.log(tick, executing));
             });
             // only now, after the commit, may the clock forget these slots
             slotClock.processed(slots.get(slots.size() - 1));

@@ -2,9 +2,13 @@ package dev.cutover.migrations.notifications.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.model.ExecutingBehavior;
 import dev.cutover.framework.model.ExecutingBehavior.Executing;
+import dev.cutover.framework.model.ExecutingByKey;
 import dev.cutover.framework.model.ReadSnapshot;
 import dev.cutover.migrations.notifications.behavior.DispatchModel;
 import dev.cutover.migrations.notifications.behavior.DispatchTarget;
@@ -25,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The dispatcher's slots computed from the model read by schedule key ({@link DueTargets}: only the
- * rules of the schedules due in the slot) against the whole model's {@link DispatchModel#dueAt}, minute
+ * rules of the schedules due in the slot, a part at a time) against the whole model's {@link DispatchModel#dueAt}, minute
  * by minute over two days that cross a DST change, for an activated generation of the demo and for its
  * legacy model.
  */
@@ -63,22 +68,47 @@ class DueTargetsTest {
         assertThat(dispatchedAlike()).as("legacy's dispatches over two days").isGreaterThan(1000);
     }
 
-    /** @return how many targets were due over the slots, each slot's the same set both ways */
+    /**
+     * @return how many targets were due over the slots, each slot's the same set both ways, whether a
+     *         schedule's rules are read in parts of {@link DueTargets#PART_ELEMENTS} or of one rule each
+     */
     private long dispatchedAlike() {
         Executing<DispatchModel> whole = snapshot.call(c -> behavior.read(c, NotificationModel.INSTANCE));
         DueTargets due = new DueTargets();
+        DueTargets oneRuleParts = new DueTargets(1);
         return behavior.inSnapshotByKey(NotificationModel.INSTANCE, (byKey, connection) -> {
             assertThat(byKey.generation()).isEqualTo(whole.generation());
             assertThat(byKey.runId()).isEqualTo(whole.runId());
             assertThat(byKey.keys()).hasSizeGreaterThanOrEqualTo(whole.model().scheduleCount());
             long dispatched = 0;
+            int split = 0;
             for (int i = 0; i < SLOTS; i++) {
                 Instant slot = START.plus(Duration.ofMinutes(i));
                 SortedSet<DispatchTarget> expected = whole.model().dueAt(slot);
-                assertThat(due.at(byKey, slot)).as(slot.toString()).containsExactlyElementsOf(expected);
+                assertThat(union(due, byKey, slot)).as(slot.toString()).containsExactlyElementsOf(expected);
+                List<SortedSet<DispatchTarget>> parts = parts(oneRuleParts, byKey, slot);
+                SortedSet<DispatchTarget> together = new TreeSet<>();
+                parts.forEach(together::addAll);
+                assertThat(together).as(slot.toString()).containsExactlyElementsOf(expected);
+                split += parts.size() > 1 ? 1 : 0;
                 dispatched += expected.size();
             }
+            assertThat(split).as("slots whose due rules came in several parts").isGreaterThan(100);
             return dispatched;
         });
+    }
+
+    private static SortedSet<DispatchTarget> union(DueTargets due, ExecutingByKey<DispatchModel> byKey, Instant slot)
+            throws SQLException {
+        SortedSet<DispatchTarget> all = new TreeSet<>();
+        due.forEach(byKey, slot, all::addAll);
+        return all;
+    }
+
+    private static List<SortedSet<DispatchTarget>> parts(DueTargets due, ExecutingByKey<DispatchModel> byKey, Instant slot)
+            throws SQLException {
+        List<SortedSet<DispatchTarget>> parts = new ArrayList<>();
+        due.forEach(byKey, slot, parts::add);
+        return parts;
     }
 }
