@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.model.ExecutingModel;
+import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
 import dev.cutover.guide.featureflags.FeatureFlagsMigration;
 import dev.cutover.guide.featureflags.FlagEvaluator.Evaluation;
@@ -56,6 +59,9 @@ class FeatureFlagsGuideTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DataSource dataSource;
 
     @TempDir
     Path dir;
@@ -229,6 +235,9 @@ class FeatureFlagsGuideTest {
             Result nothing = Cli.run("rollback", MIGRATION);
             assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(3);
         }
+        // no live executor reads this migration's models by key: two activations and two rollbacks built no key index
+        assertThat(Sql.query(dataSource, "select count(*) from model_key_index where migration = ?", rs -> rs.getLong(1),
+                MIGRATION)).containsExactly(0L);
     }
 
     @Test

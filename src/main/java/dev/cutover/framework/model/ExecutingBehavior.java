@@ -102,9 +102,12 @@ public class ExecutingBehavior {
      * keys' models (the {@value KeyedModels#CACHED_ELEMENTS} leaves or entities read most recently) does
      * not grow with the model.
      * <p>
-     * The first unit that reads a model (after an activation, a rollback or a new planned run) builds its
-     * index in a transaction of its own, before the unit runs, then runs in a new snapshot (which may show
-     * yet another model: it is built in turn, up to {@value #INDEX_BUILDS} times).
+     * An activation or a rollback builds the index of the model it switches to before the switch
+     * ({@link ModelKeyIndex#buildBeforeSwitch}). The first unit that reads a model without one (the legacy
+     * model of a new planned run; any model after PostgreSQL's crash recovery emptied the unlogged index, or
+     * after the index was dropped as an old one) builds it in a transaction of its own, before the unit
+     * runs, then runs in a new snapshot (which may show yet another model: it is built in turn, up to
+     * {@value #INDEX_BUILDS} times).
      *
      * @throws IllegalStateException as {@link ModelKeyIndex#build} and {@link ReadSnapshot#call}, or naming
      *                               an element of the model that cannot be executed

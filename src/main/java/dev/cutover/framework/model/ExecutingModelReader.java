@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -125,6 +126,44 @@ public class ExecutingModelReader {
                 rs.next();
                 long run = rs.getLong(1);
                 return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(run);
+            }
+        }
+    }
+
+    /**
+     * The model a rollback would switch to now: the generation that executed before the current one, or,
+     * when that is legacy, the records of the {@link #latestPlannedRun latest planned run}.
+     *
+     * @return that model's run and whether it is the run's legacy model; empty when the migration executes
+     *         legacy (nothing to roll back to) or would return to a legacy model that no run planned yet
+     * @throws IllegalStateException when the generation to return to was never recorded
+     */
+    public Optional<ModelOfRun> rollbackTarget(Connection connection, String migration) throws SQLException {
+        int previous;
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select history[cardinality(history)] from executing_model where migration = ? and cardinality(history) > 0""")) {
+            ps.setString(1, migration);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                previous = rs.getInt(1);
+            }
+        }
+        if (previous == 0) {
+            OptionalLong run = latestPlannedRun(connection, migration);
+            return run.isEmpty() ? Optional.empty() : Optional.of(new ModelOfRun(run.getAsLong(), true));
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select run_id from model_generation where migration = ? and generation = ?")) {
+            ps.setString(1, migration);
+            ps.setInt(2, previous);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException(migration + " would roll back to generation " + previous
+                            + ", which is not recorded");
+                }
+                return Optional.of(new ModelOfRun(rs.getLong(1), false));
             }
         }
     }

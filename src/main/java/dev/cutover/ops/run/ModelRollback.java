@@ -1,18 +1,28 @@
 package dev.cutover.ops.run;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.migration.Migrations;
+import dev.cutover.framework.model.ExecutingModelReader;
+import dev.cutover.framework.model.ModelKeyIndex;
+import dev.cutover.framework.model.ModelOfRun;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Rollback as the command line and the HTTP API run it: under the migration's lease (so never
- * beside a running apply), one short transaction back to the generation that executed before.
+ * beside a running apply), one short transaction back to the generation that executed before, after
+ * building the key index of the model it returns to for the migration's live executor ({@link
+ * ModelKeyIndex#buildBeforeSwitch}).
  */
 @ApplicationScoped
 public class ModelRollback {
@@ -23,6 +33,18 @@ public class ModelRollback {
     @Inject
     LeaseManager leases;
 
+    @Inject
+    ModelKeyIndex keyIndex;
+
+    @Inject
+    ExecutingModelReader reader;
+
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    DataSource dataSource;
+
     /** {@code to} is empty when legacy already executed: there was nothing to roll back to. */
     public record Result(String migration, int from, Optional<Integer> to) {
     }
@@ -31,6 +53,10 @@ public class ModelRollback {
     public Result rollback(String migration) {
         Lease lease = leases.acquire(migration);
         try {
+            // before the switch's transaction, under the lease (nothing switches meanwhile): the live
+            // executor's first unit after the rollback finds the model it returns to indexed
+            migrations.find(migration).ifPresent(descriptor -> QuarkusTransaction.requiringNew().call(() -> targetOf(migration))
+                    .ifPresent(model -> keyIndex.buildBeforeSwitch(descriptor, model)));
             return QuarkusTransaction.requiringNew().call(() -> {
                 int from = generations.current(migration).generation();
                 Optional<Integer> to = generations.rollback(migration);
@@ -40,6 +66,14 @@ public class ModelRollback {
             });
         } finally {
             leases.releaseUnbound(lease);
+        }
+    }
+
+    private Optional<ModelOfRun> targetOf(String migration) {
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.rollbackTarget(connection, migration);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read what " + migration + " would roll back to: " + e.getMessage(), e);
         }
     }
 }

@@ -88,6 +88,9 @@ class ModelKeyIndexTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ExecutingModelReader reader;
+
     @BeforeEach
     @AfterEach
     void deleteTheTestsOwnRuns() {
@@ -112,6 +115,38 @@ class ModelKeyIndexTest {
         Executing<EffectiveLimits> legacy = decidesAsTheWholeModel();
         assertThat(legacy.generation()).isZero();
         assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, legacy.runId(), true))).isTrue();
+    }
+
+    @Test
+    void anActivationAndARollbackIndexTheModelTheySwitchToBeforeTheSwitchCommits() {
+        RateLimitsRuns.startFromLegacy(generations);
+        try (DemoRegions regions = DemoRegions.start()) {
+            Cli.Result applied = RateLimitsRuns.apply(regions);
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        }
+        long generationRun = generations.current(MIGRATION).runId();
+        // no live executor has read the model yet: only the activation can have built its index
+        assertThat(builtBeforeTheSwitch(generationRun, false)).as("the generation's index, built before the switch").isTrue();
+
+        long legacyRun = this.<Long>inSnapshot(c -> reader.latestPlannedRun(c, MIGRATION).getAsLong());
+        dropIndex(legacyRun, true);
+        assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
+        assertThat(generations.current(MIGRATION).isLegacy()).isTrue();
+        assertThat(builtBeforeTheSwitch(legacyRun, true)).as("the legacy model's index, built before the rollback").isTrue();
+    }
+
+    // the index row's transaction committed before the switch's began: now() is each transaction's start
+    private boolean builtBeforeTheSwitch(long runId, boolean legacy) {
+        List<Boolean> before = Sql.query(dataSource, """
+                select i.built_at < e.switched_at from model_key_index i join executing_model e on e.migration = i.migration
+                where i.run_id = ? and i.legacy = ?""", rs -> rs.getBoolean(1), runId, legacy);
+        return before.equals(List.of(true));
+    }
+
+    private void dropIndex(long runId, boolean legacy) {
+        Sql.update(dataSource, "delete from " + (legacy ? "legacy_key" : "entity_key") + " where run_id = ?", runId);
+        Sql.update(dataSource, "delete from model_key where run_id = ? and legacy = ?", runId, legacy);
+        Sql.update(dataSource, "delete from model_key_index where run_id = ? and legacy = ?", runId, legacy);
     }
 
     /** @return the whole model: every class of it and a few unknown ones decide alike from each service's key */
