@@ -102,11 +102,7 @@ class ModelKeyIndexTest {
 
     @Test
     void everyDecisionReadFromItsServicesKeyIsTheWholeModelsForAGenerationAndForLegacy() {
-        RateLimitsRuns.startFromLegacy(generations);
-        try (DemoRegions regions = DemoRegions.start()) {
-            Cli.Result applied = RateLimitsRuns.apply(regions);
-            assertThat(applied.exitCode()).as(applied.toString()).isZero();
-        }
+        applyTheDemoFromLegacy();
         Executing<EffectiveLimits> generation = decidesAsTheWholeModel();
         assertThat(generation.generation()).isPositive();
         assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, generation.runId(), false))).isTrue();
@@ -119,11 +115,7 @@ class ModelKeyIndexTest {
 
     @Test
     void anActivationAndARollbackIndexTheModelTheySwitchToBeforeTheSwitchCommits() {
-        RateLimitsRuns.startFromLegacy(generations);
-        try (DemoRegions regions = DemoRegions.start()) {
-            Cli.Result applied = RateLimitsRuns.apply(regions);
-            assertThat(applied.exitCode()).as(applied.toString()).isZero();
-        }
+        applyTheDemoFromLegacy();
         long generationRun = generations.current(MIGRATION).runId();
         // no live executor has read the model yet: only the activation can have built its index
         assertThat(builtBeforeTheSwitch(generationRun, false)).as("the generation's index, built before the switch").isTrue();
@@ -133,6 +125,14 @@ class ModelKeyIndexTest {
         assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
         assertThat(generations.current(MIGRATION).isLegacy()).isTrue();
         assertThat(builtBeforeTheSwitch(legacyRun, true)).as("the legacy model's index, built before the rollback").isTrue();
+    }
+
+    private void applyTheDemoFromLegacy() {
+        RateLimitsRuns.startFromLegacy(generations);
+        try (DemoRegions regions = DemoRegions.start()) {
+            Cli.Result applied = RateLimitsRuns.apply(regions);
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        }
     }
 
     // the index row's transaction committed before the switch's began: now() is each transaction's start
