@@ -25,6 +25,7 @@ import dev.cutover.framework.migration.Entity;
 import dev.cutover.framework.migration.ExecutableModel;
 import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.run.CopyRows;
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.toolkit.LegacyJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -85,6 +86,9 @@ public class ModelKeyIndex {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StepProbe probe;
+
     /** @return whether the model's index is built and committed, as the connection's snapshot shows */
     static boolean isBuilt(Connection connection, long runId, boolean legacy) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
@@ -105,6 +109,7 @@ public class ModelKeyIndex {
      * @throws IllegalStateException naming the record or entity whose leaves cannot be read, or the failure of the database
      */
     public void build(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {
+        probe.reached("key-index-build");
         long started = System.nanoTime();
         Long elements = QuarkusTransaction.requiringNew().timeout(BUILD_TIMEOUT_SECONDS).call(() -> {
             try (Connection connection = dataSource.getConnection()) {

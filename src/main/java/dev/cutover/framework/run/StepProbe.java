@@ -48,7 +48,9 @@ import io.quarkus.runtime.Startup;
  * writer, before it writes); {@code plan-model-stored} (the planned model committed, the report not
  * yet); {@code validate} (start of the validation), {@code validate-lineage} (start of its lineage checks, on a
  * thread of their own) and {@code validate-entities} (start of its entity-by-entity check); {@code activate-before-commit}
- * (inside the switch transaction) and {@code activate-after-commit}.
+ * (inside the switch transaction) and {@code activate-after-commit}; {@code key-index-build} (the start of
+ * a model's key index build, before its transaction: in the activate step, a rollback or a live executor's
+ * unit of work).
  */
 @Startup
 @ApplicationScoped

@@ -20,9 +20,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Rollback as the command line and the HTTP API run it: under the migration's lease (so never
- * beside a running apply), one short transaction back to the generation that executed before, after
- * building the key index of the model it returns to for the migration's live executor ({@link
- * ModelKeyIndex#buildBeforeSwitch}).
+ * beside a running apply), one short transaction back to the generation that executed before. Before
+ * it, without the lease (a build may outlast the lease's ttl), the key index of the model it returns to
+ * is built for the migration's live executor ({@link ModelKeyIndex#buildBeforeSwitch}).
  */
 @ApplicationScoped
 public class ModelRollback {
@@ -51,12 +51,16 @@ public class ModelRollback {
 
     /** @throws dev.cutover.ops.lease.LeaseHeldException while an execution of the migration runs */
     public Result rollback(String migration) {
+        // refused at once while an execution runs, before any work
+        leases.releaseUnbound(leases.acquire(migration));
+        // built without the lease: a build may outlast the lease's ttl (nothing renews a rollback's), and
+        // an apply that took the expired lease over could activate a generation this switch would then undo.
+        // The index is derived data, harmless to build twice; should the model to return to change before
+        // the switch, the live executor builds the other one's on first use
+        migrations.find(migration).ifPresent(descriptor -> QuarkusTransaction.requiringNew().call(() -> targetOf(migration))
+                .ifPresent(model -> keyIndex.buildBeforeSwitch(descriptor, model)));
         Lease lease = leases.acquire(migration);
         try {
-            // before the switch's transaction, under the lease (nothing switches meanwhile): the live
-            // executor's first unit after the rollback finds the model it returns to indexed
-            migrations.find(migration).ifPresent(descriptor -> QuarkusTransaction.requiringNew().call(() -> targetOf(migration))
-                    .ifPresent(model -> keyIndex.buildBeforeSwitch(descriptor, model)));
             return QuarkusTransaction.requiringNew().call(() -> {
                 int from = generations.current(migration).generation();
                 Optional<Integer> to = generations.rollback(migration);

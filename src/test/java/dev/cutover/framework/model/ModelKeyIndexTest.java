@@ -27,6 +27,7 @@ import dev.cutover.framework.migration.ExecutableModel;
 import dev.cutover.framework.migration.JsonCodec;
 import dev.cutover.framework.model.ExecutingBehavior.Executing;
 import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.migrations.ratelimits.RateLimitsRuns;
 import dev.cutover.migrations.ratelimits.behavior.EffectiveLimits;
 import dev.cutover.migrations.ratelimits.behavior.QuotaModel;
@@ -36,6 +37,7 @@ import dev.cutover.migrations.ratelimits.normalize.KvKey;
 import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
 import dev.cutover.migrations.ratelimits.plan.Quota;
 import dev.cutover.support.Cli;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -125,6 +127,31 @@ class ModelKeyIndexTest {
         assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
         assertThat(generations.current(MIGRATION).isLegacy()).isTrue();
         assertThat(builtBeforeTheSwitch(legacyRun, true)).as("the legacy model's index, built before the rollback").isTrue();
+    }
+
+    @Test
+    void aRollbackBuildsTheIndexWithoutHoldingTheLeaseThatAnExpiringBuildCouldLose() {
+        applyTheDemoFromLegacy();
+        long legacyRun = this.<Long>inSnapshot(c -> reader.latestPlannedRun(c, MIGRATION).getAsLong());
+        dropIndex(legacyRun, true);
+        List<Long> leasesAtTheBuild = new ArrayList<>();
+        QuarkusMock.installMockForType(new StepProbe() {
+            @Override
+            public void reached(String point) {
+                if (point.equals("key-index-build")) {
+                    leasesAtTheBuild.addAll(Sql.query(dataSource, "select count(*) from migration_lease where migration = ?",
+                            rs -> rs.getLong(1), MIGRATION));
+                }
+            }
+        }, StepProbe.class);
+
+        Cli.Result rolledBack = Cli.run("rollback", MIGRATION);
+
+        assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+        // a build may outlast the lease's ttl: held meanwhile, the lease could pass to an apply whose activation
+        // this rollback would then undo
+        assertThat(leasesAtTheBuild).as("leases of the migration when the build began").containsExactly(0L);
+        assertThat(builtBeforeTheSwitch(legacyRun, true)).isTrue();
     }
 
     private void applyTheDemoFromLegacy() {
