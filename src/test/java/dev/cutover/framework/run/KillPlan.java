@@ -80,6 +80,9 @@ final class KillPlan {
                 return 100;
             case "job-after-release":
                 return 101;
+            case "key-index-build":
+                // in an apply, inside the activate step: after its begin, before its switch
+                return 62;
             case "activate-after-commit":
             case "activate-end":
                 // after the switch committed: a restart stops at the gate, only the execution's end follows

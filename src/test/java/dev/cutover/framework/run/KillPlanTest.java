@@ -81,5 +81,7 @@ class KillPlanTest {
     void aPointWithoutAPhaseIsNamed() {
         assertThatThrownBy(() -> KillPlan.phase("somewhere-new")).hasMessageContaining("'somewhere-new'");
         assertThat(KillPlan.phase("validate")).isBetween(KillPlan.phase("validate-begin"), KillPlan.phase("validate-end"));
+        assertThat(KillPlan.phase("key-index-build")).isBetween(KillPlan.phase("activate-begin"),
+                KillPlan.phase("activate-before-commit"));
     }
 }
