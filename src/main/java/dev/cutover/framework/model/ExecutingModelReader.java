@@ -131,6 +131,19 @@ public class ExecutingModelReader {
     }
 
     /**
+     * The model a rollback would switch to, on a connection of the datasource like {@link #current(String)}.
+     *
+     * @see #rollbackTarget(Connection, String)
+     */
+    public Optional<ModelOfRun> rollbackTarget(String migration) {
+        try (Connection connection = dataSource.getConnection()) {
+            return rollbackTarget(connection, migration);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read what " + migration + " would roll back to: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The model a rollback would switch to now: the generation that executed before the current one, or,
      * when that is legacy, the records of the {@link #latestPlannedRun latest planned run}.
      *

@@ -1,19 +1,15 @@
 package dev.cutover.ops.run;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.model.ModelKeyIndex;
-import dev.cutover.framework.model.ModelOfRun;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,9 +38,6 @@ public class ModelRollback {
     @Inject
     Migrations migrations;
 
-    @Inject
-    DataSource dataSource;
-
     /** {@code to} is empty when legacy already executed: there was nothing to roll back to. */
     public record Result(String migration, int from, Optional<Integer> to) {
     }
@@ -53,12 +46,7 @@ public class ModelRollback {
     public Result rollback(String migration) {
         // refused at once while an execution runs, before any work
         leases.releaseUnbound(leases.acquire(migration));
-        // built without the lease: a build may outlast the lease's ttl (nothing renews a rollback's), and
-        // an apply that took the expired lease over could activate a generation this switch would then undo.
-        // The index is derived data, harmless to build twice; should the model to return to change before
-        // the switch, the live executor builds the other one's on first use
-        migrations.find(migration).ifPresent(descriptor -> QuarkusTransaction.requiringNew().call(() -> targetOf(migration))
-                .ifPresent(model -> keyIndex.buildBeforeSwitch(descriptor, model)));
+        indexTheModelToReturnTo(migration);
         Lease lease = leases.acquire(migration);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -73,11 +61,17 @@ public class ModelRollback {
         }
     }
 
-    private Optional<ModelOfRun> targetOf(String migration) {
-        try (Connection connection = dataSource.getConnection()) {
-            return reader.rollbackTarget(connection, migration);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read what " + migration + " would roll back to: " + e.getMessage(), e);
+    /**
+     * Built without the lease: a build may outlast the lease's ttl (nothing renews a rollback's), and an
+     * apply that took the expired lease over could activate a generation this switch would then undo. The
+     * index is derived data, harmless to build twice; should the model to return to change before the
+     * switch, the live executor builds the other one's on first use.
+     */
+    private void indexTheModelToReturnTo(String migration) {
+        Optional<MigrationDescriptor<?, ?, ?>> descriptor = migrations.find(migration);
+        if (descriptor.isEmpty()) {
+            return;
         }
+        reader.rollbackTarget(migration).ifPresent(model -> keyIndex.buildBeforeSwitch(descriptor.get(), model));
     }
 }
