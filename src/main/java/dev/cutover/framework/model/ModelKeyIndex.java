@@ -40,8 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * on first use ({@link #build}), in one transaction of its own that claims the model's row of
  * {@code model_key_index} first: a second builder (another thread, another {@code serve}) waits for
  * that transaction and then finds the index built; a reader that sees the row sees every element and
- * key. Streamed: the model's rows are read a cursor page at a time and written by COPY a batch at a
- * time; the distinct keys are counted by the database. An index is never changed after, only dropped
+ * key. Streamed: the model's rows are read a cursor page at a time on a thread of their own
+ * ({@link IndexRowFeed}) while the builder writes the index rows made before by one COPY; the distinct
+ * keys are counted by the database. An index is never changed after, only dropped
  * whole: the framework keeps the {@value #KEPT} most recently built of each migration and drops the
  * others when it builds one (a snapshot that still reads a dropped index keeps seeing it; the next read
  * of that model builds it again). The tables are unlogged, so a crash of PostgreSQL empties them
@@ -57,9 +58,6 @@ public class ModelKeyIndex {
 
     /** Building reads the whole model once (about 10 s at 1M records); far longer means stuck. */
     static final int BUILD_TIMEOUT_SECONDS = 600;
-
-    // index rows written per COPY: the model's cursor stays open between two COPYs
-    static final int COPY_BATCH = 10_000;
 
     /** The model read has no key index (in the reader's snapshot): build it, then read again. */
     public static final class Missing extends RuntimeException {
@@ -183,52 +181,66 @@ public class ModelKeyIndex {
         }
     }
 
-    private static <L> long indexRecords(Connection connection, ExecutableModel<L, ?, ?> migration, long runId)
+    private <L> long indexRecords(Connection connection, ExecutableModel<L, ?, ?> migration, long runId)
             throws SQLException {
-        Batch batch = new Batch(connection, runId, "copy legacy_key (run_id, key, source, record_key) from stdin",
-                "the key index of the legacy model of run " + runId);
-        try (PreparedStatement ps = cursor(connection, """
-                select source, record_key, rec_id, idx, target from record_outcome where run_id = ? and kind = 'MIGRATED'""")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                Set<String> keys = new LinkedHashSet<>();
-                while (rs.next()) {
+        try (IndexRowFeed feed = new IndexRowFeed(dataSource, """
+                select source, record_key, rec_id, idx, target from record_outcome where run_id = ? and kind = 'MIGRATED'""",
+                "record_key", IndexRowFeed.parts(), runId, (rs, rows) -> {
                     MigratedRecord record = new MigratedRecord(rs.getString(1), rs.getString(3), (Integer) rs.getObject(4),
                             rs.getString(5));
                     String owner = "legacy record " + record.name() + " of run " + runId;
-                    keys.clear();
+                    Set<String> keys = new LinkedHashSet<>();
                     for (JsonNode leaf : ExecutingBehavior.parse(record.target(), owner)) {
                         keys.add(migration.behavior().leafKey(ExecutingBehavior.decode(migration, leaf, owner)));
                     }
                     for (String key : keys) {
-                        batch.add(key, record.source(), rs.getString(2));
+                        rows.accept(new String[] { key, record.source(), rs.getString(2) });
                     }
-                }
-            }
+                })) {
+            return copy(connection, runId, "copy legacy_key (run_id, key, source, record_key) from stdin",
+                    "the key index of the legacy model of run " + runId, feed);
         }
-        return batch.end();
     }
 
-    private static <E> long indexEntities(Connection connection, ExecutableModel<?, E, ?> migration, long runId)
+    private <E> long indexEntities(Connection connection, ExecutableModel<?, E, ?> migration, long runId)
             throws SQLException {
-        Batch batch = new Batch(connection, runId, "copy entity_key (run_id, key, entity_id) from stdin",
-                "the key index of the model of run " + runId);
-        try (PreparedStatement ps = cursor(connection, "select entity_id, body from target_entity where run_id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Entity<E> entity = ExecutingBehavior.entity(migration, new ExecutingEntity(rs.getString(1), rs.getString(2)), runId);
-                    batch.add(migration.behavior().entityKey(entity.body()), entity.id());
-                }
-            }
+        try (IndexRowFeed feed = new IndexRowFeed(dataSource, "select entity_id, body from target_entity where run_id = ?",
+                "entity_id", IndexRowFeed.parts(), runId, (rs, rows) -> {
+                    Entity<E> entity = ExecutingBehavior.entity(migration, new ExecutingEntity(rs.getString(1), rs.getString(2)),
+                            runId);
+                    rows.accept(new String[] { migration.behavior().entityKey(entity.body()), entity.id() });
+                })) {
+            return copy(connection, runId, "copy entity_key (run_id, key, entity_id) from stdin",
+                    "the key index of the model of run " + runId, feed);
         }
-        return batch.end();
     }
 
-    private static PreparedStatement cursor(Connection connection, String sql) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
-        ps.setFetchSize(ExecutingModelReader.FETCH_SIZE);
-        return ps;
+    /**
+     * Writes the feed's index rows, each after the run id, in one COPY on the builder's connection (its
+     * transaction, the claim's): the feed reads the model on a connection of its own, so the COPY stays
+     * open while the next rows are made.
+     *
+     * @return the rows written
+     */
+    private static long copy(Connection connection, long runId, String copy, String what, IndexRowFeed feed)
+            throws SQLException {
+        CopyRows out = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy), what);
+        try {
+            for (List<String[]> batch = feed.next(); batch != null; batch = feed.next()) {
+                for (String[] row : batch) {
+                    out.field(runId);
+                    for (String field : row) {
+                        out.field(field);
+                    }
+                    out.endRow();
+                }
+            }
+            out.end();
+        } catch (SQLException | RuntimeException | Error e) {
+            out.cancel();
+            throw e;
+        }
+        return out.rows();
     }
 
     private static void dropOlder(Connection connection, String migration) throws SQLException {
@@ -254,64 +266,6 @@ public class ModelKeyIndex {
                     ps.executeUpdate();
                 }
             }
-        }
-    }
-
-    /** Index rows of one run, sent by one COPY per {@value #COPY_BATCH} rows while the model's cursor waits. */
-    private static final class Batch {
-
-        private final Connection connection;
-        private final long runId;
-        private final String copy;
-        private final String what;
-        private final List<String[]> rows = new ArrayList<>(COPY_BATCH);
-        private long written;
-
-        Batch(Connection connection, long runId, String copy, String what) {
-            this.connection = connection;
-            this.runId = runId;
-            this.copy = copy;
-            this.what = what;
-        }
-
-        /** @param fields the row's fields after its run id */
-        void add(String... fields) {
-            rows.add(fields);
-            if (rows.size() == COPY_BATCH) {
-                flush();
-            }
-        }
-
-        long end() {
-            flush();
-            return written;
-        }
-
-        private void flush() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            CopyRows out;
-            try {
-                out = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy), what);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot write " + what + ": " + e.getMessage(), e);
-            }
-            try {
-                for (String[] row : rows) {
-                    out.field(runId);
-                    for (String field : row) {
-                        out.field(field);
-                    }
-                    out.endRow();
-                }
-                out.end();
-            } catch (RuntimeException e) {
-                out.cancel();
-                throw e;
-            }
-            written += rows.size();
-            rows.clear();
         }
     }
 }

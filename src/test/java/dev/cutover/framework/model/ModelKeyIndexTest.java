@@ -250,6 +250,24 @@ class ModelKeyIndexTest {
     }
 
     @Test
+    void aRecordThatIsNotJsonAfterRowsTheCopyHadSentFailsTheBuildNamingItAndLeavesNoIndex() {
+        int records = (IndexRowFeed.AHEAD + 2) * IndexRowFeed.BATCH;
+        Sql.update(dataSource, """
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
+                select -7307, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
+                       '[{"service":"s' || (n % 500) || '","route":"*","tier":"*","ratePerSecond":"10","burst":10}]'
+                from generate_series(1, ?) n""", records);
+        record(-7307, "eu", "k~", "[{\"service\":");
+
+        assertThatThrownBy(() -> index.build(OWN, -7307, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("legacy record eu/k~ of run -7307 is not JSON");
+
+        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, -7307, true))).isFalse();
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7307", rs -> rs.getLong(1)))
+                .containsExactly(0L);
+    }
+
+    @Test
     void aRecordWithLeavesOfTwoKeysIsIndexedUnderEachAndReadWithThatKeysLeavesOnly() {
         record(-7303, "eu", "k1", """
                 [{"service":"a","route":"*","tier":"*","ratePerSecond":"10","burst":10},
@@ -267,8 +285,8 @@ class ModelKeyIndexTest {
     }
 
     @Test
-    void aModelOfMoreRecordsThanTheCursorFetchesAndACopySendsIsIndexedWhole() {
-        int records = 2 * ModelKeyIndex.COPY_BATCH + ExecutingModelReader.FETCH_SIZE + 7;
+    void aModelOfMoreRecordsThanTheCursorFetchesAndTheFeedHoldsIsIndexedWhole() {
+        int records = (IndexRowFeed.AHEAD + 2) * IndexRowFeed.BATCH + ExecutingModelReader.FETCH_SIZE + 7;
         Sql.update(dataSource, """
                 insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
                 select -7304, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
