@@ -245,13 +245,15 @@ public class ExecutingModelReader {
         }
         requireIndex(connection, model.runId(), false);
         // a key's rows are a share of a model of up to millions: one lookup of the key's index and one
-        // primary-key probe per entity (the index was analyzed when built, so the plan says so)
+        // primary-key probe per entity (the index was analyzed when built, so the plan says so); the index
+        // holds the key's hash, whatever the key's length (V21), and each row found checks the key itself
         PreparedStatement ps = streaming(connection, """
                 select t.entity_id, t.body from entity_key k
                 join target_entity t on t.run_id = k.run_id and t.entity_id = k.entity_id
-                where k.run_id = ? and k.key = ? order by t.ordinal""");
+                where k.run_id = ? and hashtext(k.key) = hashtext(?) and k.key = ? order by t.ordinal""");
         ps.setLong(1, model.runId());
         ps.setString(2, key);
+        ps.setString(3, key);
         return rows(ps, rs -> new ExecutingEntity(rs.getString(1), rs.getString(2)));
     }
 
@@ -268,9 +270,10 @@ public class ExecutingModelReader {
         PreparedStatement ps = streaming(connection, """
                 select r.source, r.rec_id, r.idx, r.target from legacy_key k
                 join record_outcome r on r.run_id = k.run_id and r.source = k.source and r.record_key = k.record_key
-                where k.run_id = ? and k.key = ? order by r.source, r.record_key""");
+                where k.run_id = ? and hashtext(k.key) = hashtext(?) and k.key = ? order by r.source, r.record_key""");
         ps.setLong(1, runId);
         ps.setString(2, key);
+        ps.setString(3, key);
         return rows(ps, rs -> new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
                 rs.getString(4)));
     }

@@ -268,6 +268,21 @@ class ModelKeyIndexTest {
     }
 
     @Test
+    void aKeyLongerThanAnIndexEntryCanHoldIsIndexedAndReadByIt() {
+        // 4,000 characters that do not compress: more than a btree entry of PostgreSQL holds (2,704 bytes)
+        String service = Sql.query(dataSource, "select string_agg(md5(n::text), '') from generate_series(1, 125) n",
+                rs -> rs.getString(1)).get(0);
+        record(-7306, "eu", "k1", "[{\"service\":\"" + service + "\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
+        record(-7306, "eu", "k2", "[{\"service\":\"b\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"20\",\"burst\":20}]");
+
+        index.build(OWN, -7306, true);
+
+        assertThat(inSnapshot(c -> keyed.legacy(c, OWN, -7306, service)).limit(new RequestClass("eu", service, "/x", "free"))
+                .burst()).isEqualTo(10);
+        assertThat(inSnapshot(c -> keyed.legacy(c, OWN, -7306, "b")).size()).isEqualTo(1);
+    }
+
+    @Test
     void aRecordWithLeavesOfTwoKeysIsIndexedUnderEachAndReadWithThatKeysLeavesOnly() {
         record(-7303, "eu", "k1", """
                 [{"service":"a","route":"*","tier":"*","ratePerSecond":"10","burst":10},
