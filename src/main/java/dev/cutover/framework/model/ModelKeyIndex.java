@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -38,8 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>
  * Built before an activation or a rollback switches to the model ({@link #buildBeforeSwitch}), otherwise
  * on first use ({@link #build}), in one transaction of its own that claims the model's row of
- * {@code model_key_index} first: a second builder (another thread, another {@code serve}) waits for
- * that transaction and then finds the index built; a reader that sees the row sees every element and
+ * {@code model_key_index} first: a second builder (another {@code serve}; in the same process, another
+ * thread waits for the first before it takes a connection) waits for that transaction and then finds the
+ * index built; a reader that sees the row sees every element and
  * key. Streamed: the model's rows are read a cursor page at a time on a thread of their own
  * ({@link IndexRowFeed}) while the builder writes the index rows made before by one COPY; the distinct
  * keys are counted by the database. An index is never changed after, only dropped
@@ -84,6 +87,9 @@ public class ModelKeyIndex {
     @Inject
     DataSource dataSource;
 
+    /** A lock per model whose index this process built or builds: a few per plan and activation. */
+    private final Map<ModelOfRun, Object> builds = new ConcurrentHashMap<>();
+
     @Inject
     StepProbe probe;
 
@@ -108,6 +114,15 @@ public class ModelKeyIndex {
      */
     public void build(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {
         probe.reached("key-index-build");
+        // one builder of a model per process: the others (units of work arriving together) wait here,
+        // holding no connection; waiting on the claim's row lock, each would hold one, and the builder
+        // needs more than its own for its readers (IndexRowFeed): enough waiters would take the pool's last
+        synchronized (builds.computeIfAbsent(new ModelOfRun(runId, legacy), model -> new Object())) {
+            buildAlone(migration, runId, legacy);
+        }
+    }
+
+    private void buildAlone(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {
         long started = System.nanoTime();
         Long elements = QuarkusTransaction.requiringNew().timeout(BUILD_TIMEOUT_SECONDS).call(() -> {
             try (Connection connection = dataSource.getConnection()) {

@@ -237,6 +237,42 @@ class ModelKeyIndexTest {
     }
 
     @Test
+    void buildersOfOneModelInOneProcessWaitForTheFirstHoldingNoConnection() throws Exception {
+        record(-7308, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
+        List<Thread> others = new ArrayList<>();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var statement = holder.createStatement()) {
+                // the first builder's readers wait for this lock, after its claim
+                statement.execute("lock table record_outcome in access exclusive mode");
+            }
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> index.build(OWN, -7308, true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Sql.query(dataSource, """
+                    select 1 from pg_stat_activity where wait_event_type = 'Lock'
+                    and query like 'select source, record_key, rec_id, idx, target from record_outcome%'""", rs -> 1).isEmpty());
+            for (int i = 0; i < 4; i++) {
+                Thread other = new Thread(() -> index.build(OWN, -7308, true), "model-key-index-test-builder-" + i);
+                other.start();
+                others.add(other);
+            }
+            // each waits for the first on its lock in this process: none waits on the claim in the database,
+            // where each would hold a connection of the pool that the first builder's readers draw from
+            await().atMost(Duration.ofSeconds(30)).until(() -> others.stream().allMatch(t -> t.getState() == Thread.State.BLOCKED));
+            assertThat(Sql.query(dataSource, """
+                    select count(*) from pg_stat_activity where wait_event_type = 'Lock'
+                    and query like 'insert into model_key_index%'""", rs -> rs.getLong(1))).containsExactly(0L);
+            holder.commit();
+            first.get();
+        }
+        for (Thread other : others) {
+            other.join(Duration.ofSeconds(30).toMillis());
+            assertThat(other.isAlive()).isFalse();
+        }
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7308", rs -> rs.getLong(1)))
+                .containsExactly(1L);
+    }
+
+    @Test
     void aRecordWhoseTargetIsNotJsonFailsTheBuildNamingItAndLeavesNoIndex() {
         record(-7302, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
         record(-7302, "eu", "k2", "[{\"service\":\"a\",\"route\"");
