@@ -277,30 +277,33 @@ class ModelKeyIndexTest {
         record(-7302, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
         record(-7302, "eu", "k2", "[{\"service\":\"a\",\"route\"");
 
-        assertThatThrownBy(() -> index.build(OWN, -7302, true)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("legacy record eu/k2 of run -7302 is not JSON");
-
-        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, -7302, true))).isFalse();
-        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7302", rs -> rs.getLong(1)))
-                .containsExactly(0L);
+        assertTheBuildFailsAndLeavesNoIndex(-7302, "legacy record eu/k2 of run -7302 is not JSON");
     }
 
     @Test
     void aRecordThatIsNotJsonAfterRowsTheCopyHadSentFailsTheBuildNamingItAndLeavesNoIndex() {
-        int records = (IndexRowFeed.AHEAD + 2) * IndexRowFeed.BATCH;
-        Sql.update(dataSource, """
-                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
-                select -7307, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
-                       '[{"service":"s' || (n % 500) || '","route":"*","tier":"*","ratePerSecond":"10","burst":10}]'
-                from generate_series(1, ?) n""", records);
+        migratedRecordsOf500Services(-7307, (IndexRowFeed.AHEAD + 2) * IndexRowFeed.BATCH, "*");
         record(-7307, "eu", "k~", "[{\"service\":");
 
-        assertThatThrownBy(() -> index.build(OWN, -7307, true)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("legacy record eu/k~ of run -7307 is not JSON");
+        assertTheBuildFailsAndLeavesNoIndex(-7307, "legacy record eu/k~ of run -7307 is not JSON");
+    }
 
-        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, -7307, true))).isFalse();
-        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7307", rs -> rs.getLong(1)))
+    private void assertTheBuildFailsAndLeavesNoIndex(long runId, String failure) {
+        assertThatThrownBy(() -> index.build(OWN, runId, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(failure);
+
+        assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, runId, true))).isFalse();
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = ?", rs -> rs.getLong(1), runId))
                 .containsExactly(0L);
+    }
+
+    /** Records k1..k{count} of source eu, each one leaf of service s{n % 500}, on {@code route} ({n} the record's n). */
+    private void migratedRecordsOf500Services(long runId, int count, String route) {
+        Sql.update(dataSource, """
+                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
+                select ?, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
+                       '[{"service":"s' || (n % 500) || '","route":"' || replace(?, '{n}', n::text) || '","tier":"*","ratePerSecond":"10","burst":10}]'
+                from generate_series(1, ?) n""", runId, route, count);
     }
 
     @Test
@@ -338,11 +341,7 @@ class ModelKeyIndexTest {
     @Test
     void aModelOfMoreRecordsThanTheCursorFetchesAndTheFeedHoldsIsIndexedWhole() {
         int records = (IndexRowFeed.AHEAD + 2) * IndexRowFeed.BATCH + ExecutingModelReader.FETCH_SIZE + 7;
-        Sql.update(dataSource, """
-                insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
-                select -7304, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
-                       '[{"service":"s' || (n % 500) || '","route":"/r' || n || '","tier":"*","ratePerSecond":"10","burst":10}]'
-                from generate_series(1, ?) n""", records);
+        migratedRecordsOf500Services(-7304, records, "/r{n}");
 
         index.build(OWN, -7304, true);
 
