@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -93,6 +94,9 @@ public class ModelKeyIndex {
     @Inject
     StepProbe probe;
 
+    @Inject
+    ExecutingModelReader reader;
+
     /** @return whether the model's index is built and committed, as the connection's snapshot shows */
     static boolean isBuilt(Connection connection, long runId, boolean legacy) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
@@ -113,7 +117,6 @@ public class ModelKeyIndex {
      * @throws IllegalStateException naming the record or entity whose leaves cannot be read, or the failure of the database
      */
     public void build(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {
-        probe.reached("key-index-build");
         // one builder of a model per process: the others (units of work arriving together) wait here,
         // holding no connection; waiting on the claim's row lock, each would hold one, and the builder
         // needs more than its own for its readers (IndexRowFeed): enough waiters would take the pool's last
@@ -172,9 +175,41 @@ public class ModelKeyIndex {
         if (migration.liveExecutor().isEmpty()) {
             return;
         }
+        probe.reached("key-index-build");
         LOG.infof("%s: indexing the %s by key before the switch, for the live executor", migration.id(),
                 what(model.runId(), model.legacy()));
         build(migration, model.runId(), model.legacy());
+    }
+
+    /**
+     * Builds the index of run {@code runId}'s legacy model before the run's plan report commits, when that
+     * commit switches the legacy model a live executor reads by key: while legacy executes, the latest
+     * planned run's records are the legacy model ({@link ExecutingModelReader#latestPlannedRun}), so the
+     * report makes this run's records the model the executor reads next. Built only when the legacy model it
+     * replaces is indexed, that is, read by key (by a live executor, or indexed by a rollback to it): a plan
+     * that no executor reads pays nothing, and one that an executor reads spares its next unit the build
+     * (at 1M notification rules, 5 s). Nothing for a migration without a live executor, nor while a
+     * generation executes (a rollback to legacy builds the index it returns to). Idempotent like {@link #build}.
+     */
+    public void buildBeforePlanCommit(MigrationDescriptor<?, ?, ?> migration, long runId) {
+        if (migration.liveExecutor().isEmpty()) {
+            return;
+        }
+        OptionalLong replaced;
+        try (Connection connection = dataSource.getConnection()) {
+            replaced = reader.current(connection, migration.id()).isLegacy()
+                    ? reader.latestPlannedRun(connection, migration.id()) : OptionalLong.empty();
+            if (replaced.isEmpty() || replaced.getAsLong() == runId || !isBuilt(connection, replaced.getAsLong(), true)) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read which legacy model of " + migration.id() + " is read by key: "
+                    + e.getMessage(), e);
+        }
+        probe.reached("plan-key-index-build");
+        LOG.infof("%s: indexing the %s by key before the report makes it the legacy model, for the live executor "
+                + "(the legacy model of run %d is read by key)", migration.id(), what(runId, true), replaced.getAsLong());
+        build(migration, runId, true);
     }
 
     private static String table(boolean legacy) {

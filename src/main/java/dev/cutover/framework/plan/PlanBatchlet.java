@@ -18,6 +18,7 @@ import dev.cutover.framework.migration.MigrationDescriptor;
 import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.model.ExecutingModelReader;
+import dev.cutover.framework.model.ModelKeyIndex;
 import dev.cutover.framework.run.RunParameters;
 import dev.cutover.framework.run.RunSettingsStore;
 import dev.cutover.framework.run.StepProbe;
@@ -82,6 +83,9 @@ public class PlanBatchlet extends AbstractBatchlet {
     @Inject
     StepProbe probe;
 
+    @Inject
+    ModelKeyIndex keyIndex;
+
     @Override
     public String process() {
         long runId = jobContext.getInstanceId();
@@ -113,6 +117,9 @@ public class PlanBatchlet extends AbstractBatchlet {
                 mode == null || mode.isEmpty() ? RunParameters.DRY_RUN : mode, retrieval.summaries(runId), tally,
                 target, massRemoval.check(jobContext.getJobName(), runId).stream().toList());
         PlanReport report = withVerdict(built);
+        // while legacy executes, the report makes this run's records the legacy model: a switch, which a
+        // live executor reading legacy by key should find indexed, as an activation's
+        keyIndex.buildBeforePlanCommit(migration, runId);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             fence.check(jobContext.getJobName(), jobContext.getExecutionId());
             plans.save(runId, report, migration.entityKind());

@@ -49,8 +49,9 @@ import io.quarkus.runtime.Startup;
  * yet); {@code validate} (start of the validation), {@code validate-lineage} (start of its lineage checks, on a
  * thread of their own) and {@code validate-entities} (start of its entity-by-entity check); {@code activate-before-commit}
  * (inside the switch transaction) and {@code activate-after-commit}; {@code key-index-build} (the start of
- * a model's key index build, before its transaction: in the activate step, a rollback or a live executor's
- * unit of work).
+ * a model's key index build before a switch, before its transaction: in the activate step or a rollback)
+ * and {@code plan-key-index-build} (the same in the plan step, before a report that replaces a legacy
+ * model read by key).
  */
 @Startup
 @ApplicationScoped

@@ -25,6 +25,7 @@ import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.migration.ExecutableModel;
 import dev.cutover.framework.migration.JsonCodec;
+import dev.cutover.framework.migration.Migrations;
 import dev.cutover.framework.model.ExecutingBehavior.Executing;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.StepProbe;
@@ -93,6 +94,9 @@ class ModelKeyIndexTest {
     @Inject
     ExecutingModelReader reader;
 
+    @Inject
+    Migrations migrations;
+
     @BeforeEach
     @AfterEach
     void deleteTheTestsOwnRuns() {
@@ -127,6 +131,34 @@ class ModelKeyIndexTest {
         assertThat(Cli.run("rollback", MIGRATION).exitCode()).isZero();
         assertThat(generations.current(MIGRATION).isLegacy()).isTrue();
         assertThat(builtBeforeTheSwitch(legacyRun, true)).as("the legacy model's index, built before the rollback").isTrue();
+    }
+
+    @Test
+    void aPlanWhileLegacyExecutesIndexesItsRecordsBeforeItsReportWhenTheLegacyModelItReplacesIsReadByKey() {
+        RateLimitsRuns.startFromLegacy(generations);
+        // the legacy model executing now (earlier tests' last plan) as no live executor has read it
+        this.<java.util.OptionalLong>inSnapshot(c -> reader.latestPlannedRun(c, MIGRATION)).ifPresent(run -> dropIndex(run, true));
+        try (DemoRegions regions = DemoRegions.start()) {
+            long first = plan(regions);
+            // no live executor read the legacy model it replaced by key: nothing built
+            assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, first, true))).isFalse();
+
+            // a live executor reads the legacy model by key (its first unit builds the index)
+            behavior.inSnapshot(migrations.require(MIGRATION), "orders", (limits, connection) -> limits);
+            assertThat(this.<Boolean>inSnapshot(c -> ModelKeyIndex.isBuilt(c, first, true))).isTrue();
+
+            long second = plan(regions);
+            assertThat(Sql.query(dataSource, """
+                    select i.built_at < p.created_at from model_key_index i join plan_report p on p.run_id = i.run_id
+                    where i.run_id = ? and i.legacy""", rs -> rs.getBoolean(1), second))
+                    .as("the legacy model's index, built before the report made it the legacy model").containsExactly(true);
+        }
+    }
+
+    private long plan(DemoRegions regions) {
+        Cli.Result planned = Cli.run(RateLimitsRuns.args("plan", regions, "--accept", RateLimitsRuns.ACCEPT_DEMO));
+        assertThat(planned.exitCode()).as(planned.toString()).isZero();
+        return this.<Long>inSnapshot(c -> reader.latestPlannedRun(c, MIGRATION).getAsLong());
     }
 
     @Test

@@ -83,5 +83,7 @@ class KillPlanTest {
         assertThat(KillPlan.phase("validate")).isBetween(KillPlan.phase("validate-begin"), KillPlan.phase("validate-end"));
         assertThat(KillPlan.phase("key-index-build")).isBetween(KillPlan.phase("activate-begin"),
                 KillPlan.phase("activate-before-commit"));
+        assertThat(KillPlan.phase("plan-key-index-build")).isStrictlyBetween(KillPlan.phase("plan-begin"),
+                KillPlan.phase("plan-end"));
     }
 }
