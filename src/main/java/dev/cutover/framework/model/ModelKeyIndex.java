@@ -60,7 +60,7 @@ public class ModelKeyIndex {
     /** Legacy and two generations: what a migration switching back and forth alternates between. */
     static final int KEPT = 3;
 
-    /** Building reads the whole model once (about 10 s at 1M records); far longer means stuck. */
+    /** Building reads the whole model once (4 to 6 s at 1M legacy records here); far longer means stuck. */
     static final int BUILD_TIMEOUT_SECONDS = 600;
 
     /** The model read has no key index (in the reader's snapshot): build it, then read again. */
