@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -274,7 +273,7 @@ public class ModelKeyIndex {
      */
     private static long copy(Connection connection, long runId, String copy, String what, IndexRowFeed feed)
             throws SQLException {
-        CopyRows out = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy), what);
+        CopyRows out = CopyRows.in(connection, copy, what);
         try {
             for (List<String[]> batch = feed.next(); batch != null; batch = feed.next()) {
                 for (String[] row : batch) {

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -168,8 +167,8 @@ public class OutcomeStore {
      */
     private static void copyOutcomes(Connection c, long runId, List<DecidedRecord> records, String[] keys)
             throws SQLException {
-        CopyRows copy = new CopyRows(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "copy record_outcome (run_id, source, record_key, rec_id, idx, kind, code, detail, target) from stdin"),
+        CopyRows copy = CopyRows.in(c,
+                "copy record_outcome (run_id, source, record_key, rec_id, idx, kind, code, detail, target) from stdin",
                 "the record outcomes of run " + runId);
         try {
             for (int i = 0; i < records.size(); i++) {
@@ -250,8 +249,8 @@ public class OutcomeStore {
                 withLeaves++;
                 leaves += record.leaves().size();
                 if (copy == null) {
-                    copy = new CopyRows(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                            "copy record_leaf (run_id, source, record_key, rec_id, idx, leaf_no, order_key, group_key, leaf) from stdin"),
+                    copy = CopyRows.in(c,
+                            "copy record_leaf (run_id, source, record_key, rec_id, idx, leaf_no, order_key, group_key, leaf) from stdin",
                             "the keyed leaves of run " + runId);
                 }
                 for (DecidedRecord.KeyedLeaf leaf : record.leaves()) {

@@ -8,7 +8,6 @@ import java.util.Iterator;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -104,16 +103,16 @@ public final class PlanningTables implements PlanningRows {
                 // the sort of a million leaves: in memory on the server where it fits, else on its disk
                 s.execute("set local work_mem = '64MB'");
             }
-            CopyRows leafCopy = leafTable ? copy(leaves, "copy plan_leaf from stdin", "the planned leaves of run " + runId)
+            CopyRows leafCopy = leafTable ? CopyRows.in(leaves, "copy plan_leaf from stdin", "the planned leaves of run " + runId)
                     : null;
             String at = sampleSplit ? SortedLeaves.sampledSplit(leaves, runId) : split;
             model = transaction(dataSource);
             deleteRun(model, "planned_entity", runId);
-            CopyRows modelCopy = copy(model, "copy planned_entity (run_id, ordinal, entity_id, body) from stdin",
+            CopyRows modelCopy = CopyRows.in(model, "copy planned_entity (run_id, ordinal, entity_id, body) from stdin",
                     "the planned model of run " + runId);
             members = transaction(dataSource);
             deleteRun(members, "planned_member", runId);
-            CopyRows memberCopy = copy(members,
+            CopyRows memberCopy = CopyRows.in(members,
                     "copy planned_member (run_id, ordinal, entity_id, source, record_key) from stdin",
                     "the planned lineage of run " + runId);
             return new PlanningTables(dataSource, runId, at, leaves, leafCopy, model, modelCopy, members, memberCopy);
@@ -210,9 +209,6 @@ public final class PlanningTables implements PlanningRows {
         }
     }
 
-    private static CopyRows copy(Connection connection, String sql, String what) throws SQLException {
-        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), what);
-    }
 
     private static void analyzeAndCommit(Connection connection, String table) throws SQLException {
         try (Statement analyze = connection.createStatement()) {

@@ -1,8 +1,10 @@
 package dev.cutover.framework.run;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -24,6 +26,15 @@ public final class CopyRows {
     public CopyRows(CopyIn copy, String what) {
         this.copy = copy;
         this.what = what;
+    }
+
+    /**
+     * Starts {@code sql} ({@code copy ... from stdin}) on the connection, in its transaction.
+     *
+     * @param what names the rows in failures ("the planned model of run 7")
+     */
+    public static CopyRows in(Connection connection, String sql, String what) throws SQLException {
+        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), what);
     }
 
     public CopyRows field(long value) {
