@@ -51,6 +51,17 @@ class CopyRowsTest {
     }
 
     @Test
+    void charactersWhoseLowByteIsASpecialCharacterAreSentAsTheyAre() {
+        Captured copy = new Captured();
+        CopyRows rows = new CopyRows(copy, "test rows");
+        // U+015C, U+0109, U+010A, U+010D and U+5C5C end in the bytes of backslash, tab, newline and carriage return
+        rows.field("\u015C\u0109\u010A\u010D").field("x\u5C5C\\\u010A\ny").endRow();
+        rows.end();
+
+        assertThat(copy.text()).isEqualTo("\u015C\u0109\u010A\u010D\tx\u5C5C\\\\\u010A\\ny\n");
+    }
+
+    @Test
     void anUnpairedSurrogateIsSentAsAQuestionMarkAsJavaEncodesIt() {
         Captured copy = new Captured();
         CopyRows rows = new CopyRows(copy, "test rows");
