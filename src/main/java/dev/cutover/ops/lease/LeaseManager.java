@@ -3,9 +3,12 @@ package dev.cutover.ops.lease;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.WriteFence;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,8 +30,15 @@ public class LeaseManager implements WriteFence {
         return OWNER;
     }
 
+    /** The fence check: the holder's row, locked shared until the transaction ends. */
+    private static final String HOLDER_CHECK = """
+            select token from migration_lease where migration = ? and execution_id = ? for share""";
+
     @Inject
     LeaseConfig config;
+
+    @Inject
+    DataSource dataSource;
 
     /**
      * @return the lease, with the crashed execution it took over if the previous holder's expired
@@ -93,7 +103,9 @@ public class LeaseManager implements WriteFence {
      */
     @Override
     public void check(String migration, long executionId) {
-        if (!MigrationLease.isHeldBy(migration, executionId)) {
+        // JDBC, not the session: the check runs in every chunk's commit (4,000 at 1M records in retrieve
+        // alone), where Hibernate's native query cost three times a JDBC statement's CPU (async-profiler)
+        if (Sql.query(dataSource, HOLDER_CHECK, rs -> rs.getLong(1), migration, executionId).isEmpty()) {
             throw new FencedException("execution " + executionId + " no longer holds the lease of " + migration
                     + ": another execution took over; this commit is refused");
         }

@@ -19,8 +19,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * write. Every time is on the database's clock ({@link #databaseNow}), the one clock that all processes
  * sharing the lease agree on. Each method runs in its caller's transaction. The statements are written
  * where they run rather than as named queries, which Hibernate would parse at every command's start
- * (README, "Two stores"): HQL, except the fence check ({@link #isHeldBy}) and the token, SQL with
- * typed results.
+ * (README, "Two stores"): HQL, except the token, SQL with typed results. The fence check, which
+ * reads the row in every data-path commit, is JDBC ({@link LeaseManager#check}).
  */
 @Entity
 @Table(name = "migration_lease")
@@ -119,20 +119,5 @@ public class MigrationLease extends PanacheEntityBase {
                 delete from MigrationLease where migration = :migration and token = :token""")
                 .setParameter("migration", migration)
                 .setParameter("token", token).executeUpdate();
-    }
-
-    /**
-     * @return whether the execution holds the lease; if it does, its row stays locked shared until the
-     *         transaction ends ({@code for share}): commits of the holder check at once, and a takeover
-     *         ({@link #lockForTakeover}) waits for each of them
-     */
-    static boolean isHeldBy(String migration, long executionId) {
-        // SQL, not HQL: the check runs inside every commit, the activation's too, where parsing an HQL
-        // statement the first time (a restart that begins at the activate step) would lengthen the
-        // critical section by 0.1 s
-        return !getSession().createNativeQuery("""
-                select token from migration_lease where migration = ?1 and execution_id = ?2 for share""", Object.class)
-                .addScalar("token", StandardBasicTypes.LONG) // typed here: else the driver asks the catalog
-                .setParameter(1, migration).setParameter(2, executionId).getResultList().isEmpty();
     }
 }

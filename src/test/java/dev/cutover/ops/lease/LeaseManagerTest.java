@@ -196,9 +196,9 @@ class LeaseManagerTest {
     }
 
     /**
-     * The check runs its statement through Hibernate: PostgreSQL shows it ran {@code ... for share}; the
-     * lock lets other checks through and holds off any update of the row; and the JDBC statements of
-     * the same transaction run on the same backend, in the same transaction.
+     * PostgreSQL shows the check ran {@code ... for share}; the lock lets other checks through and holds
+     * off any update of the row; and Hibernate's session and the JDBC statements of the same transaction
+     * (the check's and the chunk's) run on the same backend, in the same transaction.
      */
     @Test
     void theFenceCheckLocksTheLeaseRowForShareOnTheConnectionOfTheCallersJdbcWrites() throws Exception {
