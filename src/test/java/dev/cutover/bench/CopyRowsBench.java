@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.postgresql.copy.CopyIn;
-import org.postgresql.util.ByteStreamWriter;
-
 import dev.cutover.framework.run.CopyRows;
+import dev.cutover.framework.run.CopySink;
 
 /**
  * How much {@link CopyRows} costs beyond copying its text: makes the COPY text of rows shaped like the
@@ -55,13 +53,13 @@ public final class CopyRowsBench {
     }
 
     private static long copyRows(int rows, String[] leaves) {
-        Discarded copy = new Discarded();
+        CopySink copy = CopySink.counting();
         CopyRows out = new CopyRows(copy, "bench rows");
         for (int row = 0; row < rows; row++) {
             out.field(row).field("src-" + (row & 7)).field("r-" + row).field(leaves[row % DISTINCT]).endRow();
         }
         out.end();
-        return copy.bytes;
+        return copy.bytes();
     }
 
     private static long appended(int rows, String[] leaves) {
@@ -92,58 +90,5 @@ public final class CopyRowsBench {
             leaves[i] = leaf.append("\"}").toString();
         }
         return leaves;
-    }
-
-    /** A COPY that counts what it is sent. */
-    private static final class Discarded implements CopyIn {
-        private long bytes;
-
-        @Override
-        public void writeToCopy(byte[] buf, int off, int siz) {
-            bytes += siz;
-        }
-
-        @Override
-        public void writeToCopy(ByteStreamWriter from) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void flushCopy() {
-        }
-
-        @Override
-        public long endCopy() {
-            return bytes;
-        }
-
-        @Override
-        public int getFieldCount() {
-            return 0;
-        }
-
-        @Override
-        public int getFormat() {
-            return 0;
-        }
-
-        @Override
-        public int getFieldFormat(int field) {
-            return 0;
-        }
-
-        @Override
-        public boolean isActive() {
-            return true;
-        }
-
-        @Override
-        public void cancelCopy() {
-        }
-
-        @Override
-        public long getHandledRowCount() {
-            return 0;
-        }
     }
 }

@@ -2,12 +2,7 @@ package dev.cutover.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.util.ByteStreamWriter;
 
 /**
  * The bytes {@link CopyRows} sends are PostgreSQL's COPY text format: fields separated by tabs, rows
@@ -19,7 +14,7 @@ class CopyRowsTest {
 
     @Test
     void fieldsAreEscapedWhereverTheSpecialCharactersAre() {
-        Captured copy = new Captured();
+        CopySink copy = CopySink.keeping();
         CopyRows rows = new CopyRows(copy, "test rows");
         rows.field("plain {\"json\": [1, 2]} é \uD83D\uDE00").field((String) null).field(7).endRow();
         rows.field("\\starts").field("ends\t").field("\n\r\\\t").field("a\\b\tc\nd\re").field("").endRow();
@@ -32,7 +27,7 @@ class CopyRowsTest {
 
     @Test
     void fieldsLongerThanTheBufferArriveWholeWithTheirEscapesAndMultiByteCharacters() {
-        Captured copy = new Captured();
+        CopySink copy = CopySink.keeping();
         CopyRows rows = new CopyRows(copy, "test rows");
         // escapes and multi-byte characters at many offsets of the 64 KiB buffer
         String piece = "a\\€\tä\n\uD83D\uDE00\r";
@@ -52,7 +47,7 @@ class CopyRowsTest {
 
     @Test
     void charactersWhoseLowByteIsASpecialCharacterAreSentAsTheyAre() {
-        Captured copy = new Captured();
+        CopySink copy = CopySink.keeping();
         CopyRows rows = new CopyRows(copy, "test rows");
         // U+015C, U+0109, U+010A, U+010D and U+5C5C end in the bytes of backslash, tab, newline and carriage return
         rows.field("\u015C\u0109\u010A\u010D").field("x\u5C5C\\\u010A\ny").endRow();
@@ -63,71 +58,11 @@ class CopyRowsTest {
 
     @Test
     void anUnpairedSurrogateIsSentAsAQuestionMarkAsJavaEncodesIt() {
-        Captured copy = new Captured();
+        CopySink copy = CopySink.keeping();
         CopyRows rows = new CopyRows(copy, "test rows");
         rows.field("x\uD800").field("\uDC00y").endRow();
         rows.end();
 
         assertThat(copy.text()).isEqualTo("x?\t?y\n");
-    }
-
-    /** A COPY that keeps what it is sent. */
-    private static final class Captured implements CopyIn {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private boolean active = true;
-
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void writeToCopy(byte[] buf, int off, int siz) {
-            bytes.write(buf, off, siz);
-        }
-
-        @Override
-        public void writeToCopy(ByteStreamWriter from) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void flushCopy() {
-        }
-
-        @Override
-        public long endCopy() {
-            active = false;
-            return 0;
-        }
-
-        @Override
-        public int getFieldCount() {
-            return 0;
-        }
-
-        @Override
-        public int getFormat() {
-            return 0;
-        }
-
-        @Override
-        public int getFieldFormat(int field) {
-            return 0;
-        }
-
-        @Override
-        public boolean isActive() {
-            return active;
-        }
-
-        @Override
-        public void cancelCopy() {
-            active = false;
-        }
-
-        @Override
-        public long getHandledRowCount() {
-            return 0;
-        }
     }
 }
