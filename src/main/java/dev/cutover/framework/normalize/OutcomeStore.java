@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.migration.RawItem;

@@ -8,7 +8,6 @@ import java.util.Iterator;
 
 import javax.sql.DataSource;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cutover.framework.migration.MemberRef;
@@ -208,7 +207,6 @@ public final class PlanningTables implements PlanningRows {
             delete.executeUpdate();
         }
     }
-
 
     private static void analyzeAndCommit(Connection connection, String table) throws SQLException {
         try (Statement analyze = connection.createStatement()) {

@@ -63,8 +63,8 @@ public final class CopyRows {
         lowBytes(text, length, low);
         int plain = 0;
         for (int i = 0; i < length; i++) {
-            byte b = low[i];
-            if (b <= '\\' && (b == '\\' || b == '\t' || b == '\n' || b == '\r')) {
+            // a byte is a character's low byte: (char) of a negative one is above U+FF00, never escaped
+            if (low[i] <= '\\' && escape((char) low[i]) != 0) {
                 char escape = escape(text.charAt(i));
                 if (escape != 0) {
                     buffer.append(text, plain, i).append('\\').append(escape);
