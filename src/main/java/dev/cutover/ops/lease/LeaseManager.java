@@ -83,6 +83,16 @@ public class LeaseManager implements WriteFence {
                 .call(() -> MigrationLease.renew(migration, executionId, MigrationLease.databaseNow().plus(config.ttl())));
     }
 
+    /**
+     * Renews a lease that no execution uses: a task of this process that may outlast the ttl (a prune).
+     *
+     * @return false when it no longer holds it (it expired and another acquisition took it over)
+     */
+    public boolean renewUnbound(Lease lease) {
+        return QuarkusTransaction.requiringNew().call(() -> MigrationLease.renewUnbound(lease.migration(), lease.token(),
+                MigrationLease.databaseNow().plus(config.ttl())));
+    }
+
     /** Releases the execution's lease, if it still holds it. */
     public void release(String migration, long executionId) {
         QuarkusTransaction.requiringNew().run(() -> MigrationLease.release(migration, executionId));
@@ -91,6 +101,23 @@ public class LeaseManager implements WriteFence {
     /** Releases a lease acquired for an execution that never started. */
     public void releaseUnbound(Lease lease) {
         QuarkusTransaction.requiringNew().run(() -> MigrationLease.releaseUnbound(lease.migration(), lease.token()));
+    }
+
+    /** The fence check of a lease that no execution uses (see {@link #checkUnbound}). */
+    private static final String UNBOUND_CHECK = """
+            select token from migration_lease where migration = ? and token = ? and execution_id is null for share""";
+
+    /**
+     * Checks, in the caller's transaction, that the acquisition of {@code lease} still holds it, like
+     * {@link #check}: a takeover waits for that transaction to end.
+     *
+     * @throws FencedException when it no longer holds it
+     */
+    public void checkUnbound(Lease lease) {
+        if (Sql.query(dataSource, UNBOUND_CHECK, rs -> rs.getLong(1), lease.migration(), lease.token()).isEmpty()) {
+            throw new FencedException("this process no longer holds the lease of " + lease.migration()
+                    + ": it expired and another execution took it over; this commit is refused");
+        }
     }
 
     /**

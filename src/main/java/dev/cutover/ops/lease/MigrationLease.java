@@ -105,6 +105,14 @@ public class MigrationLease extends PanacheEntityBase {
                 .setParameter("executionId", executionId).setParameter("expiresAt", expiresAt).executeUpdate() == 1;
     }
 
+    /** @return whether the acquisition with {@code token}, bound to no execution, held the lease, now expiring at {@code expiresAt} */
+    static boolean renewUnbound(String migration, long token, Instant expiresAt) {
+        return getEntityManager().createQuery("""
+                update MigrationLease set expiresAt = :expiresAt
+                where migration = :migration and token = :token and executionId is null""").setParameter("migration", migration)
+                .setParameter("token", token).setParameter("expiresAt", expiresAt).executeUpdate() == 1;
+    }
+
     /** Deletes the lease if the execution holds it. */
     static void release(String migration, long executionId) {
         getEntityManager().createQuery("""

@@ -102,6 +102,28 @@ class LeaseManagerTest {
     }
 
     @Test
+    void anUnboundLeaseIsRenewedAndCheckedByItsTokenUntilAnotherAcquisitionTakesItOver() {
+        String migration = freshMigration();
+        Lease lease = leases.acquire(migration);
+        expire(migration);
+        assertThat(leases.renewUnbound(new Lease(migration, lease.token() + 1, null))).as("another token renews nothing").isFalse();
+        assertThat(expired(migration)).isTrue();
+        assertThat(leases.renewUnbound(lease)).isTrue();
+        assertThat(expired(migration)).as("the holder's renew extends it").isFalse();
+        QuarkusTransaction.requiringNew().run(() -> leases.checkUnbound(lease));
+
+        expire(migration);
+        Lease taker = leases.acquire(migration);
+        leases.bind(migration, taker.token(), 71);
+        assertThat(leases.renewUnbound(lease)).as("taken over: nothing to renew").isFalse();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> leases.checkUnbound(lease)))
+                .isInstanceOf(FencedException.class).hasMessageContaining("no longer holds the lease of " + migration);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> leases.checkUnbound(taker)))
+                .as("bound to an execution, the lease is that execution's").isInstanceOf(FencedException.class);
+        leases.release(migration, 71);
+    }
+
+    @Test
     void bindRenewAndReleaseActOnlyForTheHolder() {
         String migration = freshMigration();
         Lease lease = leases.acquire(migration);
