@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1", scope = ScopeType.INHERIT,
         description = "Zero-downtime behavioral migrations: plan, apply, restart, inspect.",
         subcommands = { PlanCommand.class, ApplyCommand.class, RestartCommand.class, StatusCommand.class,
-                ExportCommand.class, RollbackCommand.class, ServeCommand.class })
+                ExportCommand.class, RollbackCommand.class, PruneCommand.class, ServeCommand.class })
 public class CutoverCommand {
 
     /** The option's one name, looked up in parse results. */

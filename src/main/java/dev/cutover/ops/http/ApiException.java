@@ -26,6 +26,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT, message, null);
     }
 
+    public static ApiException gone(String message) {
+        return new ApiException(Status.GONE, message, null);
+    }
+
     public Status status() {
         return status;
     }

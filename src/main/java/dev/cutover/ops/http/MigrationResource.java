@@ -13,11 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,8 +28,9 @@ import dev.cutover.framework.run.RunParameters;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.ModelExport;
 import dev.cutover.ops.run.ModelRollback;
+import dev.cutover.ops.run.RunRetention;
 
-/** A migration: start its plan or apply, export its executing model, roll it back. */
+/** A migration: start its plan or apply, export its executing model, roll it back, prune its old runs. */
 @Path("/api/migrations/{migration}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "migrations")
@@ -43,6 +47,12 @@ public class MigrationResource {
 
     @Inject
     ModelExport export;
+
+    @Inject
+    RunRetention retention;
+
+    @ConfigProperty(name = "cutover.retention.keep-runs", defaultValue = "3")
+    int defaultKeep;
 
     /** What a rollback answers. */
     public record RolledBack(String migration, int generation, int previous) {
@@ -88,6 +98,28 @@ public class MigrationResource {
         ModelRollback.Result result = rollbacks.rollback(known(migration));
         return result.to().map(generation -> new RolledBack(migration, generation, result.from()))
                 .orElseThrow(() -> ApiException.conflict(migration + " executes legacy (generation 0): there is nothing to roll back to"));
+    }
+
+    @POST
+    @Path("/prune")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Prune old runs", description = "Deletes the working rows (pages, records, outcomes, leaves, "
+            + "planned and staged models) of the migration's runs but the 'keep' newest, the executing generation's, "
+            + "those a rollback can return to and the latest planned run; a restartable run among them is abandoned. "
+            + "What stays of a run is its history: its executions and its plan report's summary.")
+    @APIResponse(responseCode = "200", description = "Pruned: each run deleted, each kept with why")
+    @APIResponse(responseCode = "400", description = "keep is below 1")
+    @APIResponse(responseCode = "404", description = "Unknown migration")
+    @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
+    public RunRetention.Result prune(@PathParam("migration") String migration,
+            @Parameter(description = "how many of the newest runs to keep whatever they are (at least 1; default "
+                    + "cutover.retention.keep-runs, 3)") @QueryParam("keep") Integer keep) {
+        int kept = keep == null ? defaultKeep : keep;
+        if (kept < 1) {
+            throw ApiException.badRequest("keep", "keep must be at least 1 (the newest run is always kept), not " + kept);
+        }
+        return retention.prune(known(migration), kept, run -> {
+        });
     }
 
     @GET

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cutover.framework.plan.PlanReport;
 import dev.cutover.framework.plan.PlanStore;
+import dev.cutover.ops.run.PrunedRun;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -74,10 +75,15 @@ public class ReportResource {
             + "entityPage, entity (text); recordPage, kind (SKIPPED, ANOMALY), code, record (text).")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such execution, or it has no plan report yet")
+    @APIResponse(responseCode = "410", description = "The execution's run was pruned (cutover prune): its records are gone")
     public Response report(@PathParam("id") long id,
             @Parameter(description = "json or html; overrides the Accept header") @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         long runId = runId(id);
+        PrunedRun.prunedAt(runId).ifPresent(at -> {
+            throw ApiException.gone("the records of execution " + id + "'s run were pruned at " + at
+                    + " (cutover prune): its plan report lists them no more; plan again to review the migration");
+        });
         PlanReport report = plans.report(runId)
                 .orElseThrow(() -> ApiException.notFound("execution " + id + " has no plan report yet"));
         if (!wantsHtml(format, headers)) {

@@ -1,0 +1,194 @@
+package dev.cutover.ops.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cutover.framework.activate.GenerationSwitch;
+import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.run.WorkingRows;
+import dev.cutover.ops.lease.Lease;
+import dev.cutover.ops.lease.LeaseManager;
+import dev.cutover.support.Api;
+import dev.cutover.support.Apply;
+import dev.cutover.support.Cli;
+import dev.cutover.support.Cli.Result;
+import dev.cutover.support.FailOnce;
+import dev.cutover.support.TestSources;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * {@code cutover prune}: which runs lose their working rows (the old ones), which keep them (the newest,
+ * the executing generation's, legacy's records) and what stays of a pruned run (its history; a review
+ * that says "pruned"; a restart refused as for any abandoned execution).
+ */
+@QuarkusTest
+class RunRetentionTest {
+
+    private static final String MIGRATION = "notification-rules-v2";
+
+    @Inject
+    GenerationSwitch generations;
+
+    @Inject
+    JobOperator jobOperator;
+
+    @Inject
+    LeaseManager leases;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void pruneDeletesTheOldRunsRowsAndKeepsTheNewestTheExecutingModelsAndLegacysRecords() {
+        Apply.startFromLegacy(generations);
+        try (TestSources sources = TestSources.start(2, 40, 10)) {
+            Result applied = Cli.run(sources.args("apply"));
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            int generation = generations.current(MIGRATION).generation();
+            FailOnce.at("plan-model-stored");
+            Result failed = Cli.run(sources.planArgs("--no-resume"));
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+            Result oldPlan = plan(sources);
+            Result newer = plan(sources);
+            Result newest = plan(sources);
+            long executing = run(applied.executionId());
+            long failedRun = run(failed.failedExecutionId());
+            long oldRun = run(oldPlan.executionId());
+            Map<String, Long> executingRows = rows(executing);
+            Map<String, Long> newerRows = rows(run(newer.executionId()));
+            Map<String, Long> newestRows = rows(run(newest.executionId()));
+            assertThat(total(rows(failedRun))).as("the failed run wrote rows").isPositive();
+            assertThat(total(rows(oldRun))).isPositive();
+            String export = Cli.run("export", MIGRATION).out();
+
+            Result pruned = Cli.run("prune", MIGRATION, "--keep", "2");
+
+            assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
+            assertThat(pruned.out())
+                    .contains("kept run " + run(newest.executionId()) + " (execution " + newest.executionId() + "): newest")
+                    .contains("kept run " + run(newer.executionId()) + " (execution " + newer.executionId() + "): newest")
+                    .contains("kept run " + executing + " (execution " + applied.executionId() + "): executing generation " + generation);
+            assertThat(pruned.err()).containsPattern("pruned run " + oldRun + " \\(execution " + oldPlan.executionId() + "\\): [0-9,]+ rows in ")
+                    .containsPattern("pruned run " + failedRun + " \\(execution " + failed.failedExecutionId() + "\\): [0-9,]+ rows in ");
+            assertThat(rows(failedRun).values()).as("the failed run's rows").containsOnly(0L);
+            assertThat(rows(oldRun).values()).as("the old plan's rows").containsOnly(0L);
+            assertThat(rows(executing)).isEqualTo(executingRows);
+            assertThat(rows(run(newer.executionId()))).isEqualTo(newerRows);
+            assertThat(rows(run(newest.executionId()))).isEqualTo(newestRows);
+            assertThat(Sql.query(dataSource, "select count(*) from plan_report where run_id = ?", rs -> rs.getLong(1), oldRun))
+                    .as("the pruned run's history stays").containsExactly(1L);
+            assertThat(Cli.run("export", MIGRATION).out()).isEqualTo(export);
+
+            assertThat(jobOperator.getJobExecution(Long.parseLong(failed.failedExecutionId())).getBatchStatus())
+                    .isEqualTo(BatchStatus.ABANDONED);
+            Result restart = Cli.run("restart", failed.failedExecutionId());
+            assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(2);
+            assertThat(restart.err()).contains("is ABANDONED: there is nothing to restart");
+            Api.viewer().get("/api/executions/" + oldPlan.executionId() + "/report").then().statusCode(410)
+                    .body("error", org.hamcrest.Matchers.containsString("were pruned at"));
+            Api.viewer().get("/api/executions/" + newer.executionId() + "/report").then().statusCode(200);
+
+            Result again = Cli.run("prune", MIGRATION, "--keep", "2");
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.out()).contains("pruned 0 runs of " + MIGRATION + ": 0 rows (");
+            Result rollback = Cli.run("rollback", MIGRATION);
+            assertThat(rollback.exitCode()).as("the model to roll back to is whole: " + rollback).isZero();
+        }
+    }
+
+    @Test
+    void theLatestPlannedRunIsKeptBeyondTheNewestForItsRecordsStandInForLegacy() {
+        Apply.startFromLegacy(generations);
+        try (TestSources sources = TestSources.start(1, 20, 10)) {
+            Result planned = plan(sources);
+            // a newer run that never planned: it fails in retrieve, so the plan above stays legacy's
+            FailOnce.at("retrieve-write");
+            Result failed = Cli.run(sources.planArgs("--no-resume"));
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+            long legacy = run(planned.executionId());
+            Map<String, Long> legacyRows = rows(legacy);
+
+            Result pruned = Cli.run("prune", MIGRATION, "--keep", "1");
+
+            assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
+            assertThat(pruned.out()).contains("kept run " + legacy + " (execution " + planned.executionId()
+                    + "): latest planned run: its records stand in for legacy");
+            assertThat(rows(legacy)).isEqualTo(legacyRows);
+        }
+    }
+
+    @Test
+    void pruneWhileAnExecutionHoldsTheLeaseExitsFourAndDeletesNothing() {
+        try (TestSources sources = TestSources.start(1, 20, 10)) {
+            long old = run(plan(sources).executionId());
+            plan(sources);
+            Map<String, Long> before = rows(old);
+            Lease running = leases.acquire(MIGRATION);
+            try {
+                Result r = Cli.run("prune", MIGRATION, "--keep", "1");
+                assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+                assertThat(r.err()).contains("holds the lease");
+            } finally {
+                leases.releaseUnbound(running);
+            }
+            assertThat(rows(old)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void keepBelowOneIsAUsageErrorNamingTheOption() {
+        Result r = Cli.run("prune", MIGRATION, "--keep", "0");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--keep must be at least 1");
+        Api.operator().post(Api.BASE + "/prune?keep=0").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("keep"));
+    }
+
+    /** A table added later with rows of a run must be named: pruned with the run, or kept as its history. */
+    @Test
+    void everyTableWithRowsOfARunIsEitherPrunedOrHistory() {
+        Set<String> tables = new HashSet<>(Sql.query(dataSource, """
+                select c.table_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.column_name = 'run_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'""",
+                rs -> rs.getString(1)));
+        Set<String> named = new HashSet<>(WorkingRows.TABLES);
+        named.addAll(WorkingRows.HISTORY);
+        assertThat(tables).isEqualTo(named);
+    }
+
+    private static Result plan(TestSources sources) {
+        Result r = Cli.run(sources.planArgs("--no-resume"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return r;
+    }
+
+    private long run(String executionId) {
+        return jobOperator.getJobInstance(Long.parseLong(executionId)).getInstanceId();
+    }
+
+    private Map<String, Long> rows(long runId) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : WorkingRows.TABLES) {
+            rows.put(table, Sql.query(dataSource, "select count(*) from " + table + " where run_id = ?", rs -> rs.getLong(1), runId)
+                    .get(0));
+        }
+        return rows;
+    }
+
+    private static long total(Map<String, Long> rows) {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
