@@ -80,7 +80,7 @@ class ManifestsTest {
             soft.assertThat(Manifests.unknownFields(m.object())).as(m.where() + " fields Kubernetes does not know").isEmpty();
         }
         soft.assertAll();
-        assertThat(workloads).extracting(Workload::where).hasSize(3);
+        assertThat(workloads).extracting(Workload::where).hasSize(4);
     }
 
     @Test
@@ -156,6 +156,17 @@ class ManifestsTest {
         JobSpec spec = cron.getSpec().getJobTemplate().getSpec();
         Container container = onlyContainer(spec.getTemplate().getSpec());
         assertThat(container.getArgs()).startsWith("plan", MIGRATION).doesNotContain("--demo");
+        assertRetriesOnlyWhatARetryCanFix(spec, container.getName());
+    }
+
+    @Test
+    void theRetentionCronJobPrunesOneAtATimeKeepingRuns() {
+        CronJob cron = Manifests.one(manifests, CronJob.class, "cutover-prune-" + MIGRATION);
+        assertThat(cron.getSpec().getSchedule()).isNotBlank();
+        assertThat(cron.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+        JobSpec spec = cron.getSpec().getJobTemplate().getSpec();
+        Container container = onlyContainer(spec.getTemplate().getSpec());
+        assertThat(container.getArgs()).startsWith("prune", MIGRATION).anySatisfy(a -> assertThat(a).matches("--keep=[1-9][0-9]*"));
         assertRetriesOnlyWhatARetryCanFix(spec, container.getName());
     }
 
