@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import jakarta.batch.operations.JobOperator;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.ops.run.ExecutionView;
 import dev.cutover.ops.run.ExecutionView.Execution;
 import dev.cutover.ops.run.GenerationHistory;
+import dev.cutover.ops.run.PrunedRun;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +54,9 @@ public class StatusCommand implements Callable<Integer> {
     ExecutionView view;
 
     @Inject
+    JobOperator jobOperator;
+
+    @Inject
     GenerationHistory generations;
 
     @Inject
@@ -69,6 +74,8 @@ public class StatusCommand implements Callable<Integer> {
                 out.printf(EXECUTIONS, "EXECUTION", "MIGRATION", "MODE", "STATUS", "EXIT", "STARTED", "DIGEST");
                 printLine(out, e);
                 e.steps().forEach(s -> out.println("  " + step(s)));
+                PrunedRun.prunedAt(jobOperator.getJobInstance(executionId).getInstanceId()).ifPresent(at -> out.println(
+                        "  pruned " + time(at) + ": the run's working rows are gone (cutover prune); its history stays"));
             }
             return ExitCode.OK;
         }

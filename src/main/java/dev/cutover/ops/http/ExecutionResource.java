@@ -35,6 +35,7 @@ import dev.cutover.ops.run.ExecutionProgress;
 import dev.cutover.ops.run.ExecutionView.Execution;
 import dev.cutover.ops.run.ExecutionView;
 import dev.cutover.ops.run.MigrationLauncher;
+import dev.cutover.ops.run.PrunedRun;
 
 /** Executions: list them, show one, restart or stop one. */
 @Path(ExecutionResource.PATH)
@@ -91,17 +92,18 @@ public class ExecutionResource {
             + "included), records (distinct ids, the unit of totalRecords, the source's total) and percent of the listing "
             + "(100 only once the last page is stored); phases: the live progress of each step while this process runs it; "
             + "once planned, the verdict (would an apply go ahead: STAGE, UNCHANGED, or REFUSED with each reason) and the "
-            + "apply command with the plan's digest.")
+            + "apply command with the plan's digest; prunedAt when cutover prune deleted its run's working rows.")
     @APIResponse(responseCode = "200", description = "The execution")
     @APIResponse(responseCode = "404", description = "No such execution")
     public ExecutionDetail one(@PathParam("id") long id) {
         Execution execution = require(id);
         String failure = "FAILED".equals(execution.batchStatus()) || "STOPPED".equals(execution.batchStatus())
                 ? failures.reason(id) : null;
-        Optional<PlanStore.VerdictAndCommand> verdict = plans.verdict(jobOperator.getJobInstance(id).getInstanceId());
+        long runId = jobOperator.getJobInstance(id).getInstanceId();
+        Optional<PlanStore.VerdictAndCommand> verdict = plans.verdict(runId);
         return new ExecutionDetail(execution, failure, refusals.refusals(id), progress.partitions(id), progress.progress(id),
                 verdict.map(PlanStore.VerdictAndCommand::verdict).orElse(null),
-                verdict.map(PlanStore.VerdictAndCommand::applyCommand).orElse(null));
+                verdict.map(PlanStore.VerdictAndCommand::applyCommand).orElse(null), PrunedRun.prunedAt(runId).orElse(null));
     }
 
     @POST

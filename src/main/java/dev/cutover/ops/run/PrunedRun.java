@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A run whose working rows {@link RunRetention} deleted ({@code pruned_run}), written in the deletion's
@@ -45,13 +46,19 @@ public class PrunedRun extends PanacheEntityBase {
         this.rowsDeleted = rowsDeleted;
     }
 
-    /** @return when run {@code runId}'s working rows were deleted; empty when they were not */
+    /**
+     * In the caller's transaction, or one of its own: a command of the command line has neither a
+     * transaction nor a request context, which the session needs.
+     *
+     * @return when run {@code runId}'s working rows were deleted; empty when they were not
+     */
     public static Optional<Instant> prunedAt(long runId) {
-        return PrunedRun.<PrunedRun> findByIdOptional(runId).map(p -> p.prunedAt);
+        return QuarkusTransaction.joiningExisting().call(() -> PrunedRun.<PrunedRun> findByIdOptional(runId).map(p -> p.prunedAt));
     }
 
-    /** @return the runs of {@code migration} pruned already */
+    /** @return the runs of {@code migration} pruned already (in the caller's transaction or one of its own) */
     static Set<Long> of(String migration) {
-        return PrunedRun.<PrunedRun> list("migration", migration).stream().map(p -> p.runId).collect(Collectors.toSet());
+        return QuarkusTransaction.joiningExisting().call(() -> PrunedRun.<PrunedRun> list("migration", migration).stream()
+                .map(p -> p.runId).collect(Collectors.toSet()));
     }
 }

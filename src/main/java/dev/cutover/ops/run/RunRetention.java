@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import dev.cutover.framework.model.ExecutingModelReader;
 import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WorkingRows;
 import dev.cutover.framework.run.WriteFence.FencedException;
 import dev.cutover.ops.lease.CrashRecovery;
@@ -61,6 +62,9 @@ public class RunRetention {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    StepProbe probe;
 
     /** A run kept, with why (the newest, or what still needs it). */
     public record Kept(long runId, long executionId, String why) {
@@ -170,6 +174,7 @@ public class RunRetention {
                 deleted = WorkingRows.delete(connection, runId);
             }
             new PrunedRun(runId, migration, executionId, deleted).persist();
+            probe.reached("prune-before-commit");
             return deleted;
         });
         return new Pruned(runId, executionId, rows, (System.nanoTime() - started) / 1_000_000);

@@ -99,6 +99,13 @@ class RunRetentionTest {
             Api.viewer().get("/api/executions/" + oldPlan.executionId() + "/report").then().statusCode(410)
                     .body("error", org.hamcrest.Matchers.containsString("were pruned at"));
             Api.viewer().get("/api/executions/" + newer.executionId() + "/report").then().statusCode(200);
+            Api.viewer().get("/api/executions/" + oldPlan.executionId()).then().statusCode(200)
+                    .body("prunedAt", org.hamcrest.Matchers.notNullValue()).body("digest", org.hamcrest.Matchers.startsWith("sha256:"));
+            Api.viewer().get("/api/executions/" + newer.executionId()).then().statusCode(200)
+                    .body("prunedAt", org.hamcrest.Matchers.nullValue());
+            assertThat(Cli.run("status", oldPlan.executionId()).out()).as("its history stays")
+                    .contains(oldPlan.executionId()).contains("COMPLETED").contains("pruned ")
+                    .contains(": the run's working rows are gone (cutover prune)");
 
             Result again = Cli.run("prune", MIGRATION, "--keep", "2");
             assertThat(again.exitCode()).as(again.toString()).isZero();
