@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
@@ -102,7 +103,7 @@ public class RunRetention {
             // neither changes while the lease is held: activation, rollback and plans take it
             Map<Long, String> needed = neededRuns(migration);
             Set<Long> prunedBefore = PrunedRun.of(migration);
-            List<JobInstance> runs = new ArrayList<>(jobOperator.getJobInstances(migration, 0, Integer.MAX_VALUE));
+            List<JobInstance> runs = new ArrayList<>(runs(migration));
             runs.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
             List<Pruned> pruned = new ArrayList<>();
             List<Kept> kept = new ArrayList<>();
@@ -146,6 +147,15 @@ public class RunRetention {
             throw new IllegalStateException("cannot read the latest planned run of " + migration + ": " + e.getMessage(), e);
         }
         return needed;
+    }
+
+    /** @return the migration's runs; none before its first (JBeret then knows no such job) */
+    private List<JobInstance> runs(String migration) {
+        try {
+            return jobOperator.getJobInstances(migration, 0, Integer.MAX_VALUE);
+        } catch (NoSuchJobException none) {
+            return List.of();
+        }
     }
 
     private JobExecution latestExecution(JobInstance run) {

@@ -163,6 +163,24 @@ class RunRetentionTest {
                 .body("field", org.hamcrest.Matchers.equalTo("keep"));
     }
 
+    @Test
+    void pruneOverHttpIsForOperatorsAndAnswersWhatItDidAndKept() {
+        try (TestSources sources = TestSources.start(1, 20, 10)) {
+            long old = run(plan(sources).executionId());
+            Result newest = plan(sources);
+            Api.viewer().post(Api.BASE + "/prune?keep=1").then().statusCode(403);
+            assertThat(total(rows(old))).as("a viewer prunes nothing").isPositive();
+
+            Api.operator().post(Api.BASE + "/prune?keep=1").then().statusCode(200)
+                    .body("migration", org.hamcrest.Matchers.equalTo(MIGRATION)).body("keep", org.hamcrest.Matchers.equalTo(1))
+                    .body("pruned.runId", org.hamcrest.Matchers.hasItem((int) old))
+                    .body("pruned.find { it.runId == " + old + " }.rows", org.hamcrest.Matchers.greaterThan(0))
+                    .body("kept.find { it.why == 'newest' }.executionId",
+                            org.hamcrest.Matchers.equalTo(Integer.parseInt(newest.executionId())));
+            assertThat(rows(old).values()).containsOnly(0L);
+        }
+    }
+
     /** A table added later with rows of a run must be named: pruned with the run, or kept as its history. */
     @Test
     void everyTableWithRowsOfARunIsEitherPrunedOrHistory() {
