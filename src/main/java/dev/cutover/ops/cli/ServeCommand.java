@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.cutover.ops.http.ApiUsers;
 import dev.cutover.ops.run.LiveExecutors;
 import dev.cutover.ops.schedule.MigrationSchedules;
+import dev.cutover.ops.schedule.RetentionSchedule;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
@@ -38,6 +39,9 @@ public class ServeCommand implements Callable<Integer> {
     MigrationSchedules schedules;
 
     @Inject
+    RetentionSchedule retention;
+
+    @Inject
     ApiUsers users;
 
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
@@ -58,6 +62,7 @@ public class ServeCommand implements Callable<Integer> {
                 : "serve: API users: " + String.join(", ", logins));
         executors.startAll().forEach(line -> err.println("serve: " + line));
         schedules.start();
+        retention.start().ifPresent(line -> err.println("serve: " + line));
         err.println("serve: stop with SIGTERM or Ctrl-C");
         Quarkus.waitForExit();
         executors.stopAll();
