@@ -2,6 +2,8 @@ package dev.cutover.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +42,19 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (!"true".equals(System.getenv("CUTOVER_KEEP_TEST_DB"))) {
             execute("drop database if exists " + database + " with (force)");
+        }
+    }
+
+    /**
+     * @param database the settings {@link #start()} returned, which the test gave its processes
+     * @return the one number {@code sql} selects there (a count), read on a connection of its own
+     */
+    public static long count(Map<String, String> database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -47,7 +47,6 @@ public class RunRetention {
     static final int DELETE_TIMEOUT_SECONDS = 3600;
 
     private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
-    private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Inject
     JobOperator jobOperator;
@@ -170,7 +169,7 @@ public class RunRetention {
         }
         long executionId = latest.getExecutionId();
         // the lease is held, so an execution still marked running is a crashed one
-        if (RUNNING.contains(latest.getBatchStatus())) {
+        if (MigrationLauncher.RUNNING.contains(latest.getBatchStatus())) {
             recovery.markCrashed(executionId);
         }
         if (RESTARTABLE.contains(jobOperator.getJobExecution(executionId).getBatchStatus())) {

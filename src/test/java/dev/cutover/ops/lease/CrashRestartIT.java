@@ -3,10 +3,6 @@ package dev.cutover.ops.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,11 +256,6 @@ class CrashRestartIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"),
-                db.get("quarkus.datasource.username"), db.get("quarkus.datasource.password"));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestDatabase.count(db, sql);
     }
 }
