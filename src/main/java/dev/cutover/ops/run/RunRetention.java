@@ -1,6 +1,7 @@
 package dev.cutover.ops.run;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -109,13 +110,16 @@ public class RunRetention {
             int before = 0;
             for (int i = 0; i < runs.size(); i++) {
                 long runId = runs.get(i).getInstanceId();
+                if (prunedBefore.contains(runId)) {
+                    // also inside a wider --keep than the prune's that deleted it: its rows are gone
+                    before++;
+                    continue;
+                }
                 JobExecution latest = latestExecution(runs.get(i));
                 if (i < keep) {
                     kept.add(new Kept(runId, latest.getExecutionId(), "newest"));
                 } else if (needed.containsKey(runId)) {
                     kept.add(new Kept(runId, latest.getExecutionId(), needed.get(runId)));
-                } else if (prunedBefore.contains(runId)) {
-                    before++;
                 } else {
                     Pruned one = pruneOne(lease, migration, runId, latest);
                     pruned.add(one);
@@ -142,13 +146,13 @@ public class RunRetention {
         try (Connection connection = dataSource.getConnection()) {
             reader.latestPlannedRun(connection, migration)
                     .ifPresent(run -> needed.putIfAbsent(run, "latest planned run: its records stand in for legacy"));
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot read the latest planned run of " + migration + ": " + e.getMessage(), e);
         }
         return needed;
     }
 
-    /** @return the migration's runs; none before its first (JBeret then knows no such job) */
+    /** @return the migration's runs; none before its first (when the Jakarta Batch API's NoSuchJobException says so) */
     private List<JobInstance> runs(String migration) {
         try {
             return jobOperator.getJobInstances(migration, 0, Integer.MAX_VALUE);

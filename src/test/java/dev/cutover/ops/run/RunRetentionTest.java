@@ -110,6 +110,9 @@ class RunRetentionTest {
             Result again = Cli.run("prune", MIGRATION, "--keep", "2");
             assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(again.out()).contains("pruned 0 runs of " + MIGRATION + ": 0 rows (");
+            Result wider = Cli.run("prune", MIGRATION, "--keep", "1000");
+            assertThat(wider.out()).as("a pruned run is not kept by a wider --keep: its rows are gone")
+                    .doesNotContain("kept run " + oldRun + " ").doesNotContain("kept run " + failedRun + " ");
             Result rollback = Cli.run("rollback", MIGRATION);
             assertThat(rollback.exitCode()).as("the model to roll back to is whole: " + rollback).isZero();
         }
