@@ -46,8 +46,9 @@ public class PruneCommand implements Callable<Integer>, ArgumentCheck {
     @Override
     public void checkArguments() {
         MigrationJob.require(migration);
-        if (keep < 1) {
-            throw new IllegalArgumentException("--keep must be at least 1 (the newest run is always kept), not " + keep);
+        String problem = RunRetention.keepProblem("--keep", keep);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
     }
 

@@ -115,8 +115,9 @@ public class MigrationResource {
             @Parameter(description = "how many of the newest runs to keep whatever they are (at least 1; default "
                     + "cutover.retention.keep-runs, 3)") @QueryParam("keep") Integer keep) {
         int kept = keep == null ? defaultKeep : keep;
-        if (kept < 1) {
-            throw ApiException.badRequest("keep", "keep must be at least 1 (the newest run is always kept), not " + kept);
+        String problem = RunRetention.keepProblem("keep", kept);
+        if (problem != null) {
+            throw ApiException.badRequest("keep", problem);
         }
         return retention.prune(known(migration), kept, run -> {
         });

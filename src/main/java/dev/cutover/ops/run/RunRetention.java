@@ -92,8 +92,9 @@ public class RunRetention {
      *                                                   runs deleted until then stay deleted)
      */
     public Result prune(String migration, int keep, Consumer<Pruned> progress) {
-        if (keep < 1) {
-            throw new IllegalArgumentException("--keep must be at least 1 (the newest run is always kept), not " + keep);
+        String problem = keepProblem("keep", keep);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         Lease lease = leases.acquire(migration);
         try {
@@ -130,6 +131,14 @@ public class RunRetention {
         } finally {
             leases.releaseUnbound(lease);
         }
+    }
+
+    /**
+     * @param name how the caller's user spells the setting ({@code --keep}, {@code cutover.retention.keep-runs})
+     * @return what is wrong with keeping {@code keep} runs; {@code null} when nothing is
+     */
+    public static String keepProblem(String name, int keep) {
+        return keep >= 1 ? null : name + " must be at least 1 (the newest run is always kept), not " + keep;
     }
 
     /** The runs a command still reads, with why: the executing model, the models to roll back to, legacy's records. */

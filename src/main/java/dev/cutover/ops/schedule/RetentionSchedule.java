@@ -63,9 +63,9 @@ public class RetentionSchedule {
         if (cron.isEmpty() || cron.get().isBlank()) {
             return Optional.empty();
         }
-        if (keep < 1) {
-            throw new IllegalArgumentException("cutover.retention.keep-runs must be at least 1 (the newest run is always kept), not "
-                    + keep);
+        String problem = RunRetention.keepProblem("cutover.retention.keep-runs", keep);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         scheduler.newJob(JOB_ID).setCron(cron.get()).setTask(execution -> fire(execution.getScheduledFireTime())).schedule();
         String line = String.format("retention prunes every migration on '%s', keeping %d runs", cron.get(), keep);

@@ -1,6 +1,7 @@
 package dev.cutover.ops.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -55,6 +57,15 @@ class RetentionScheduleTest {
         ZonedDateTime next = trigger.getNextFireTime().atZone(ZoneOffset.systemDefault());
         assertThat(next.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
         assertThat(next.getHour()).isEqualTo(5);
+    }
+
+    @Test
+    void serveRefusesAKeepBelowOneNamingTheSetting() {
+        RetentionSchedule schedule = new RetentionSchedule();
+        schedule.cron = Optional.of("0 5 * * 0");
+        schedule.keep = 0;
+        assertThatThrownBy(schedule::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cutover.retention.keep-runs must be at least 1 (the newest run is always kept), not 0");
     }
 
     @Test
