@@ -199,6 +199,7 @@ public class RunRetention {
             probe.reached("prune-before-commit");
             return deleted;
         });
+        probe.reached("prune-committed");
         return new Pruned(runId, executionId, rows, (System.nanoTime() - started) / 1_000_000);
     }
 }

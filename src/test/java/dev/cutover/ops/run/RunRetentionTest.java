@@ -2,7 +2,9 @@ package dev.cutover.ops.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.activate.GenerationSwitch;
 import dev.cutover.framework.run.Sql;
+import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WorkingRows;
 import dev.cutover.ops.lease.Lease;
 import dev.cutover.ops.lease.LeaseManager;
@@ -26,6 +29,7 @@ import dev.cutover.support.Cli;
 import dev.cutover.support.Cli.Result;
 import dev.cutover.support.FailOnce;
 import dev.cutover.support.TestSources;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -154,6 +158,42 @@ class RunRetentionTest {
                 leases.releaseUnbound(running);
             }
             assertThat(rows(old)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPruneWhoseLeaseWasTakenOverStopsBeforeItsNextRunAndTheNextPruneGoesOn() {
+        try (TestSources sources = TestSources.start(1, 20, 10)) {
+            long oldest = run(plan(sources).executionId());
+            long older = run(plan(sources).executionId());
+            plan(sources);
+            Map<String, Long> oldestRows = rows(oldest);
+            // once the first run's deletion committed, the lease expires and an execution takes it over
+            List<Lease> takers = new ArrayList<>();
+            QuarkusMock.installMockForType(new StepProbe() {
+                @Override
+                public void reached(String point) {
+                    if (point.equals("prune-committed") && takers.isEmpty()) {
+                        Sql.update(dataSource, "update migration_lease set expires_at = now() - interval '1 second' where migration = ?",
+                                MIGRATION);
+                        takers.add(leases.acquire(MIGRATION));
+                    }
+                }
+            }, StepProbe.class);
+            try {
+                Result stopped = Cli.run("prune", MIGRATION, "--keep", "1");
+                assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+                assertThat(stopped.err()).contains("pruned run " + older + " ")
+                        .contains("the lease of " + MIGRATION + " expired and an execution took it over: the prune stopped before run "
+                                + oldest);
+                assertThat(rows(older).values()).containsOnly(0L);
+                assertThat(rows(oldest)).as("not touched after the lease was lost").isEqualTo(oldestRows);
+            } finally {
+                takers.forEach(leases::releaseUnbound);
+            }
+            Result again = Cli.run("prune", MIGRATION, "--keep", "1");
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(rows(oldest).values()).containsOnly(0L);
         }
     }
 
