@@ -1,7 +1,6 @@
 package dev.cutover.ops.http;
 
 import java.time.Instant;
-
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

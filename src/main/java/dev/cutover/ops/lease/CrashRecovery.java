@@ -30,6 +30,13 @@ public class CrashRecovery {
     @Inject
     FailureLog failures;
 
+    /** Marks the execution whose expired lease {@code lease}'s acquisition took over, if any: its process died. */
+    public void markTakenOver(Lease lease) {
+        if (lease.crashedExecution() != null) {
+            markCrashed(lease.crashedExecution());
+        }
+    }
+
     /** @return whether the execution was still marked as running (and is now FAILED) */
     public boolean markCrashed(long executionId) {
         boolean marked = mark(executionId, "FAILED", "CRASHED");

@@ -34,6 +34,10 @@ public class LeaseManager implements WriteFence {
     private static final String HOLDER_CHECK = """
             select token from migration_lease where migration = ? and execution_id = ? for share""";
 
+    /** The fence check of a lease that no execution uses (see {@link #checkUnbound}). */
+    private static final String UNBOUND_CHECK = """
+            select token from migration_lease where migration = ? and token = ? and execution_id is null for share""";
+
     @Inject
     LeaseConfig config;
 
@@ -102,10 +106,6 @@ public class LeaseManager implements WriteFence {
     public void releaseUnbound(Lease lease) {
         QuarkusTransaction.requiringNew().run(() -> MigrationLease.releaseUnbound(lease.migration(), lease.token()));
     }
-
-    /** The fence check of a lease that no execution uses (see {@link #checkUnbound}). */
-    private static final String UNBOUND_CHECK = """
-            select token from migration_lease where migration = ? and token = ? and execution_id is null for share""";
 
     /**
      * Checks, in the caller's transaction, that the acquisition of {@code lease} still holds it, like

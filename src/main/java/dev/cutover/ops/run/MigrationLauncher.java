@@ -103,9 +103,7 @@ public class MigrationLauncher {
                 recoverCrashed(lease, previous.get());
                 return new Started(restartUnder(lease, previous.get()), previous.get());
             }
-            if (lease.crashedExecution() != null) {
-                recovery.markCrashed(lease.crashedExecution());
-            }
+            recovery.markTakenOver(lease);
             Properties parameters = new Properties();
             parameters.setProperty(RunParameters.MODE, mode);
             parameters.setProperty(RunParameters.SETTINGS, Long.toString(settingsStore.save(settings)));
@@ -119,9 +117,7 @@ public class MigrationLauncher {
 
     /** A dead process's execution is still marked running; with the lease in hand it is known dead. */
     private void recoverCrashed(Lease lease, long executionId) {
-        if (lease.crashedExecution() != null) {
-            recovery.markCrashed(lease.crashedExecution());
-        }
+        recovery.markTakenOver(lease);
         if (RUNNING.contains(jobOperator.getJobExecution(executionId).getBatchStatus())) {
             recovery.markCrashed(executionId);
         }

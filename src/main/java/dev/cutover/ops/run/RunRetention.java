@@ -98,9 +98,7 @@ public class RunRetention {
         }
         Lease lease = leases.acquire(migration);
         try {
-            if (lease.crashedExecution() != null) {
-                recovery.markCrashed(lease.crashedExecution());
-            }
+            recovery.markTakenOver(lease);
             // neither changes while the lease is held: activation, rollback and plans take it
             Map<Long, String> needed = neededRuns(migration);
             Set<Long> prunedBefore = PrunedRun.of(migration);
