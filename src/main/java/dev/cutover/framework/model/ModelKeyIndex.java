@@ -87,8 +87,16 @@ public class ModelKeyIndex {
     @Inject
     DataSource dataSource;
 
-    /** A lock per model whose index this process built or builds: a few per plan and activation. */
-    private final Map<ModelOfRun, Object> builds = new ConcurrentHashMap<>();
+    /**
+     * A lock per model whose index a thread of this process builds or waits to build, removed when the last
+     * of them is done: serve builds indexes at every plan and activation of its lifetime.
+     */
+    private final Map<ModelOfRun, BuildLock> builds = new ConcurrentHashMap<>();
+
+    /** The lock of one model's builders; {@code users} changes only inside the map's compute of its key. */
+    private static final class BuildLock {
+        int users;
+    }
 
     @Inject
     StepProbe probe;
@@ -119,9 +127,25 @@ public class ModelKeyIndex {
         // one builder of a model per process: the others (units of work arriving together) wait here,
         // holding no connection; waiting on the claim's row lock, each would hold one, and the builder
         // needs more than its own for its readers (IndexRowFeed): enough waiters would take the pool's last
-        synchronized (builds.computeIfAbsent(new ModelOfRun(runId, legacy), model -> new Object())) {
-            buildAlone(migration, runId, legacy);
+        ModelOfRun model = new ModelOfRun(runId, legacy);
+        BuildLock lock = builds.compute(model, (key, held) -> {
+            BuildLock taken = held == null ? new BuildLock() : held;
+            taken.users++;
+            return taken;
+        });
+        try {
+            synchronized (lock) {
+                buildAlone(migration, runId, legacy);
+            }
+        } finally {
+            // a thread arriving after this removal makes a new lock: the builds before it are done
+            builds.compute(model, (key, held) -> --held.users == 0 ? null : held);
         }
+    }
+
+    /** @return the models whose lock this process holds for a build in progress or waited for */
+    Set<ModelOfRun> modelsLocked() {
+        return Set.copyOf(builds.keySet());
     }
 
     private void buildAlone(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {

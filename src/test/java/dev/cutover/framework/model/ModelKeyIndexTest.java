@@ -306,6 +306,23 @@ class ModelKeyIndexTest {
     }
 
     @Test
+    void aProcessKeepsNoLockOfAModelOnceItsBuildersAreDone() throws Exception {
+        // serve builds an index at each plan and activation for as long as it runs: a lock kept per model
+        // built would grow with every run of its lifetime
+        record(-7310, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
+        List<CompletableFuture<Void>> builders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            builders.add(CompletableFuture.runAsync(() -> index.build(OWN, -7310, true)));
+        }
+        CompletableFuture.allOf(builders.toArray(CompletableFuture[]::new)).get();
+        index.build(OWN, -7310, true);
+
+        assertThat(index.modelsLocked()).doesNotContain(new ModelOfRun(-7310, true));
+        assertThat(Sql.query(dataSource, "select count(*) from legacy_key where run_id = -7310", rs -> rs.getLong(1)))
+                .containsExactly(1L);
+    }
+
+    @Test
     void aRecordWhoseTargetIsNotJsonFailsTheBuildNamingItAndLeavesNoIndex() {
         record(-7302, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
         record(-7302, "eu", "k2", "[{\"service\":\"a\",\"route\"");
