@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -108,19 +110,31 @@ public class MigrationResource {
             + "those a rollback can return to and the latest planned run; a restartable run among them is abandoned. "
             + "What stays of a run is its history: its executions and its plan report's summary.")
     @APIResponse(responseCode = "200", description = "Pruned: each run deleted, each kept with why")
-    @APIResponse(responseCode = "400", description = "keep is below 1")
+    @APIResponse(responseCode = "400", description = "keep is not an integer, or is below 1")
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
     public RunRetention.Result prune(@PathParam("migration") String migration,
             @Parameter(description = "how many of the newest runs to keep whatever they are (at least 1; default "
-                    + "cutover.retention.keep-runs, 3)") @QueryParam("keep") Integer keep) {
-        int kept = keep == null ? defaultKeep : keep;
+                    + "cutover.retention.keep-runs, 3)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("keep") String keep) {
+        int kept = keep == null ? defaultKeep : keep(keep);
         String problem = RunRetention.keepProblem("keep", kept);
         if (problem != null) {
             throw ApiException.badRequest("keep", problem);
         }
         return retention.prune(known(migration), kept, run -> {
         });
+    }
+
+    /**
+     * Read here rather than converted by JAX-RS, which answers a query parameter it cannot convert with 404,
+     * as if the migration were unknown.
+     */
+    private static int keep(String keep) {
+        try {
+            return Integer.parseInt(keep.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("keep", "keep must be an integer, not '" + keep + "'");
+        }
     }
 
     @GET

@@ -33,7 +33,11 @@ class ApiOperationsTest {
                 .body("paths", hasKey("/api/executions/{id}/report"))
                 .body("paths", hasKey("/api/executions/{id}/restart"))
                 .body("paths", hasKey("/api/executions/{id}/stop"))
+                .body("paths", hasKey("/api/migrations/{migration}/prune"))
                 .body("paths.'/api/migrations/{migration}/plan'.post.summary", equalTo("Start a plan (dry run)"))
+                // read as text by the resource (a 400 naming it when it is not one), documented as the integer it is
+                .body("paths.'/api/migrations/{migration}/prune'.post.parameters.find { it.name == 'keep' }.schema.type",
+                        equalTo("integer"))
                 .body("components.securitySchemes", hasKey("SecurityScheme"));
     }
 }

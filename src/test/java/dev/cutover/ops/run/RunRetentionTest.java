@@ -207,6 +207,15 @@ class RunRetentionTest {
     }
 
     @Test
+    void keepThatIsNotAnIntegerIsABadRequestNamingTheParameterNotAnUnknownMigration() {
+        for (String keep : new String[] { "abc", "1.5", "99999999999" }) {
+            Api.operator().post(Api.BASE + "/prune?keep=" + keep).then().statusCode(400)
+                    .body("field", org.hamcrest.Matchers.equalTo("keep"))
+                    .body("error", org.hamcrest.Matchers.containsString("keep must be an integer"));
+        }
+    }
+
+    @Test
     void pruneOverHttpIsForOperatorsAndAnswersWhatItDidAndKept() {
         try (TestSources sources = TestSources.start(1, 20, 10)) {
             long old = run(plan(sources).executionId());
