@@ -1,10 +1,8 @@
 package dev.cutover.migrations.notifications.schedule;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,8 +34,8 @@ import com.cronutils.parser.CronParser;
  * <li>7 = Sunday: its int mapping 7 -&gt; 0 also rewrites step sizes and {@code N/S} starts ({@code 7/1}
  * would mean every day), so the definition keeps 0-7 and the masks fold 7 into 0 afterwards.</li>
  * </ul>
- * Thread-safe: the cron-utils parser holds no state after construction; readings are kept per spelling
- * (at most {@value #CACHED_SPELLINGS}).
+ * Thread-safe: the cron-utils parser holds no state after construction. Each call reads its spelling
+ * ({@link CronSchedule#parse} keeps the schedules read).
  */
 final class CronExpressionReader {
 
@@ -49,10 +47,6 @@ final class CronExpressionReader {
             Pattern.compile("(?:(\\*)|([0-9]+|[A-Za-z]+)(?:-([0-9]+|[A-Za-z]+))?)(?:/([0-9]+))?");
 
     private static final CronParser PARSER = new CronParser(definition());
-
-    /** Spellings whose reading is kept. */
-    static final int CACHED_SPELLINGS = 10_000;
-    private static final Map<String, Optional<long[]>> READ = new ConcurrentHashMap<>();
 
     private CronExpressionReader() {
     }
@@ -73,19 +67,7 @@ final class CronExpressionReader {
      *         is null or not valid per rule 8
      */
     static Optional<long[]> read(String expression) {
-        if (expression == null) {
-            return Optional.empty();
-        }
-        // a million rules spell a few hundred schedules, and cron-utils compiles patterns on every parse
-        // (two thirds of normalize's CPU): each spelling is read once, up to a bound hostile data cannot pass
-        Optional<long[]> known = READ.get(expression);
-        if (known == null) {
-            known = parse(expression);
-            if (READ.size() < CACHED_SPELLINGS) {
-                READ.putIfAbsent(expression, known);
-            }
-        }
-        return known.map(long[]::clone);
+        return expression == null ? Optional.empty() : parse(expression);
     }
 
     private static Optional<long[]> parse(String expression) {

@@ -4,6 +4,9 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * A five-field cron schedule as DESIGN.md §5 rule 8 defines it: minute, hour, day of month, month, day of week.
  * <p>
@@ -15,6 +18,22 @@ import java.util.StringJoiner;
  * for every minute of a long horizon.
  */
 public final class CronSchedule {
+
+    /**
+     * Schedules kept, by spelling: a million rules spell a few hundred schedules, and reading one (cron-utils
+     * compiles its patterns on every parse) and writing its canonical form cost 2.2 s of a 1M-record plan's
+     * CPU when every record read its own. The least used go first beyond this many.
+     */
+    static final int KEPT_SPELLINGS = 10_000;
+
+    /**
+     * Longest spelling kept (the longest canonical form, every value of every field listed, is about 350
+     * characters; spellings seen in rules are a few dozen): a longer one is read every time, so hostile
+     * spellings of megabytes are never held.
+     */
+    static final int LONGEST_KEPT_SPELLING = 256;
+
+    private static final Cache<String, Optional<CronSchedule>> KEPT = Caffeine.newBuilder().maximumSize(KEPT_SPELLINGS).build();
 
     private final long minutes;
     private final long hours;
@@ -48,7 +67,19 @@ public final class CronSchedule {
      *         (the record's anomaly is then {@code INVALID_CRON}); never throws for any input
      */
     public static Optional<CronSchedule> parse(String expression) {
+        if (expression == null || expression.length() > LONGEST_KEPT_SPELLING) {
+            return read(expression);
+        }
+        return KEPT.get(expression, CronSchedule::read);
+    }
+
+    private static Optional<CronSchedule> read(String expression) {
         return CronExpressionReader.read(expression).map(CronSchedule::new);
+    }
+
+    /** @return whether the schedule of this spelling is kept (for tests) */
+    static boolean kept(String spelling) {
+        return KEPT.getIfPresent(spelling) != null;
     }
 
     /**

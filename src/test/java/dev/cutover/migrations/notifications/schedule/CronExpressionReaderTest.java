@@ -6,11 +6,11 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-/** Readings are kept per spelling; what a caller gets is its own copy, and invalid spellings stay invalid. */
+/** Each reading is the caller's own, and invalid spellings stay invalid. */
 class CronExpressionReaderTest {
 
     @Test
-    void aKeptReadingIsHandedOutAsACopyThatNoCallerCanChange() {
+    void aReadingIsTheCallersOwnThatNoOtherCallerSees() {
         long[] first = CronExpressionReader.read("0 9 * * MON-FRI").orElseThrow();
         long[] expected = first.clone();
         Arrays.fill(first, 0L);

@@ -3,6 +3,7 @@ package dev.cutover.migrations.notifications.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
@@ -363,6 +364,26 @@ class CronScheduleTest {
             matched += schedule.matches(minute) ? 1 : 0;
         }
         assertEquals(expected, matched);
+    }
+
+    @Test
+    void aRepeatedSpellingIsReadOnceAndEachCallerGetsTheSameSchedule() {
+        // a million rules spell a few hundred schedules: each spelling is read once
+        assertSame(schedule("0 9 * * MON-FRI"), schedule("0 9 * * MON-FRI"));
+        assertEquals(Optional.empty(), CronSchedule.parse("0 9 * * SAT-SUN"));
+        assertEquals(Optional.empty(), CronSchedule.parse("0 9 * * SAT-SUN"));
+    }
+
+    @Test
+    void aSpellingLongerThanAScheduleNeedsIsReadEveryTimeAndNeverKept() {
+        // hostile legacy data: 10,000 spellings of a megabyte each, kept, would be 20 GB of heap
+        String listed = "0 9 * * " + "1,".repeat(50_000) + "1";
+        String invalid = "x".repeat(100_000);
+        assertEquals("0 9 * * 1", canonical(listed));
+        assertInvalid(invalid);
+        assertFalse(CronSchedule.kept(listed));
+        assertFalse(CronSchedule.kept(invalid));
+        assertTrue(CronSchedule.kept("0 9 * * MON-FRI"));
     }
 
     private static LocalDateTime at(String isoLocal) {
