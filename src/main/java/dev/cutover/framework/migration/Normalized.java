@@ -2,6 +2,7 @@ package dev.cutover.framework.migration;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import dev.cutover.framework.toolkit.Finding;
 import dev.cutover.framework.toolkit.Findings;
@@ -20,6 +21,9 @@ public final class Normalized<L> {
     public enum Kind {
         MIGRATED, SKIPPED, ANOMALY
     }
+
+    /** A code, compiled once: each skipped or anomalous record's is checked (all of a source's may be). */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]*");
 
     private final Kind kind;
     private final List<L> leaves;
@@ -69,7 +73,7 @@ public final class Normalized<L> {
     }
 
     private static String checked(String code) {
-        if (code == null || !code.matches("[A-Z][A-Z_]*")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("'" + code + "' is not a code: upper-case letters and '_'");
         }
         return code;

@@ -2,6 +2,7 @@ package dev.cutover.migrations.ratelimits.normalize;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * A rate in requests per second as an exact, reduced, positive-denominator fraction: no floating
@@ -10,6 +11,13 @@ import java.math.BigInteger;
  * Ordered by value. Immutable.
  */
 public record Rate(BigInteger numerator, BigInteger denominator) implements Comparable<Rate> {
+
+    /**
+     * What {@link #parse} reads, compiled once: every leaf of a run is keyed and checked by its rate, and
+     * {@code String.matches} compiles its pattern on each call (about 2 microseconds under C1, a tenth of
+     * that with the pattern compiled).
+     */
+    private static final Pattern SPELLED = Pattern.compile("-?[0-9]{1,400}(/[0-9]{1,400})?");
 
     public Rate {
         if (denominator.signum() == 0) {
@@ -43,7 +51,7 @@ public record Rate(BigInteger numerator, BigInteger denominator) implements Comp
      * @throws IllegalArgumentException when it is not
      */
     public static Rate parse(String text) {
-        if (!text.matches("-?[0-9]{1,400}(/[0-9]{1,400})?")) {
+        if (!SPELLED.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a rate per second (N or N/D)");
         }
         int slash = text.indexOf('/');
