@@ -67,11 +67,7 @@ final class CronExpressionReader {
      *         is null or not valid per rule 8
      */
     static Optional<long[]> read(String expression) {
-        return expression == null ? Optional.empty() : parse(expression);
-    }
-
-    private static Optional<long[]> parse(String expression) {
-        if (!ALLOWED.matcher(expression).matches()) {
+        if (expression == null || !ALLOWED.matcher(expression).matches()) {
             return Optional.empty();
         }
         ScheduleField[] fields = ScheduleField.values();
