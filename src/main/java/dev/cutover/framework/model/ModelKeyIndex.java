@@ -8,10 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -87,16 +85,7 @@ public class ModelKeyIndex {
     @Inject
     DataSource dataSource;
 
-    /**
-     * A lock per model whose index a thread of this process builds or waits to build, removed when the last
-     * of them is done: serve builds indexes at every plan and activation of its lifetime.
-     */
-    private final Map<ModelOfRun, BuildLock> builds = new ConcurrentHashMap<>();
-
-    /** The lock of one model's builders; {@code users} changes only inside the map's compute of its key. */
-    private static final class BuildLock {
-        int users;
-    }
+    private final ModelBuildLocks builds = new ModelBuildLocks();
 
     @Inject
     StepProbe probe;
@@ -127,25 +116,12 @@ public class ModelKeyIndex {
         // one builder of a model per process: the others (units of work arriving together) wait here,
         // holding no connection; waiting on the claim's row lock, each would hold one, and the builder
         // needs more than its own for its readers (IndexRowFeed): enough waiters would take the pool's last
-        ModelOfRun model = new ModelOfRun(runId, legacy);
-        BuildLock lock = builds.compute(model, (key, held) -> {
-            BuildLock taken = held == null ? new BuildLock() : held;
-            taken.users++;
-            return taken;
-        });
-        try {
-            synchronized (lock) {
-                buildAlone(migration, runId, legacy);
-            }
-        } finally {
-            // a thread arriving after this removal makes a new lock: the builds before it are done
-            builds.compute(model, (key, held) -> --held.users == 0 ? null : held);
-        }
+        builds.runAlone(new ModelOfRun(runId, legacy), () -> buildAlone(migration, runId, legacy));
     }
 
     /** @return the models whose lock this process holds for a build in progress or waited for */
     Set<ModelOfRun> modelsLocked() {
-        return Set.copyOf(builds.keySet());
+        return builds.held();
     }
 
     private void buildAlone(ExecutableModel<?, ?, ?> migration, long runId, boolean legacy) {
