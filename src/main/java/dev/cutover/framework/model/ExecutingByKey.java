@@ -1,7 +1,6 @@
 package dev.cutover.framework.model;
 
 import java.sql.SQLException;
-import java.util.List;
 
 import dev.cutover.framework.migration.BehaviorModel;
 import dev.cutover.framework.model.ExecutingBehavior.Executing;
@@ -29,9 +28,16 @@ public final class ExecutingByKey<M> {
     }
 
     /** Reads the model's distinct keys. */
-    @FunctionalInterface
     interface KeysReader {
-        List<String> keys() throws SQLException;
+        void forEach(Key action) throws SQLException;
+
+        long count() throws SQLException;
+    }
+
+    /** Receives one of the model's distinct keys ({@link #forEachKey}). */
+    @FunctionalInterface
+    public interface Key {
+        void accept(String key) throws SQLException;
     }
 
     /** Receives one part of a key's model ({@link #forEachPart}). */
@@ -99,8 +105,18 @@ public final class ExecutingByKey<M> {
         return new Executing<>(generation, runId, model(key));
     }
 
-    /** @return the model's distinct keys, in code-point order; none for the empty legacy model */
-    public List<String> keys() throws SQLException {
-        return keys.keys();
+    /**
+     * Hands the model's distinct keys to {@code action} in code-point order (none for the empty legacy
+     * model), on the caller's thread, streamed: the action may read the model meanwhile ({@link #model},
+     * {@link #forEachPart}), and no key is held once handed on, however many the model has (as many as its
+     * elements when each spells its key its own way).
+     */
+    public void forEachKey(Key action) throws SQLException {
+        keys.forEach(action);
+    }
+
+    /** @return how many keys {@link #forEachKey} hands on */
+    public long keyCount() throws SQLException {
+        return keys.count();
     }
 }

@@ -279,24 +279,41 @@ public class ExecutingModelReader {
     }
 
     /**
+     * Hands the distinct keys of the model's leaves or entities to {@code action}, in code-point order,
+     * read through a cursor {@value #FETCH_SIZE} at a time: a model whose every element spells its own key
+     * (hostile legacy data) has as many keys as elements, and none is held once handed on. The action may
+     * read on the same connection meanwhile.
+     *
      * @param legacy the legacy model of run {@code runId} (its migrated records), or its staged model
-     * @return the distinct keys of the model's leaves or entities, in code-point order
      * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
      */
-    public List<String> keys(Connection connection, long runId, boolean legacy) throws SQLException {
+    public void forEachKey(Connection connection, long runId, boolean legacy, ExecutingByKey.Key action) throws SQLException {
         requireIndex(connection, runId, legacy);
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select key from model_key where run_id = ? and legacy = ? order by key")) {
+        try (PreparedStatement ps = streaming(connection, "select key from model_key where run_id = ? and legacy = ? order by key")) {
             ps.setLong(1, runId);
             ps.setBoolean(2, legacy);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(rs.getString(1));
+                    action.accept(rs.getString(1));
                 }
             }
         }
-        return keys;
+    }
+
+    /**
+     * @return how many distinct keys {@link #forEachKey} hands on
+     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
+     */
+    public long keyCount(Connection connection, long runId, boolean legacy) throws SQLException {
+        requireIndex(connection, runId, legacy);
+        try (PreparedStatement ps = connection.prepareStatement("select count(*) from model_key where run_id = ? and legacy = ?")) {
+            ps.setLong(1, runId);
+            ps.setBoolean(2, legacy);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {

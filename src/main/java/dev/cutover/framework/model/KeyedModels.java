@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -21,8 +20,8 @@ import dev.cutover.framework.migration.Migrated;
 /**
  * The models of single keys of executing models ({@link BehaviorModel#leafKey}), whole or in parts
  * ({@link ExecutingByKey#forEachPart}), read through their {@link ModelKeyIndex} and cached, least
- * recently used out, up to {@value #CACHED_ELEMENTS} leaves or entities, with the distinct keys of the
- * {@value #CACHED_KEY_LISTS} models read last. A key's rows are
+ * recently used out, up to {@value #CACHED_ELEMENTS} leaves or entities. A model's distinct keys are
+ * read from its index each time, never kept: hostile legacy data may spell a key per element. A key's rows are
  * immutable once its index is visible (as the model's), so the cache never goes stale; it lives in memory
  * and a restarted process reads again. Thread-safe.
  */
@@ -36,20 +35,23 @@ class KeyedModels {
      */
     static final int CACHED_ELEMENTS = 10_000;
 
-    // legacy and one or two generations per migration are all a switching migration alternates between
-    static final int CACHED_KEY_LISTS = 8;
+    // the empty legacy model's: a migration never planned
+    private static final ExecutingByKey.KeysReader NO_KEYS = new ExecutingByKey.KeysReader() {
+        @Override
+        public void forEach(ExecutingByKey.Key action) {
+        }
+
+        @Override
+        public long count() {
+            return 0;
+        }
+    };
 
     @Inject
     ExecutingModelReader models;
 
     private final LinkedHashMap<KeyOfModel, CachedModel> byKey = new LinkedHashMap<>(256, 0.75f, true);
     private long cachedElements;
-    private final Map<Model, List<String>> keyLists = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Model, List<String>> eldest) {
-            return size() > CACHED_KEY_LISTS;
-        }
-    };
 
     /**
      * @return the model executing in the connection's snapshot, to be read by key
@@ -63,7 +65,7 @@ class KeyedModels {
         OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
         if (legacyRun.isEmpty()) {
             M empty = migration.behavior().empty();
-            return new ExecutingByKey<>(0, null, key -> empty, (key, elements, action) -> action.accept(empty), List::of);
+            return new ExecutingByKey<>(0, null, key -> empty, (key, elements, action) -> action.accept(empty), NO_KEYS);
         }
         return open(connection, migration, 0, legacyRun.getAsLong(), true, executing);
     }
@@ -83,7 +85,17 @@ class KeyedModels {
                         targetParts(connection, migration, model, executing, key, elements, action);
                     }
                 },
-                () -> keys(connection, model));
+                new ExecutingByKey.KeysReader() {
+                    @Override
+                    public void forEach(ExecutingByKey.Key action) throws SQLException {
+                        models.forEachKey(connection, runId, legacy, action);
+                    }
+
+                    @Override
+                    public long count() throws SQLException {
+                        return models.keyCount(connection, runId, legacy);
+                    }
+                });
     }
 
     /** The legacy model of run {@code runId}'s migrated records with {@code key}: their leaves with it. */
@@ -197,20 +209,6 @@ class KeyedModels {
             remember(cacheKey, last, part.size());
         }
         action.accept(last);
-    }
-
-    private List<String> keys(Connection connection, Model model) throws SQLException {
-        synchronized (this) {
-            List<String> cached = keyLists.get(model);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        List<String> keys = List.copyOf(models.keys(connection, model.runId(), model.legacy()));
-        synchronized (this) {
-            keyLists.put(model, keys);
-        }
-        return keys;
     }
 
     @SuppressWarnings("unchecked") // keyed by migration id: the value is that migration's M

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -217,7 +218,12 @@ class ModelKeyIndexTest {
         Set<String> regions = new TreeSet<>(all.regions());
         regions.add("nowhere");
         Set<String> services = new TreeSet<>(all.routesByService().keySet());
-        List<String> keys = behavior.inSnapshotByKey(QuotaModel.INSTANCE, (byKey, connection) -> byKey.keys());
+        List<String> keys = behavior.inSnapshotByKey(QuotaModel.INSTANCE, (byKey, connection) -> {
+            List<String> handed = new ArrayList<>();
+            byKey.forEachKey(handed::add);
+            assertThat(byKey.keyCount()).isEqualTo(handed.size());
+            return handed;
+        });
         assertThat(keys).as("the model's keys: its services").containsExactlyElementsOf(services);
         services.add("nobody");
         long settings = 0;
@@ -323,6 +329,26 @@ class ModelKeyIndexTest {
     }
 
     @Test
+    void aProcessKeepsNoKeyOfAModelOnceTheUnitThatReadItsKeysIsDone() {
+        // a key is legacy data as written (a schedule's spelling, a service's name): a model whose every
+        // element spells its own key has as many keys as elements, so a process that kept them would hold
+        // the size of the model for each model it executed
+        applyTheDemoFromLegacy();
+        List<WeakReference<String>> keys = behavior.inSnapshotByKey(QuotaModel.INSTANCE, (byKey, connection) -> {
+            List<WeakReference<String>> handed = new ArrayList<>();
+            byKey.forEachKey(key -> handed.add(new WeakReference<>(key)));
+            return handed;
+        });
+        assertThat(keys).as("the model's keys").hasSizeGreaterThan(5);
+
+        // a collection clears a key no one holds: waited for, as the JVM may defer it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            System.gc();
+            assertThat(keys).as("keys still held after their unit").allMatch(key -> key.get() == null);
+        });
+    }
+
+    @Test
     void aRecordWhoseTargetIsNotJsonFailsTheBuildNamingItAndLeavesNoIndex() {
         record(-7302, "eu", "k1", "[{\"service\":\"a\",\"route\":\"*\",\"tier\":\"*\",\"ratePerSecond\":\"10\",\"burst\":10}]");
         record(-7302, "eu", "k2", "[{\"service\":\"a\",\"route\"");
@@ -349,11 +375,38 @@ class ModelKeyIndexTest {
 
     /** Records k1..k{count} of source eu, each one leaf of service s{n % 500}, on {@code route} ({n} the record's n). */
     private void migratedRecordsOf500Services(long runId, int count, String route) {
+        migratedRecordsOfServices(runId, count, 500, route);
+    }
+
+    /** Records k1..k{count} of source eu, each one leaf of service s{n % services}, on {@code route} ({n} the record's n). */
+    private void migratedRecordsOfServices(long runId, int count, int services, String route) {
         Sql.update(dataSource, """
                 insert into record_outcome (run_id, source, record_key, rec_id, idx, kind, target)
                 select ?, 'eu', 'k' || n, 'k' || n, n, 'MIGRATED',
-                       '[{"service":"s' || (n % 500) || '","route":"' || replace(?, '{n}', n::text) || '","tier":"*","ratePerSecond":"10","burst":10}]'
-                from generate_series(1, ?) n""", runId, route, count);
+                       '[{"service":"s' || (n % ?) || '","route":"' || replace(?, '{n}', n::text) || '","tier":"*","ratePerSecond":"10","burst":10}]'
+                from generate_series(1, ?) n""", runId, services, route, count);
+    }
+
+    @Test
+    void theKeysOfAModelOfMoreKeysThanTheCursorFetchesAreHandedOnceEachInOrderWhileEachKeysModelIsRead() {
+        int services = 2 * ExecutingModelReader.FETCH_SIZE + 3;
+        migratedRecordsOfServices(-7315, 2 * services, services, "/r{n}");
+        index.build(OWN, -7315, true);
+
+        List<String> handed = new ArrayList<>();
+        long settings = inSnapshot(c -> {
+            long[] read = { 0 };
+            // each key's model read on the connection whose cursor hands the keys: what the dispatcher does
+            reader.forEachKey(c, -7315, true, key -> {
+                handed.add(key);
+                read[0] += keyed.legacy(c, OWN, -7315, key).size();
+            });
+            assertThat(reader.keyCount(c, -7315, true)).isEqualTo(services);
+            return read[0];
+        });
+
+        assertThat(handed).hasSize(services).doesNotHaveDuplicates().isSorted();
+        assertThat(settings).as("every record's setting, read by its key").isEqualTo(2L * services);
     }
 
     @Test
@@ -473,7 +526,7 @@ class ModelKeyIndexTest {
         List<EffectiveLimits> parts = new ArrayList<>();
         if (elements < 1) {
             // the bound is checked where a live executor asks for parts
-            new ExecutingByKey<EffectiveLimits>(0, -7305L, k -> null, (k, n, action) -> parts.add(null), List::of)
+            new ExecutingByKey<EffectiveLimits>(0, -7305L, k -> null, (k, n, action) -> parts.add(null), null)
                     .forEachPart(key, elements, parts::add);
         }
         inSnapshot(c -> {

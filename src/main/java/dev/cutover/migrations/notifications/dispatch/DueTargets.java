@@ -2,9 +2,6 @@ package dev.cutover.migrations.notifications.dispatch;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.SortedSet;
 
 import dev.cutover.framework.model.ExecutingByKey;
@@ -12,7 +9,6 @@ import dev.cutover.migrations.notifications.behavior.DispatchModel;
 import dev.cutover.migrations.notifications.behavior.DispatchTarget;
 import dev.cutover.migrations.notifications.behavior.ScheduleKey;
 import dev.cutover.migrations.notifications.schedule.DueMinutes;
-import dev.cutover.migrations.notifications.schedule.ZonedSchedule;
 
 /**
  * The targets due in one slot of a model read by schedule key ({@link ScheduleKey}): each of the model's
@@ -20,9 +16,9 @@ import dev.cutover.migrations.notifications.schedule.ZonedSchedule;
  * are read, a part of at most {@link #partElements()} of them at a time ({@link ExecutingByKey#forEachPart}),
  * so a tick holds one part's targets, never the whole model nor all of a slot (a schedule that every
  * rule shares is as due as the whole model). A target may come in several parts (two schedules or two
- * parts make it due): the {@link DispatchLogWriter.TickLog} logs it once. The parsed schedules of the
- * model read last are kept (one per distinct schedule). Not thread-safe: the dispatcher's ticks never
- * overlap.
+ * parts make it due): the {@link DispatchLogWriter.TickLog} logs it once. The model's schedule keys are
+ * streamed from its index each slot and none is kept: hostile legacy data may spell a schedule per rule,
+ * and a parsed schedule comes from {@code CronSchedule}'s bounded cache. Stateless between slots.
  */
 final class DueTargets {
 
@@ -39,9 +35,6 @@ final class DueTargets {
     }
 
     private final int partElements;
-    private Long runId;
-    private int generation = -1;
-    private final Map<String, ZonedSchedule> parsed = new HashMap<>();
 
     DueTargets() {
         this(PART_ELEMENTS);
@@ -63,16 +56,11 @@ final class DueTargets {
      * @throws IllegalStateException naming a schedule or an element of the model that cannot be executed
      */
     void forEach(ExecutingByKey<DispatchModel> model, Instant slot, Due due) throws SQLException {
-        if (model.generation() != generation || !Objects.equals(model.runId(), runId)) {
-            parsed.clear();
-            generation = model.generation();
-            runId = model.runId();
-        }
         DueMinutes minute = DueMinutes.window(slot, 1);
-        for (String key : model.keys()) {
-            if (minute.isDue(parsed.computeIfAbsent(key, ScheduleKey::parse), 0)) {
+        model.forEachKey(key -> {
+            if (minute.isDue(ScheduleKey.parse(key), 0)) {
                 model.forEachPart(key, partElements, part -> due.accept(part.dueAt(slot)));
             }
-        }
+        });
     }
 }

@@ -9,7 +9,7 @@ package dev.cutover.migrations.notifications.dispatch;
  *                   that staged its entities
  * @param schedules  how many distinct schedules (as spelled, with their zone) it holds: what a slot is matched against
  */
-public record ExecutingDispatchModel(int generation, Long runId, int schedules) {
+public record ExecutingDispatchModel(int generation, Long runId, long schedules) {
 
     /** The {@code dispatch_log.model} value of a legacy tick. */
     public static final String LEGACY = "legacy";

@@ -208,7 +208,7 @@ public class NotificationDispatcher implements LiveExecutor {
                 }
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
-                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.keys().size());
+                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.keyCount());
                 DispatchLogWriter.TickLog log = new DispatchLogWriter.TickLog(connection);
                 for (Instant slot : slots) {
                     due.forEach(read, slot, targets -> log.add(slot, targets));
