@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
@@ -278,44 +276,6 @@ public class ExecutingModelReader {
                 rs.getString(4)));
     }
 
-    /**
-     * Hands the distinct keys of the model's leaves or entities to {@code action}, in code-point order,
-     * read through a cursor {@value #FETCH_SIZE} at a time: a model whose every element spells its own key
-     * (hostile legacy data) has as many keys as elements, and none is held once handed on. The action may
-     * read on the same connection meanwhile.
-     *
-     * @param legacy the legacy model of run {@code runId} (its migrated records), or its staged model
-     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
-     */
-    public void forEachKey(Connection connection, long runId, boolean legacy, ExecutingByKey.Key action) throws SQLException {
-        requireIndex(connection, runId, legacy);
-        try (PreparedStatement ps = streaming(connection, "select key from model_key where run_id = ? and legacy = ? order by key")) {
-            ps.setLong(1, runId);
-            ps.setBoolean(2, legacy);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.accept(rs.getString(1));
-                }
-            }
-        }
-    }
-
-    /**
-     * @return how many distinct keys {@link #forEachKey} hands on
-     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
-     */
-    public long keyCount(Connection connection, long runId, boolean legacy) throws SQLException {
-        requireIndex(connection, runId, legacy);
-        try (PreparedStatement ps = connection.prepareStatement("select count(*) from model_key where run_id = ? and legacy = ?")) {
-            ps.setLong(1, runId);
-            ps.setBoolean(2, legacy);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {
         if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
             throw new ModelKeyIndex.Missing(runId, legacy);
@@ -359,7 +319,7 @@ public class ExecutingModelReader {
         });
     }
 
-    private static PreparedStatement streaming(Connection connection, String sql) throws SQLException {
+    static PreparedStatement streaming(Connection connection, String sql) throws SQLException {
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("reading a model needs a transaction: in autocommit mode every row "
                     + "would be loaded at once and the read would have no snapshot");

@@ -88,12 +88,12 @@ class KeyedModels {
                 new ExecutingByKey.KeysReader() {
                     @Override
                     public void forEach(ExecutingByKey.Key action) throws SQLException {
-                        models.forEachKey(connection, runId, legacy, action);
+                        ModelKeys.forEach(connection, runId, legacy, action);
                     }
 
                     @Override
                     public long count() throws SQLException {
-                        return models.keyCount(connection, runId, legacy);
+                        return ModelKeys.count(connection, runId, legacy);
                     }
                 });
     }

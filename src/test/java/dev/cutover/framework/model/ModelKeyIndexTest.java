@@ -397,11 +397,11 @@ class ModelKeyIndexTest {
         long settings = inSnapshot(c -> {
             long[] read = { 0 };
             // each key's model read on the connection whose cursor hands the keys: what the dispatcher does
-            reader.forEachKey(c, -7315, true, key -> {
+            ModelKeys.forEach(c, -7315, true, key -> {
                 handed.add(key);
                 read[0] += keyed.legacy(c, OWN, -7315, key).size();
             });
-            assertThat(reader.keyCount(c, -7315, true)).isEqualTo(services);
+            assertThat(ModelKeys.count(c, -7315, true)).isEqualTo(services);
             return read[0];
         });
 

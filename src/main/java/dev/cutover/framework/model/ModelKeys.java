@@ -1,0 +1,60 @@
+package dev.cutover.framework.model;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The distinct keys of an indexed model ({@code model_key}, written by {@link ModelKeyIndex}), read on
+ * the caller's connection and in its snapshot, never kept: a model whose every element spells its own
+ * key (hostile legacy data) has as many keys as elements. Stateless.
+ */
+final class ModelKeys {
+
+    private ModelKeys() {
+    }
+
+    /**
+     * Hands the keys to {@code action} in code-point order, read through a cursor
+     * {@value ExecutingModelReader#FETCH_SIZE} at a time; the action may read on the same connection meanwhile.
+     *
+     * @param legacy the legacy model of run {@code runId} (its migrated records), or its staged model
+     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
+     */
+    static void forEach(Connection connection, long runId, boolean legacy, ExecutingByKey.Key action) throws SQLException {
+        requireIndex(connection, runId, legacy);
+        try (PreparedStatement ps = ExecutingModelReader.streaming(connection,
+                "select key from model_key where run_id = ? and legacy = ? order by key")) {
+            ps.setLong(1, runId);
+            ps.setBoolean(2, legacy);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    /**
+     * @return how many keys {@link #forEach} hands on
+     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
+     */
+    static long count(Connection connection, long runId, boolean legacy) throws SQLException {
+        requireIndex(connection, runId, legacy);
+        try (PreparedStatement ps = connection.prepareStatement("select count(*) from model_key where run_id = ? and legacy = ?")) {
+            ps.setLong(1, runId);
+            ps.setBoolean(2, legacy);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {
+        if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
+            throw new ModelKeyIndex.Missing(runId, legacy);
+        }
+    }
+}
