@@ -35,18 +35,6 @@ class KeyedModels {
      */
     static final int CACHED_ELEMENTS = 10_000;
 
-    // the empty legacy model's: a migration never planned
-    private static final ExecutingByKey.KeysReader NO_KEYS = new ExecutingByKey.KeysReader() {
-        @Override
-        public void forEach(ExecutingByKey.Key action) {
-        }
-
-        @Override
-        public long count() {
-            return 0;
-        }
-    };
-
     @Inject
     ExecutingModelReader models;
 
@@ -65,7 +53,7 @@ class KeyedModels {
         OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
         if (legacyRun.isEmpty()) {
             M empty = migration.behavior().empty();
-            return new ExecutingByKey<>(0, null, key -> empty, (key, elements, action) -> action.accept(empty), NO_KEYS);
+            return new ExecutingByKey<>(0, null, key -> empty, (key, elements, action) -> action.accept(empty), ModelKeys.NONE);
         }
         return open(connection, migration, 0, legacyRun.getAsLong(), true, executing);
     }
@@ -85,17 +73,7 @@ class KeyedModels {
                         targetParts(connection, migration, model, executing, key, elements, action);
                     }
                 },
-                new ExecutingByKey.KeysReader() {
-                    @Override
-                    public void forEach(ExecutingByKey.Key action) throws SQLException {
-                        ModelKeys.forEach(connection, runId, legacy, action);
-                    }
-
-                    @Override
-                    public long count() throws SQLException {
-                        return ModelKeys.count(connection, runId, legacy);
-                    }
-                });
+                ModelKeys.of(connection, runId, legacy));
     }
 
     /** The legacy model of run {@code runId}'s migrated records with {@code key}: their leaves with it. */

@@ -12,7 +12,34 @@ import java.sql.SQLException;
  */
 final class ModelKeys {
 
+    /** The keys of the empty legacy model (a migration never planned): none. */
+    static final ExecutingByKey.KeysReader NONE = new ExecutingByKey.KeysReader() {
+        @Override
+        public void forEach(ExecutingByKey.Key action) {
+        }
+
+        @Override
+        public long count() {
+            return 0;
+        }
+    };
+
     private ModelKeys() {
+    }
+
+    /** @return the keys of run {@code runId}'s legacy or staged model, read on {@code connection} when asked */
+    static ExecutingByKey.KeysReader of(Connection connection, long runId, boolean legacy) {
+        return new ExecutingByKey.KeysReader() {
+            @Override
+            public void forEach(ExecutingByKey.Key action) throws SQLException {
+                ModelKeys.forEach(connection, runId, legacy, action);
+            }
+
+            @Override
+            public long count() throws SQLException {
+                return ModelKeys.count(connection, runId, legacy);
+            }
+        };
     }
 
     /**
