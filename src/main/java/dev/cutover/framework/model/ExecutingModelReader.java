@@ -241,7 +241,7 @@ public class ExecutingModelReader {
         if (model.isLegacy()) {
             return Stream.empty();
         }
-        requireIndex(connection, model.runId(), false);
+        ModelKeyIndex.requireBuilt(connection, model.runId(), false);
         // a key's rows are a share of a model of up to millions: one lookup of the key's index and one
         // primary-key probe per entity (the index was analyzed when built, so the plan says so); the index
         // holds the key's hash, whatever the key's length (V21), and each row found checks the key itself
@@ -264,7 +264,7 @@ public class ExecutingModelReader {
      * @throws ModelKeyIndex.Missing when the run's legacy model has no key index in the connection's snapshot
      */
     public Stream<MigratedRecord> migratedRecords(Connection connection, long runId, String key) throws SQLException {
-        requireIndex(connection, runId, true);
+        ModelKeyIndex.requireBuilt(connection, runId, true);
         PreparedStatement ps = streaming(connection, """
                 select r.source, r.rec_id, r.idx, r.target from legacy_key k
                 join record_outcome r on r.run_id = k.run_id and r.source = k.source and r.record_key = k.record_key
@@ -274,12 +274,6 @@ public class ExecutingModelReader {
         ps.setString(3, key);
         return rows(ps, rs -> new MigratedRecord(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
                 rs.getString(4)));
-    }
-
-    private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {
-        if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
-            throw new ModelKeyIndex.Missing(runId, legacy);
-        }
     }
 
     /** A row reader that may fail like JDBC. */

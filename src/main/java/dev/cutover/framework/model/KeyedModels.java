@@ -60,9 +60,7 @@ class KeyedModels {
 
     private <L, E, M> ExecutingByKey<M> open(Connection connection, ExecutableModel<L, E, M> migration, int generation,
             long runId, boolean legacy, ExecutingModel executing) throws SQLException {
-        if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
-            throw new ModelKeyIndex.Missing(runId, legacy);
-        }
+        ModelKeyIndex.requireBuilt(connection, runId, legacy);
         Model model = new Model(migration.id(), legacy, runId);
         return new ExecutingByKey<>(generation, runId,
                 key -> legacy ? legacy(connection, migration, model, key) : target(connection, migration, model, executing, key),

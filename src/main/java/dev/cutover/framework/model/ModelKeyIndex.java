@@ -93,6 +93,13 @@ public class ModelKeyIndex {
     @Inject
     ExecutingModelReader reader;
 
+    /** @throws Missing when the model's index is not built and committed, as the connection's snapshot shows */
+    static void requireBuilt(Connection connection, long runId, boolean legacy) throws SQLException {
+        if (!isBuilt(connection, runId, legacy)) {
+            throw new Missing(runId, legacy);
+        }
+    }
+
     /** @return whether the model's index is built and committed, as the connection's snapshot shows */
     static boolean isBuilt(Connection connection, long runId, boolean legacy) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(

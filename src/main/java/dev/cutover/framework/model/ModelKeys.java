@@ -8,7 +8,10 @@ import java.sql.SQLException;
 /**
  * The distinct keys of an indexed model ({@code model_key}, written by {@link ModelKeyIndex}), read on
  * the caller's connection and in its snapshot, never kept: a model whose every element spells its own
- * key (hostile legacy data) has as many keys as elements. Stateless.
+ * key (hostile legacy data) has as many keys as elements. The caller has seen the index built in that
+ * snapshot ({@link ModelKeyIndex#requireBuilt}, as {@code KeyedModels} does when it opens the model): a
+ * REPEATABLE READ snapshot goes on seeing it, so the keys are not checked again at every tick and slot.
+ * Stateless.
  */
 final class ModelKeys {
 
@@ -47,10 +50,8 @@ final class ModelKeys {
      * {@value ExecutingModelReader#FETCH_SIZE} at a time; the action may read on the same connection meanwhile.
      *
      * @param legacy the legacy model of run {@code runId} (its migrated records), or its staged model
-     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
      */
     static void forEach(Connection connection, long runId, boolean legacy, ExecutingByKey.Key action) throws SQLException {
-        requireIndex(connection, runId, legacy);
         try (PreparedStatement ps = ExecutingModelReader.streaming(connection,
                 "select key from model_key where run_id = ? and legacy = ? order by key")) {
             ps.setLong(1, runId);
@@ -63,12 +64,8 @@ final class ModelKeys {
         }
     }
 
-    /**
-     * @return how many keys {@link #forEach} hands on
-     * @throws ModelKeyIndex.Missing when the model has no key index in the connection's snapshot
-     */
+    /** @return how many keys {@link #forEach} hands on */
     static long count(Connection connection, long runId, boolean legacy) throws SQLException {
-        requireIndex(connection, runId, legacy);
         try (PreparedStatement ps = connection.prepareStatement("select count(*) from model_key where run_id = ? and legacy = ?")) {
             ps.setLong(1, runId);
             ps.setBoolean(2, legacy);
@@ -76,12 +73,6 @@ final class ModelKeys {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static void requireIndex(Connection connection, long runId, boolean legacy) throws SQLException {
-        if (!ModelKeyIndex.isBuilt(connection, runId, legacy)) {
-            throw new ModelKeyIndex.Missing(runId, legacy);
         }
     }
 }
