@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,14 +148,13 @@ public class ExecutingBehavior {
      */
     public <L, E, M> Executing<M> read(Connection connection, ExecutableModel<L, E, M> migration) throws SQLException {
         ExecutingModel executing = models.current(connection, migration.id());
-        if (executing.isLegacy()) {
-            OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
-            if (legacyRun.isEmpty()) {
-                return new Executing<>(0, null, migration.behavior().empty());
-            }
-            return new Executing<>(0, legacyRun.getAsLong(), legacy(connection, migration, legacyRun.getAsLong()));
+        Optional<ModelOfRun> rows = models.rowsOf(connection, executing);
+        if (rows.isEmpty()) {
+            return new Executing<>(0, null, migration.behavior().empty());
         }
-        return new Executing<>(executing.generation(), executing.runId(), target(connection, migration, executing));
+        long runId = rows.get().runId();
+        return new Executing<>(executing.generation(), runId,
+                rows.get().legacy() ? legacy(connection, migration, runId) : target(connection, migration, executing));
     }
 
     private <L, E, M> M legacy(Connection connection, ExecutableModel<L, E, M> migration, long runId) throws SQLException {

@@ -113,6 +113,21 @@ public class ExecutingModelReader {
     }
 
     /**
+     * @return the run whose rows hold {@code executing}: the executing generation's staged model or, while
+     *         legacy executes, the legacy model of the {@link #latestPlannedRun latest planned run}; empty
+     *         while legacy executes and no run has planned yet (the legacy model is then empty)
+     */
+    public Optional<ModelOfRun> rowsOf(Connection connection, ExecutingModel executing) throws SQLException {
+        return executing.isLegacy() ? legacyRows(connection, executing.migration())
+                : Optional.of(new ModelOfRun(executing.runId(), false));
+    }
+
+    private Optional<ModelOfRun> legacyRows(Connection connection, String migration) throws SQLException {
+        OptionalLong run = latestPlannedRun(connection, migration);
+        return run.isEmpty() ? Optional.empty() : Optional.of(new ModelOfRun(run.getAsLong(), true));
+    }
+
+    /**
      * @return the run whose migrated records stand in for the legacy system: the latest run of the
      *         migration with a plan report (its retrieval and normalization completed); empty before any
      *         did. A run that completes later replaces it at once: legacy is live data.
@@ -162,8 +177,7 @@ public class ExecutingModelReader {
             }
         }
         if (previous == 0) {
-            OptionalLong run = latestPlannedRun(connection, migration);
-            return run.isEmpty() ? Optional.empty() : Optional.of(new ModelOfRun(run.getAsLong(), true));
+            return legacyRows(connection, migration);
         }
         try (PreparedStatement ps = connection.prepareStatement(
                 "select run_id from model_generation where migration = ? and generation = ?")) {

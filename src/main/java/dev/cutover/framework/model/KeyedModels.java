@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -47,15 +47,12 @@ class KeyedModels {
      */
     <L, E, M> ExecutingByKey<M> read(Connection connection, ExecutableModel<L, E, M> migration) throws SQLException {
         ExecutingModel executing = models.current(connection, migration.id());
-        if (!executing.isLegacy()) {
-            return open(connection, migration, executing.generation(), executing.runId(), false, executing);
-        }
-        OptionalLong legacyRun = models.latestPlannedRun(connection, migration.id());
-        if (legacyRun.isEmpty()) {
+        Optional<ModelOfRun> rows = models.rowsOf(connection, executing);
+        if (rows.isEmpty()) {
             M empty = migration.behavior().empty();
             return new ExecutingByKey<>(0, null, key -> empty, (key, elements, action) -> action.accept(empty), ModelKeys.NONE);
         }
-        return open(connection, migration, 0, legacyRun.getAsLong(), true, executing);
+        return open(connection, migration, executing.generation(), rows.get().runId(), rows.get().legacy(), executing);
     }
 
     private <L, E, M> ExecutingByKey<M> open(Connection connection, ExecutableModel<L, E, M> migration, int generation,

@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -201,20 +201,21 @@ public class ModelKeyIndex {
         if (migration.liveExecutor().isEmpty()) {
             return;
         }
-        OptionalLong replaced;
+        long replaced;
         try (Connection connection = dataSource.getConnection()) {
-            replaced = reader.current(connection, migration.id()).isLegacy()
-                    ? reader.latestPlannedRun(connection, migration.id()) : OptionalLong.empty();
-            if (replaced.isEmpty() || replaced.getAsLong() == runId || !isBuilt(connection, replaced.getAsLong(), true)) {
+            Optional<ModelOfRun> legacy = reader.rowsOf(connection, reader.current(connection, migration.id()))
+                    .filter(ModelOfRun::legacy);
+            if (legacy.isEmpty() || legacy.get().runId() == runId || !isBuilt(connection, legacy.get().runId(), true)) {
                 return;
             }
+            replaced = legacy.get().runId();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read which legacy model of " + migration.id() + " is read by key: "
                     + e.getMessage(), e);
         }
         probe.reached("plan-key-index-build");
         LOG.infof("%s: indexing the %s by key before the report makes it the legacy model, for the live executor "
-                + "(the legacy model of run %d is read by key)", migration.id(), what(runId, true), replaced.getAsLong());
+                + "(the legacy model of run %d is read by key)", migration.id(), what(runId, true), replaced);
         build(migration, runId, true);
     }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
@@ -203,6 +204,22 @@ class ExecutingModelReaderTest {
     }
 
     @Test
+    void theRowsOfTheExecutingModelAreNoneBeforeAPlanThenTheLatestPlannedRunsRecordsThenTheGenerationsEntities() {
+        assertThat(rowsOfCurrent()).isEmpty();
+
+        plan(LEGACY_OLDER);
+        plan(LEGACY_LATEST);
+        assertThat(rowsOfCurrent()).contains(new ModelOfRun(LEGACY_LATEST, true));
+
+        stage(RUN_A, "a-1");
+        activate(RUN_A);
+        assertThat(rowsOfCurrent()).contains(new ModelOfRun(RUN_A, false));
+
+        rollback();
+        assertThat(rowsOfCurrent()).contains(new ModelOfRun(LEGACY_LATEST, true));
+    }
+
+    @Test
     void aPointerAtAGenerationNeverRecordedIsAnErrorNotLegacy() {
         Sql.update(dataSource, "insert into executing_model (migration, generation) values (?, 99)", MIGRATION);
 
@@ -235,6 +252,11 @@ class ExecutingModelReaderTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The rows of the model executing in one snapshot, read as a live executor reads them. */
+    private Optional<ModelOfRun> rowsOfCurrent() {
+        return inTransaction(c -> reader.rowsOf(c, reader.current(c, MIGRATION)));
     }
 
     private List<ExecutingEntity> entities(Connection c, ExecutingModel model) throws SQLException {
