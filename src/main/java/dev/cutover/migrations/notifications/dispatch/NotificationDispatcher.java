@@ -210,10 +210,8 @@ public class NotificationDispatcher implements LiveExecutor {
                 long tick = ++lastTick;
                 ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.keyCount());
                 DispatchLogWriter.TickLog log = new DispatchLogWriter.TickLog(connection);
-                for (Instant slot : slots) {
-                    due.forEach(read, slot, targets -> log.add(slot, targets));
-                }
-                return new Committed(tick, executing, log.log(tick, executing));
+                DueTargets.Pass pass = due.forEach(read, slots, log::add);
+                return new Committed(tick, executing, log.log(tick, executing), pass);
             });
             // only now, after the commit, may the clock forget these slots
             slotClock.processed(slots.get(slots.size() - 1));
@@ -243,8 +241,9 @@ public class NotificationDispatcher implements LiveExecutor {
             LOG.infof("dispatcher: from tick %d executing %s", committed.tick(), executing);
             lastModel = model;
         }
-        LOG.debugf("dispatcher: tick %d, %d slots from %s, %d dispatched in %d ms", committed.tick(), slots.size(),
-                slots.get(0), committed.rows(), elapsed.toMillis());
+        LOG.debugf("dispatcher: tick %d, %d slots from %s, %d dispatched in %d ms (%d schedules read, %d parts of "
+                + "due ones)", committed.tick(), slots.size(), slots.get(0), committed.rows(), elapsed.toMillis(),
+                committed.pass().keys(), committed.pass().parts());
     }
 
     private void failed(Throwable failure) {
@@ -267,6 +266,6 @@ public class NotificationDispatcher implements LiveExecutor {
         return registered;
     }
 
-    private record Committed(long tick, ExecutingDispatchModel executing, int rows) {
+    private record Committed(long tick, ExecutingDispatchModel executing, int rows, DueTargets.Pass pass) {
     }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.inject.Inject;
@@ -57,15 +59,60 @@ class DueTargetsTest {
 
     @Test
     void theTargetsOfTheSchedulesDueInASlotAreTheWholeModelsForAGenerationAndForLegacy() {
+        applyTheDemo();
+        assertThat(dispatchedAlike()).as("a generation's dispatches over two days").isGreaterThan(1000);
+
+        assertThat(Cli.run("rollback", NotificationDispatcher.MIGRATION).exitCode()).isZero();
+        assertThat(dispatchedAlike()).as("legacy's dispatches over two days").isGreaterThan(1000);
+    }
+
+    /**
+     * A tick that catches up on an hour (the dispatcher lagged, or a tick failed and was retried) reads the
+     * model's schedules once, not once per minute, and each due schedule's rules once for all its minutes;
+     * each minute's targets are still the whole model's.
+     */
+    @Test
+    void aTickOfManySlotsReadsEveryScheduleOnceAndEachDueSchedulesRulesOnceForAllItsSlots() {
+        applyTheDemo();
+        caughtUpInOnePass("a generation");
+
+        assertThat(Cli.run("rollback", NotificationDispatcher.MIGRATION).exitCode()).isZero();
+        caughtUpInOnePass("legacy");
+    }
+
+    private void caughtUpInOnePass(String model) {
+        Executing<DispatchModel> whole = snapshot.call(c -> behavior.read(c, NotificationModel.INSTANCE));
+        // from 07:00 UTC: the demo's morning schedules fall in this hour, in several of its zones
+        List<Instant> hour = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            hour.add(START.plus(Duration.ofHours(7)).plus(Duration.ofMinutes(i)));
+        }
+        behavior.inSnapshotByKey(NotificationModel.INSTANCE, (byKey, connection) -> {
+            Map<Instant, SortedSet<DispatchTarget>> bySlot = new TreeMap<>();
+            DueTargets.Pass pass = new DueTargets().forEach(byKey, hour,
+                    (slot, targets) -> bySlot.computeIfAbsent(slot, s -> new TreeSet<>()).addAll(targets));
+
+            long dueSlots = 0;
+            for (Instant slot : hour) {
+                SortedSet<DispatchTarget> expected = whole.model().dueAt(slot);
+                assertThat(bySlot.getOrDefault(slot, new TreeSet<>())).as(model + " at " + slot)
+                        .containsExactlyElementsOf(expected);
+                dueSlots += expected.isEmpty() ? 0 : 1;
+            }
+            assertThat(dueSlots).as(model + ": minutes of the hour with targets due").isGreaterThan(1);
+            assertThat(pass.keys()).as(model + ": schedules read for 60 minutes").isEqualTo(byKey.keyCount());
+            assertThat(pass.parts()).as(model + ": parts read, one per due schedule at most (the demo's fit in one)")
+                    .isPositive().isLessThanOrEqualTo(pass.keys());
+            return null;
+        });
+    }
+
+    private void applyTheDemo() {
         Apply.startFromLegacy(generations);
         try (DemoSources sources = DemoSources.start()) {
             Cli.Result applied = Cli.run(Apply.accepting(sources));
             assertThat(applied.exitCode()).as(applied.toString()).isZero();
         }
-        assertThat(dispatchedAlike()).as("a generation's dispatches over two days").isGreaterThan(1000);
-
-        assertThat(Cli.run("rollback", NotificationDispatcher.MIGRATION).exitCode()).isZero();
-        assertThat(dispatchedAlike()).as("legacy's dispatches over two days").isGreaterThan(1000);
     }
 
     /**
@@ -101,14 +148,14 @@ class DueTargetsTest {
     private static SortedSet<DispatchTarget> union(DueTargets due, ExecutingByKey<DispatchModel> byKey, Instant slot)
             throws SQLException {
         SortedSet<DispatchTarget> all = new TreeSet<>();
-        due.forEach(byKey, slot, all::addAll);
+        due.forEach(byKey, List.of(slot), (at, targets) -> all.addAll(targets));
         return all;
     }
 
     private static List<SortedSet<DispatchTarget>> parts(DueTargets due, ExecutingByKey<DispatchModel> byKey, Instant slot)
             throws SQLException {
         List<SortedSet<DispatchTarget>> parts = new ArrayList<>();
-        due.forEach(byKey, slot, parts::add);
+        due.forEach(byKey, List.of(slot), (at, targets) -> parts.add(targets));
         return parts;
     }
 }
