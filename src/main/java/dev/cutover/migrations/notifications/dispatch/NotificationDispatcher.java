@@ -208,9 +208,10 @@ public class NotificationDispatcher implements LiveExecutor {
                 }
                 // a number is never reused, even by a tick that rolls back
                 long tick = ++lastTick;
-                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), read.keyCount());
                 DispatchLogWriter.TickLog log = new DispatchLogWriter.TickLog(connection);
                 DueTargets.Pass pass = due.forEach(read, slots, log::add);
+                // the pass handed every schedule of the model once: counted there, not by a query of its own
+                ExecutingDispatchModel executing = new ExecutingDispatchModel(read.generation(), read.runId(), pass.keys());
                 return new Committed(tick, executing, log.log(tick, executing), pass);
             });
             // only now, after the commit, may the clock forget these slots
