@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +22,8 @@ import dev.cutover.framework.toolkit.LegacyJson;
 /**
  * The retrieve step's stored output: pages and raw items per run, each item as its exact listed text
  * with its usable id, record key ({@link RecordKey}) and version. Writes join the caller's
- * transaction (the chunk's) and ignore rows already there, so a chunk replayed after a crash
- * between commit and checkpoint changes nothing.
+ * transaction (the chunk's) and ignore a page already there with its items, so a chunk replayed after a
+ * crash between commit and checkpoint changes nothing.
  */
 @ApplicationScoped
 public class RetrievalStore {
@@ -46,14 +47,21 @@ public class RetrievalStore {
     }
 
     /**
-     * Stores pages and their items, each table in one JDBC batch (which {@code reWriteBatchedInserts}
-     * sends as multi-row inserts).
+     * Stores pages and their items. A page whose row this run already holds (a chunk replayed after a
+     * crash between its commit and its checkpoint, a page fetched again by a restart) keeps the items stored
+     * with it: its items are written only with a page row this call inserts, in the same transaction, so
+     * {@code raw_record} needs no key of its own to store nothing twice (V24: its primary key cost the
+     * server a second B-tree insert per item). A writer that stores the same page at the same time waits on
+     * the page's key until the other commits or rolls back. The items go in one JDBC batch, which
+     * {@code reWriteBatchedInserts} sends as multi-row inserts.
      */
     public void store(long runId, List<FetchedPage> pages) {
         try (Connection c = dataSource.getConnection()) {
+            List<FetchedPage> inserted = new ArrayList<>(pages.size());
             try (PreparedStatement page = c.prepareStatement("""
                     insert into retrieved_page (run_id, source, page_no, cursor, next_cursor, first_index, item_count, total, watermark)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                // one statement per page, not a batch: a rewritten batch does not say which rows it inserted
                 for (FetchedPage fetched : pages) {
                     page.setLong(1, runId);
                     page.setString(2, fetched.source());
@@ -64,15 +72,16 @@ public class RetrievalStore {
                     page.setInt(7, fetched.page().items().size());
                     page.setLong(8, fetched.page().total());
                     page.setLong(9, fetched.page().watermark());
-                    page.addBatch();
+                    if (page.executeUpdate() == 1) {
+                        inserted.add(fetched);
+                    }
                 }
-                page.executeBatch();
             }
             try (PreparedStatement item = c.prepareStatement("""
                     insert into raw_record (run_id, source, idx, record_key, rec_id, body, version, nul_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 boolean any = false;
-                for (FetchedPage fetched : pages) {
+                for (FetchedPage fetched : inserted) {
                     int index = fetched.firstIndex();
                     for (SourceItem listed : fetched.page().items()) {
                         String id = listed.id();
@@ -127,8 +136,8 @@ public class RetrievalStore {
      * one that U+0000 keeps from being usable) and its records ({@link #records}) over its stored items, in
      * the caller's (chunk) transaction, and stores both counts with its page {@code pageNo}: the writer
      * calls it for the source's last page, after storing it. One aggregate over the source's items, once
-     * per source (0.17 s for 125,000 items here); both indexes of {@code raw_record} lead with (run,
-     * source), so any plan reads the source's items only. Counting each page's new ids as it came (a row
+     * per source (0.17 s for 125,000 items here); the index of {@code raw_record} leads with (run,
+     * source), so the plan reads the source's items only. Counting each page's new ids as it came (a row
      * per id in a table of its own, inserted {@code on conflict do nothing}) cost the server 11 of the
      * 23 s it took to store 1M items. Repeating it (a replayed chunk, a restart) stores the same counts.
      *

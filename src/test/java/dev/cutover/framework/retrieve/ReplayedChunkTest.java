@@ -1,9 +1,16 @@
 package dev.cutover.framework.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -23,12 +30,15 @@ import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
 import dev.cutover.framework.toolkit.LegacyJson;
+import dev.cutover.support.RolledBack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A chunk replayed after a crash (its writes committed, its checkpoint lost, or a page fetched again
  * by a restart) stores nothing twice: the pages and raw items of a multi-page chunk, and the outcomes
- * of a normalize chunk, keep their first rows.
+ * of a normalize chunk, keep their first rows; two writers of one page (a zombie and its takeover) store
+ * its items once, the committed writer's.
  */
 @QuarkusTest
 class ReplayedChunkTest {
@@ -68,14 +78,77 @@ class ReplayedChunkTest {
     }
 
     @Test
-    void aPageFetchedAgainListingOtherItemsKeepsTheItemsStoredWithIt() {
+    void aPageFetchedAgainListingOtherAndMoreItemsKeepsTheItemsStoredWithIt() {
         retrieval.store(RUN, page(0, null, "c1", 0, "r1", "r2"));
         String before = snapshot();
-        retrieval.store(RUN, page(0, null, "c1", 0, "r9", "r8"));
+        retrieval.store(RUN, page(0, null, "c1", 0, "r9", "r8", "r7"));
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(Sql.query(dataSource, "select rec_id from raw_record where run_id = ? order by idx", rs -> rs.getString(1), RUN))
                 .containsExactly("r1", "r2");
+    }
+
+    @Test
+    void aReplayedChunkWhosePagesWereStoredInPartStoresTheOthersAndKeepsTheStoredOnesItems() {
+        retrieval.store(RUN, page(1, "c1", "c2", 2, "r3", "r9"));
+        retrieval.store(RUN, List.of(page(0, null, "c1", 0, "r1", "r2"), page(1, "c1", "c2", 2, "r3", "r1"),
+                page(2, "c2", null, 4, "r4")));
+
+        assertThat(Sql.query(dataSource, "select idx || '=' || rec_id from raw_record where run_id = ? order by idx",
+                rs -> rs.getString(1), RUN)).containsExactly("0=r1", "1=r2", "2=r3", "3=r9", "4=r4");
+    }
+
+    @Test
+    void twoWritersOfOnePageStoreItsItemsOnceWhicheverCommits() throws Exception {
+        for (boolean firstCommits : List.of(true, false)) {
+            CountDownLatch stored = new CountDownLatch(1);
+            CountDownLatch end = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                Runnable firstWriter = () -> {
+                    retrieval.store(RUN, page(0, null, null, 0, "r1", "r2"));
+                    stored.countDown();
+                    awaitRelease(end);
+                };
+                Future<?> first = threads.submit(() -> {
+                    if (firstCommits) {
+                        QuarkusTransaction.requiringNew().run(firstWriter);
+                    } else {
+                        RolledBack.inATransaction(firstWriter);
+                    }
+                });
+                awaitRelease(stored);
+                Future<?> second = threads.submit(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> retrieval.store(RUN, page(0, null, null, 0, "r9", "r8", "r7"))));
+                // the second writer's page insert waits on the first's uncommitted page row
+                await().atMost(Duration.ofSeconds(20)).until(() -> !Sql.query(dataSource, """
+                        select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+                        and position('insert into retrieved_page' in query) > 0""", rs -> rs.getInt(1)).isEmpty());
+                end.countDown();
+                first.get(20, TimeUnit.SECONDS);
+                second.get(20, TimeUnit.SECONDS);
+            } finally {
+                end.countDown();
+                threads.shutdownNow();
+            }
+
+            assertThat(Sql.query(dataSource, "select rec_id from raw_record where run_id = ? order by idx", rs -> rs.getString(1), RUN))
+                    .containsExactlyElementsOf(firstCommits ? List.of("r1", "r2") : List.of("r9", "r8", "r7"));
+            assertThat(Sql.query(dataSource, "select item_count from retrieved_page where run_id = ?", rs -> rs.getInt(1), RUN))
+                    .containsExactly(firstCommits ? 2 : 3);
+            cleanUp();
+        }
+    }
+
+    private static void awaitRelease(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not release the writer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
