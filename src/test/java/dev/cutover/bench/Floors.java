@@ -137,10 +137,11 @@ final class Floors {
      * (c) The COPY floor: the rows the real apply left (its entities, lineage and record outcomes, those
      * of the highest run id) are read out with {@code COPY ... TO STDOUT} (not timed), then written with
      * {@code COPY ... FROM STDIN} (timed, one transaction) into tables made {@code like} the real ones,
-     * with their keys and indexes.
+     * with their keys and indexes. The lineage is the run's planned members (the view
+     * {@code target_lineage} joins them to the staged entities: after a whole apply, every one of them).
      */
     static Measured copyFloor(String jdbcUrl, String user, String password) throws SQLException, IOException {
-        List<String> tables = List.of("target_entity", "target_lineage", "record_outcome");
+        List<String> tables = List.of("target_entity", "planned_member", "record_outcome");
         try (Connection db = BenchDb.connect(jdbcUrl, user, password)) {
             CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
             Map<String, byte[]> data = new LinkedHashMap<>();

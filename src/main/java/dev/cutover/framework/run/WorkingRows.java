@@ -23,7 +23,7 @@ public final class WorkingRows {
 
     /** Every table whose rows belong to one run by {@code run_id} and go with it. */
     public static final List<String> TABLES = List.of("retrieved_page", "raw_record", "record_outcome", "record_leaf",
-            "record_leaf_count", "planned_entity", "planned_member", "target_entity", "target_lineage", "validated_model",
+            "record_leaf_count", "planned_entity", "planned_member", "target_entity", "validated_model",
             "model_key_index", "model_key", "legacy_key", "entity_key");
 
     /** The tables with a {@code run_id} that keep a deleted run's row: its history. */

@@ -12,8 +12,8 @@ import dev.cutover.framework.run.StepProbe;
 import dev.cutover.framework.run.WriteFence;
 
 /**
- * Copies a chunk's range of planned entities and their lineage INERT, in the chunk's transaction,
- * idempotently (a replayed chunk inserts nothing twice).
+ * Copies a chunk's range of planned entities INERT, in the chunk's transaction, idempotently (a replayed
+ * chunk inserts nothing twice); a staged entity's lineage is its planned members ({@link TargetStore#stage}).
  */
 @Named
 @Dependent

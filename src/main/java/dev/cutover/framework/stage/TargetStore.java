@@ -11,40 +11,39 @@ import jakarta.inject.Inject;
 import dev.cutover.framework.run.Sql;
 
 /**
- * Target entities staged by a run and their lineage. Staged entities are inert: only a generation
- * that points at the run makes them execute. Writes join the caller's (chunk) transaction and
- * ignore rows already there, so a repeated or restarted stage creates nothing twice.
+ * Target entities staged by a run and their lineage (the planned members of the staged entities: the
+ * view {@code target_lineage}). Staged entities are inert: only a generation that points at the run makes
+ * them execute. Writes join the caller's (chunk) transaction and ignore rows already there, so a repeated
+ * or restarted stage creates nothing twice.
  */
 @ApplicationScoped
 public class TargetStore {
 
     private static final int ID_FETCH = 1000;
 
-    /** The tables the validate step joins, filled by the run moments before. */
-    static final List<String> VALIDATED_TABLES = List.of("record_outcome", "target_entity", "target_lineage");
+    /**
+     * The tables the validate step joins, filled by the run moments before (the lineage is
+     * {@code planned_member} joined to {@code target_entity}: the view {@code target_lineage}).
+     */
+    static final List<String> VALIDATED_TABLES = List.of("record_outcome", "target_entity", "planned_member");
 
     @Inject
     DataSource dataSource;
 
     /**
-     * Copies the planned entities of ordinals {@code from} (inclusive) to {@code to} (exclusive) and their
-     * members into the run's staged model, in the caller's (chunk) transaction: one statement, whatever
-     * the range holds. An entity already staged is left as it is, and so is its lineage: the members are
-     * copied for the entities this statement inserted only, so a replayed chunk, or a range overlapping
-     * one staged before, adds nothing twice (target_lineage has no key of its own to check that: V16).
+     * Copies the planned entities of ordinals {@code from} (inclusive) to {@code to} (exclusive) into the
+     * run's staged model, in the caller's (chunk) transaction: one statement, whatever the range holds. An
+     * entity already staged is left as it is, so a replayed chunk, or a range overlapping one staged
+     * before, adds nothing twice. A staged entity's lineage is its planned members ({@code planned_member},
+     * which the plan step wrote): the view {@code target_lineage} (V25) joins them to the staged entities,
+     * so an entity and its lineage are staged together, in this statement, or not at all.
      */
     public void stage(long runId, int from, int to) {
         Sql.update(dataSource, """
-                with staged as (
-                  insert into target_entity (run_id, entity_id, ordinal, body)
-                  select run_id, entity_id, ordinal, body from planned_entity
-                  where run_id = ? and ordinal >= ? and ordinal < ?
-                  on conflict do nothing
-                  returning entity_id)
-                insert into target_lineage (run_id, source, record_key, entity_id)
-                select m.run_id, m.source, m.record_key, m.entity_id from planned_member m
-                join staged s on s.entity_id = m.entity_id
-                where m.run_id = ? and m.ordinal >= ? and m.ordinal < ?""", runId, from, to, runId, from, to);
+                insert into target_entity (run_id, entity_id, ordinal, body)
+                select run_id, entity_id, ordinal, body from planned_entity
+                where run_id = ? and ordinal >= ? and ordinal < ?
+                on conflict do nothing""", runId, from, to);
     }
 
     /**
@@ -93,14 +92,14 @@ public class TargetStore {
             with orphan as materialized (
               select o.source, o.record_key, o.rec_id, o.idx from record_outcome o
               where o.run_id = ? and o.kind = 'MIGRATED' and not exists (
-                select 1 from target_lineage l join target_entity e on e.run_id = l.run_id and e.entity_id = l.entity_id
-                where l.run_id = o.run_id and l.source = o.source and l.record_key = o.record_key))
+                select 1 from target_lineage l where l.run_id = o.run_id and l.source = o.source and l.record_key = o.record_key))
             select source || '/' || coalesce(rec_id, '#' || idx) from orphan order by source, record_key limit 20""";
 
+    /** The run's staged entities without planned members (the view would join each entity to itself). */
     static final String ENTITIES_WITHOUT_LINEAGE = """
             with orphan as materialized (
               select e.entity_id from target_entity e where e.run_id = ? and not exists (
-                select 1 from target_lineage l where l.run_id = e.run_id and l.entity_id = e.entity_id))
+                select 1 from planned_member m where m.run_id = e.run_id and m.entity_id = e.entity_id))
             select entity_id from orphan order by entity_id limit 20""";
 
     static final String LINEAGE_WITHOUT_MIGRATED_RECORD = """

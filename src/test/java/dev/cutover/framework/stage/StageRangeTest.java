@@ -16,15 +16,16 @@ import dev.cutover.framework.run.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Stage copies ranges of the planned model in the database: every entity and member exactly once,
- * however the ranges fall and however often a chunk is replayed after a crash.
+ * Stage copies ranges of the planned model in the database: every entity exactly once, with its members as
+ * its lineage, however the ranges fall and however often a chunk is replayed after a crash.
  */
 @QuarkusTest
 class StageRangeTest {
 
     private static final long RUN = 9_100_000_004L;
     private static final int ENTITIES = 1000;
-    private static final List<String> TABLES = List.of("planned_entity", "planned_member", "target_entity", "target_lineage");
+    // target_lineage is a view of the last two (V25): cleaned up with them
+    private static final List<String> TABLES = List.of("planned_entity", "planned_member", "target_entity");
 
     @Inject
     TargetStore targets;

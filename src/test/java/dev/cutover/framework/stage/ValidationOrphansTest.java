@@ -48,14 +48,20 @@ class ValidationOrphansTest {
                 RUN, RUN);
         Sql.update(dataSource, "insert into target_entity select ?, 'e' || lpad(i::text, 2, '0'), i, '{}' from generate_series(1, 50) i",
                 RUN);
+        // the lineage of a staged entity is its planned members (the view target_lineage)
         Sql.update(dataSource, """
-                insert into target_lineage select ?, 's', 'i:m' || lpad(i::text, 2, '0'), 'e' || lpad(i::text, 2, '0')
-                from generate_series(1, 25) i""", RUN);
+                insert into planned_member (run_id, ordinal, entity_id, source, record_key)
+                select ?, i, 'e' || lpad(i::text, 2, '0'), 's', 'i:m' || lpad(i::text, 2, '0') from generate_series(1, 25) i""", RUN);
         // lineage from records that were never migrated: x01..x25 (no outcome) and k1 (skipped)
         Sql.update(dataSource, """
-                insert into target_lineage select ?, 's', 'i:x' || lpad(i::text, 2, '0'), 'e01' from generate_series(1, 25) i""",
+                insert into planned_member (run_id, ordinal, entity_id, source, record_key)
+                select ?, 1, 'e01', 's', 'i:x' || lpad(i::text, 2, '0') from generate_series(1, 25) i""", RUN);
+        Sql.update(dataSource, "insert into planned_member (run_id, ordinal, entity_id, source, record_key) values (?, 2, 'e02', 's', 'i:k1')",
                 RUN);
-        Sql.update(dataSource, "insert into target_lineage values (?, 's', 'i:k1', 'e02')", RUN);
+        // members of entities that are not staged are no lineage of the staged model: m26 still reaches no entity
+        Sql.update(dataSource, """
+                insert into planned_member (run_id, ordinal, entity_id, source, record_key)
+                values (?, 51, 'e51', 's', 'i:k1'), (?, 52, 'e52', 's', 'i:m26')""", RUN, RUN);
         targets.refreshStatistics();
     }
 

@@ -43,8 +43,9 @@ class ValidationStatisticsTest {
                 RUN, 2 * ENTITIES);
         Sql.update(dataSource, "insert into target_entity select ?, 'e' || i, i, '{}' from generate_series(1, ?) i", RUN, ENTITIES);
         Sql.update(dataSource, """
-                insert into target_lineage select ?, 's' || (i % 8), lpad(i::text, 8, '0'), 'e' || (i % ? + 1)
-                from generate_series(1, ?) i""", RUN, ENTITIES, 2 * ENTITIES);
+                insert into planned_member (run_id, ordinal, entity_id, source, record_key)
+                select ?, i % ? + 1, 'e' || (i % ? + 1), 's' || (i % 8), lpad(i::text, 8, '0') from generate_series(1, ?) i""",
+                RUN, ENTITIES, ENTITIES, 2 * ENTITIES);
     }
 
     @AfterEach
