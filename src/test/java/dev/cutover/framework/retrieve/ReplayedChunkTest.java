@@ -1,10 +1,8 @@
 package dev.cutover.framework.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +29,7 @@ import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
 import dev.cutover.framework.toolkit.LegacyJson;
 import dev.cutover.support.RolledBack;
+import dev.cutover.support.Waits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -108,7 +107,7 @@ class ReplayedChunkTest {
                 Runnable firstWriter = () -> {
                     retrieval.store(RUN, page(0, null, null, 0, "r1", "r2"));
                     stored.countDown();
-                    awaitRelease(end);
+                    Waits.released(end);
                 };
                 Future<?> first = threads.submit(() -> {
                     if (firstCommits) {
@@ -117,13 +116,11 @@ class ReplayedChunkTest {
                         RolledBack.inATransaction(firstWriter);
                     }
                 });
-                awaitRelease(stored);
+                Waits.released(stored);
                 Future<?> second = threads.submit(() -> QuarkusTransaction.requiringNew()
                         .run(() -> retrieval.store(RUN, page(0, null, null, 0, "r9", "r8", "r7"))));
                 // the second writer's page insert waits on the first's uncommitted page row
-                await().atMost(Duration.ofSeconds(20)).until(() -> !Sql.query(dataSource, """
-                        select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-                        and position('insert into retrieved_page' in query) > 0""", rs -> rs.getInt(1)).isEmpty());
+                Waits.backendWaitingOnLockIn(dataSource, "insert into retrieved_page");
                 end.countDown();
                 first.get(20, TimeUnit.SECONDS);
                 second.get(20, TimeUnit.SECONDS);
@@ -137,17 +134,6 @@ class ReplayedChunkTest {
             assertThat(Sql.query(dataSource, "select item_count from retrieved_page where run_id = ?", rs -> rs.getInt(1), RUN))
                     .containsExactly(firstCommits ? 2 : 3);
             cleanUp();
-        }
-    }
-
-    private static void awaitRelease(CountDownLatch latch) {
-        try {
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test did not release the writer");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.cutover.ops.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.run.WriteFence.FencedException;
+import dev.cutover.support.Waits;
 import dev.cutover.support.proof.ProofFigures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -160,7 +160,7 @@ class LeaseManagerTest {
                         Sql.update(dataSource, "insert into migration_lease (migration, token, owner, expires_at) "
                                 + "values (?, nextval('lease_token'), 'racer', now() + interval '30 seconds')", migration);
                         inserted.countDown();
-                        awaitLatch(end);
+                        Waits.released(end);
                         if (!racerCommits) {
                             throw new RacerRolledBack();
                         }
@@ -169,9 +169,9 @@ class LeaseManagerTest {
                     // the racer's insert is gone
                 }
             });
-            awaitLatch(inserted);
+            Waits.released(inserted);
             CompletableFuture<Lease> acquisition = CompletableFuture.supplyAsync(() -> leases.acquire(migration), threads);
-            awaitBackendWaitingOnLockIn("insert into migration_lease");
+            Waits.backendWaitingOnLockIn(dataSource, "insert into migration_lease");
             assertThat(acquisition).as("the acquisition waits for the racer's transaction").isNotDone();
             end.countDown();
             racer.get(20, TimeUnit.SECONDS);
@@ -276,7 +276,7 @@ class LeaseManagerTest {
         });
 
         CompletableFuture<Lease> takeover = CompletableFuture.supplyAsync(() -> leases.acquire(migration), threads);
-        awaitBackendWaitingOnLockIn("for no key update");
+        Waits.backendWaitingOnLockIn(dataSource, "for no key update");
         assertThat(takeover).as("the takeover waits for the chunk that checked").isNotDone();
         chunk.commit();
 
@@ -335,7 +335,7 @@ class LeaseManagerTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                    awaitLatch(end);
+                    Waits.released(end);
                 });
             } catch (RuntimeException | Error e) {
                 begun.completeExceptionally(e);
@@ -343,24 +343,6 @@ class LeaseManagerTest {
             }
         });
         return new HeldTransaction(begun.get(20, TimeUnit.SECONDS), end, thread);
-    }
-
-    private void awaitBackendWaitingOnLockIn(String statementPart) {
-        await().atMost(WAIT).until(() -> !Sql.query(dataSource, """
-                select pid from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock' and position(? in query) > 0""",
-                rs -> rs.getInt(1), statementPart).isEmpty());
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test did not end the held transaction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** @return null when the lock was granted at once, else the SQLState of the refusal */
