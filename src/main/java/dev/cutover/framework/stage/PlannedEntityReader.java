@@ -13,8 +13,8 @@ import jakarta.inject.Named;
  * Hands out the ordinals of one range of the run's planned model ({@code planned_entity}; the partition's
  * {@code from} and {@code to}, from {@link PlannedRangePartitionMapper}), exactly the model whose digest
  * passed the gates, one item per entity, so that the step counts entities; the writer copies the chunk's
- * range of entities in the database (their planned members are their lineage). Nothing is read per item: memory and round trips
- * do not grow with the model.
+ * range of entities in the database (their planned members are their lineage). Nothing is read per item:
+ * memory and round trips do not grow with the model.
  * <p>
  * Restart: the reader starts after the staged entities of its range when they are one run from its start
  * (its chunks commit in order), whatever checkpoint JBeret kept; otherwise (staged by ranges cut otherwise)

@@ -40,6 +40,7 @@ import dev.cutover.migrations.ratelimits.normalize.KvKey;
 import dev.cutover.migrations.ratelimits.normalize.QuotaLeaf;
 import dev.cutover.migrations.ratelimits.plan.Quota;
 import dev.cutover.support.Cli;
+import dev.cutover.support.Waits;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -264,9 +265,7 @@ class ModelKeyIndexTest {
             }
             CompletableFuture<Void> second = CompletableFuture.runAsync(() -> index.build(OWN, -7301, true));
             // the second builder's claim waits on the first's row lock: PostgreSQL says so
-            await().atMost(Duration.ofSeconds(30)).until(() -> !Sql.query(dataSource, """
-                    select 1 from pg_stat_activity where wait_event_type = 'Lock'
-                    and query like 'insert into model_key_index%'""", rs -> 1).isEmpty());
+            Waits.backendWaitingOnLockIn(dataSource, "insert into model_key_index");
             assertThat(second).isNotDone();
             first.commit();
             second.get();
@@ -286,9 +285,7 @@ class ModelKeyIndexTest {
                 statement.execute("lock table record_outcome in access exclusive mode");
             }
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> index.build(OWN, -7308, true));
-            await().atMost(Duration.ofSeconds(30)).until(() -> !Sql.query(dataSource, """
-                    select 1 from pg_stat_activity where wait_event_type = 'Lock'
-                    and query like 'select source, record_key, rec_id, idx, target from record_outcome%'""", rs -> 1).isEmpty());
+            Waits.backendWaitingOnLockIn(dataSource, "select source, record_key, rec_id, idx, target from record_outcome");
             for (int i = 0; i < 4; i++) {
                 Thread other = new Thread(() -> index.build(OWN, -7308, true), "model-key-index-test-builder-" + i);
                 other.start();
