@@ -3,13 +3,8 @@ package dev.cutover.framework.source.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,10 +28,9 @@ import java.util.SplittableRandom;
  * bad luck.
  *
  * <p><b>Retry-After ledger.</b> A 429's {@code Retry-After} is written when the answer is sent
- * ({@link #retryAfter}), and its deadline is recorded as announced: the send time plus the seconds, or
- * the HTTP date itself, which has a resolution of one second (a date computed as "now + 1 s" is
- * truncated, so it may be less than a second away). Every request that arrives ({@link #arrive})
- * before the last announced deadline is counted {@linkplain #earlyRequests() early}, with by how much.
+ * ({@link #retryAfter}), and its deadline is recorded as announced in the mix's {@link RetryAfterLedger}:
+ * every request that arrives ({@link #arrive}) before the last announced deadline is counted
+ * {@linkplain #earlyRequests() early}, with by how much.
  *
  * <p>Thread-safe.
  */
@@ -75,21 +69,16 @@ public final class FaultMix {
     }
 
     private static final int[] SERVER_ERRORS = { 500, 502, 503, 504 };
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     private static final long RETRY_AFTER_SECONDS = 1;
-    private static final int EARLY_SHOWN = 10;
 
     private final SplittableRandom random;
     private final long timeoutMillis;
     private final int maxInARow;
     private final Clock clock;
     private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
-    private final List<String> early = new ArrayList<>();
+    private final RetryAfterLedger ledger;
     private int inARow;
-    private int earlyCount;
     private int requests;
-    private Instant retryNotBefore = Instant.MIN;
 
     /**
      * @param seed      the random seed: the same seed draws the same faults for the same requests
@@ -108,6 +97,7 @@ public final class FaultMix {
         this.timeoutMillis = timeout.toMillis();
         this.maxInARow = maxInARow;
         this.clock = clock;
+        this.ledger = new RetryAfterLedger(clock);
     }
 
     /**
@@ -126,15 +116,8 @@ public final class FaultMix {
      * draws nothing: for a request that something else answers.
      */
     public synchronized void observe(String what) {
-        Instant now = clock.instant();
         requests++;
-        if (now.isBefore(retryNotBefore)) {
-            earlyCount++;
-            if (early.size() < EARLY_SHOWN) {
-                early.add(String.format(Locale.ROOT, "%s arrived %.3f ms before the Retry-After deadline %s", what,
-                        Duration.between(now, retryNotBefore).toNanos() / 1e6, retryNotBefore));
-            }
-        }
+        ledger.observe(what);
     }
 
     /** Draws what a request gets, counting the faults drawn as injected. */
@@ -181,14 +164,11 @@ public final class FaultMix {
      */
     public synchronized String retryAfter(Draw draw) {
         Instant now = clock.instant();
-        if (draw.throttle() == Fault.THROTTLE_DATE) {
-            String date = HTTP_DATE.format(now.plusSeconds(RETRY_AFTER_SECONDS));
-            // as the client reads it: whole seconds
-            retryNotBefore = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return date;
-        }
-        retryNotBefore = now.plusSeconds(RETRY_AFTER_SECONDS);
-        return Long.toString(RETRY_AFTER_SECONDS);
+        String header = draw.throttle() == Fault.THROTTLE_DATE
+                ? RetryAfterLedger.httpDate(now.plusSeconds(RETRY_AFTER_SECONDS))
+                : Long.toString(RETRY_AFTER_SECONDS);
+        ledger.announced(header);
+        return header;
     }
 
     /** @return the faults injected so far, by kind (spikes included) */
@@ -208,11 +188,11 @@ public final class FaultMix {
 
     /** @return the requests that arrived before the {@code Retry-After} deadline last announced */
     public synchronized int earlyRequests() {
-        return earlyCount;
+        return ledger.earlyRequests();
     }
 
     /** @return the first early requests, each with by how much it was early */
     public synchronized List<String> early() {
-        return List.copyOf(early);
+        return ledger.early();
     }
 }

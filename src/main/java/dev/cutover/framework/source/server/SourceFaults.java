@@ -1,13 +1,11 @@
 package dev.cutover.framework.source.server;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -26,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that path only; faults armed here apply to every path. A source that is {@linkplain #isDown() down}
  * answers every request {@code 503} at once, consuming no armed fault. A {@linkplain #mix(FaultMix) fault
  * mix} sees every other request (it records arrivals against the {@code Retry-After} it announced) and
- * decides the requests that no armed fault applies to.
+ * decides the requests that no armed fault applies to. The {@code Retry-After} of armed throttles has a
+ * ledger of its own ({@link #earlyRequests()}), which sees every request.
  */
 public final class SourceFaults {
 
@@ -52,9 +51,6 @@ public final class SourceFaults {
             boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite, FaultMix mix,
             FaultMix.Draw mixed) {
     }
-
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Shared shared;
     private final String path;
@@ -88,7 +84,7 @@ public final class SourceFaults {
 
     /** The next {@code times} requests are answered {@code 429} with {@code Retry-After} as an HTTP date. */
     public SourceFaults throttleNext(int times, Instant retryAt) {
-        return arm(new Armed(Kind.STATUS, times, 429, HTTP_DATE.format(retryAt), 0, null));
+        return arm(new Armed(Kind.STATUS, times, 429, RetryAfterLedger.httpDate(retryAt), 0, null));
     }
 
     /**
@@ -223,6 +219,19 @@ public final class SourceFaults {
         }
     }
 
+    /**
+     * @return the requests, any path, that arrived before the deadline of the last {@code Retry-After} an
+     *         armed throttle sent ({@link RetryAfterLedger}; a {@linkplain #mix(FaultMix) mix} counts its own)
+     */
+    public int earlyRequests() {
+        return shared.ledger.earlyRequests();
+    }
+
+    /** @return the first {@linkplain #earlyRequests() early requests}, each with by how much it was early */
+    public List<String> early() {
+        return shared.ledger.early();
+    }
+
     /** @return requests received per path, sorted by path */
     public Map<String, Integer> requestCounts() {
         synchronized (shared) {
@@ -239,6 +248,7 @@ public final class SourceFaults {
         synchronized (shared) {
             shared.requests++;
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
+            shared.ledger.observe(uri);
             if (shared.down) {
                 return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null, null, null);
             }
@@ -272,6 +282,9 @@ public final class SourceFaults {
     String retryAfter(Decision decision) {
         if (decision.mixed() != null && decision.mixed().throttle() != null) {
             return decision.mix().retryAfter(decision.mixed());
+        }
+        if (decision.retryAfter() != null) {
+            shared.ledger.announced(decision.retryAfter());
         }
         return decision.retryAfter();
     }
@@ -359,6 +372,7 @@ public final class SourceFaults {
         final List<Armed> armed = new ArrayList<>();
         final Map<String, Integer> requestsByPath = new TreeMap<>();
         final List<PageAction> afterPages = new ArrayList<>();
+        final RetryAfterLedger ledger = new RetryAfterLedger(Clock.systemUTC());
         int requests;
         int pagesServed;
         int pagesUntilDown = -1;

@@ -2,11 +2,8 @@ package dev.cutover.framework.source.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,7 @@ class FaultMixTest {
 
     @Test
     void aRequestBeforeTheAnnouncedSecondsIsEarlyAndOneAtTheDeadlineIsNot() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00.250Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00.250Z"));
         FaultMix mix = new FaultMix(1, TIMEOUT, 5, clock);
         assertThat(mix.retryAfter(new Draw(429, Fault.THROTTLE_SECONDS, 0))).isEqualTo("1");
         clock.now = Instant.parse("2026-01-05T10:00:01.249Z");
@@ -74,7 +71,7 @@ class FaultMixTest {
 
     @Test
     void anHttpDateDeadlineIsTheWholeSecondItAnnounces() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00.900Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00.900Z"));
         FaultMix mix = new FaultMix(1, TIMEOUT, 5, clock);
         // now + 1 s is 10:00:01.900, which the date can only say as 10:00:01
         assertThat(mix.retryAfter(new Draw(429, Fault.THROTTLE_DATE, 0))).isEqualTo("Mon, 05 Jan 2026 10:00:01 GMT");
@@ -92,28 +89,5 @@ class FaultMixTest {
             draws.add(mix.arrive("/v1/rules"));
         }
         return draws;
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

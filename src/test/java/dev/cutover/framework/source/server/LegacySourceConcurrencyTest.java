@@ -72,9 +72,9 @@ class LegacySourceConcurrencyTest {
         CompletableFuture<HttpResponse<String>> slow = SourceHttp.getAsync(eu.baseUrl() + "/v1/rules");
         await().atMost(Duration.ofSeconds(2)).until(() -> gauge.current() == 1);
 
-        long start = System.nanoTime();
+        // served while the other is held: both in the server at once, and the held one not yet answered
+        // (were it queued behind the held one, it would outlast its own 2 s deadline)
         assertEquals(200, SourceHttp.get(eu.baseUrl() + "/v1/rules", Duration.ofSeconds(2)).statusCode());
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "served while the other waits");
         assertFalse(slow.isDone());
         assertEquals(2, gauge.max());
         assertEquals(200, slow.join().statusCode());

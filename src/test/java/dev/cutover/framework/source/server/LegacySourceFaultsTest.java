@@ -62,11 +62,15 @@ class LegacySourceFaultsTest {
 
     @Test
     void throttleNextAnswers429WithRetryAfterInSeconds() {
-        server.faults().throttleNext(1, Duration.ofSeconds(3));
+        server.faults().throttleNext(1, Duration.ofSeconds(60));
         HttpResponse<String> response = get(rules());
         assertEquals(429, response.statusCode());
-        assertEquals("3", response.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("60", response.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(0, server.faults().earlyRequests(), "the throttled request itself came before any Retry-After");
         assertEquals(200, get(rules()).statusCode());
+        // a request within the minute it was asked to wait: the server's ledger counts it early, by name
+        assertEquals(1, server.faults().earlyRequests());
+        assertTrue(server.faults().early().get(0).startsWith("/v1/rules arrived "), server.faults().early().toString());
     }
 
     @Test
