@@ -82,6 +82,7 @@ class PageDeadlineTest {
             Result r = Cli.run(sources.planArgs());
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(2);
+            assertThat(sources.get(1).faults().early()).as("requests before the Retry-After's deadline").isEmpty();
         }
     }
 }
