@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.source.server.FaultMix.Draw;
 import dev.cutover.framework.source.server.FaultMix.Fault;
+import dev.cutover.support.HandClock;
 
 /** The seeded fault mix: its shares, its bound on faults in a row, and its Retry-After ledger. */
 class FaultMixTest {
@@ -56,14 +57,14 @@ class FaultMixTest {
 
     @Test
     void aRequestBeforeTheAnnouncedSecondsIsEarlyAndOneAtTheDeadlineIsNot() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00.250Z"));
+        HandClock clock = new HandClock(Instant.parse("2026-01-05T10:00:00.250Z"));
         FaultMix mix = new FaultMix(1, TIMEOUT, 5, clock);
         assertThat(mix.retryAfter(new Draw(429, Fault.THROTTLE_SECONDS, 0))).isEqualTo("1");
-        clock.now = Instant.parse("2026-01-05T10:00:01.249Z");
+        clock.set(Instant.parse("2026-01-05T10:00:01.249Z"));
         mix.observe("/v1/rules?cursor=a");
         assertThat(mix.earlyRequests()).isEqualTo(1);
         assertThat(mix.early()).singleElement().asString().contains("/v1/rules?cursor=a arrived 1.000 ms before");
-        clock.now = Instant.parse("2026-01-05T10:00:01.250Z");
+        clock.set(Instant.parse("2026-01-05T10:00:01.250Z"));
         mix.observe("/v1/rules?cursor=a");
         assertThat(mix.earlyRequests()).isEqualTo(1);
         assertThat(mix.requests()).isEqualTo(2);
@@ -71,13 +72,13 @@ class FaultMixTest {
 
     @Test
     void anHttpDateDeadlineIsTheWholeSecondItAnnounces() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00.900Z"));
+        HandClock clock = new HandClock(Instant.parse("2026-01-05T10:00:00.900Z"));
         FaultMix mix = new FaultMix(1, TIMEOUT, 5, clock);
         // now + 1 s is 10:00:01.900, which the date can only say as 10:00:01
         assertThat(mix.retryAfter(new Draw(429, Fault.THROTTLE_DATE, 0))).isEqualTo("Mon, 05 Jan 2026 10:00:01 GMT");
-        clock.now = Instant.parse("2026-01-05T10:00:00.999Z");
+        clock.set(Instant.parse("2026-01-05T10:00:00.999Z"));
         mix.observe("early");
-        clock.now = Instant.parse("2026-01-05T10:00:01Z");
+        clock.set(Instant.parse("2026-01-05T10:00:01Z"));
         mix.observe("on time");
         assertThat(mix.earlyRequests()).isEqualTo(1);
         assertThat(mix.early()).singleElement().asString().startsWith("early arrived 1.000 ms");

@@ -6,15 +6,17 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cutover.support.HandClock;
+
 /** The deadlines a source's Retry-After ledger reads from the headers it sends, and what it counts early. */
 class RetryAfterLedgerTest {
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-01-05T10:00:00Z"));
     private final RetryAfterLedger ledger = new RetryAfterLedger(clock);
 
     @Test
     void secondsCountFromWhenTheHeaderIsSent() {
-        clock.now = Instant.parse("2026-01-05T10:00:00.500Z");
+        clock.set(Instant.parse("2026-01-05T10:00:00.500Z"));
         ledger.announced(" 2 ");
         arriveAt("2026-01-05T10:00:02.499Z", "early");
         arriveAt("2026-01-05T10:00:02.500Z", "on time");
@@ -62,7 +64,7 @@ class RetryAfterLedgerTest {
     }
 
     private void arriveAt(String instant, String what) {
-        clock.now = Instant.parse(instant);
+        clock.set(Instant.parse(instant));
         ledger.observe(what);
     }
 }

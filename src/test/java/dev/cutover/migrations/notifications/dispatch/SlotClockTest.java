@@ -3,47 +3,18 @@ package dev.cutover.migrations.notifications.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.cutover.support.HandClock;
 
 /** Which slots each tick processes, on the real-time and the simulated clock. */
 class SlotClockTest {
 
     private static final Instant T0 = Instant.parse("2025-01-06T08:00:00Z");
-
-    /** A wall clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private static Instant t0Plus(int minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
