@@ -12,6 +12,10 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.cutover.framework.source.server.ArmedFaults.Armed;
+import dev.cutover.framework.source.server.ArmedFaults.Decision;
+import dev.cutover.framework.source.server.ArmedFaults.Kind;
+
 /**
  * Test hooks of one {@link LegacySourceServer}: arms faults for the next requests and counts the
  * requests served. Thread-safe; arming takes effect for requests that arrive afterwards.
@@ -39,17 +43,6 @@ public final class SourceFaults {
         WRONG_SHAPE,
         /** {@code 200} with the real answer, but one byte {@code 0xFF} inside its first string: not UTF-8. */
         INVALID_UTF8
-    }
-
-    /**
-     * What to do with one request, decided when it arrives: {@code status == 0} means answer normally;
-     * {@code reason} says why an error status is answered. When the {@linkplain #mix(FaultMix) mix} decided,
-     * {@code mixed} is its draw and {@code mix} the mix that drew it: a 429's {@code Retry-After} is then
-     * computed when the answer is sent ({@link #retryAfter(Decision)}), after any delay.
-     */
-    record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite, FaultMix mix,
-            FaultMix.Draw mixed) {
     }
 
     private final Shared shared;
@@ -255,26 +248,7 @@ public final class SourceFaults {
             if (shared.mix != null) {
                 shared.mix.observe(uri);
             }
-            Armed delay = take(Kind.DELAY, requestPath);
-            Armed status = take(Kind.STATUS, requestPath);
-            Armed bad = status == null ? take(Kind.BAD_BODY, requestPath) : null;
-            boolean repeat = status == null && bad == null && hasCursor
-                    && LegacySourceServer.RULES_PATH.equals(requestPath)
-                    && take(Kind.REPEAT_CURSOR, requestPath) != null;
-            boolean close = status == null && bad == null && take(Kind.CLOSE_MID_BODY, requestPath) != null;
-            Armed trickle = status == null && bad == null ? take(Kind.TRICKLE, requestPath) : null;
-            Armed rewrite = status == null && bad == null && LegacySourceServer.RULES_PATH.equals(requestPath)
-                    ? take(Kind.REWRITE, requestPath) : null;
-            if (shared.mix != null && delay == null && status == null && bad == null && !repeat && !close && trickle == null
-                    && rewrite == null) {
-                FaultMix.Draw mixed = shared.mix.draw();
-                return new Decision(mixed.delayMillis(), mixed.status(), null, "injected fault (mix)", null, false, false,
-                        0, null, shared.mix, mixed);
-            }
-            return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
-                    status == null ? null : status.retryAfter, "injected fault",
-                    bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis,
-                    rewrite == null ? null : rewrite.rewrite, null, null);
+            return shared.armed.decide(requestPath, hasCursor, shared.mix);
         }
     }
 
@@ -319,57 +293,13 @@ public final class SourceFaults {
         return this;
     }
 
-    /** Uses up one request of the first armed fault of that kind for that path, if any. */
-    private Armed take(Kind kind, String requestPath) {
-        for (Iterator<Armed> it = shared.armed.iterator(); it.hasNext();) {
-            Armed fault = it.next();
-            if (fault.kind == kind && (fault.path == null || fault.path.equals(requestPath))) {
-                if (--fault.remaining == 0) {
-                    it.remove();
-                }
-                return fault;
-            }
-        }
-        return null;
-    }
-
-    private enum Kind {
-        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY, TRICKLE, REWRITE
-    }
-
     /** An action to run once the listing has served {@code afterPage} pages normally. */
     private record PageAction(int afterPage, Runnable action) {
     }
 
-    /** An armed fault; mutable count, guarded by the {@link Shared} lock. */
-    private static final class Armed {
-        final Kind kind;
-        final int status;
-        final String retryAfter;
-        final long delayMillis;
-        final BadBody badBody;
-        UnaryOperator<JsonNode> rewrite;
-        String path;
-        int remaining;
-
-        Armed(Kind kind, int times, int status, String retryAfter, long delayMillis, BadBody badBody) {
-            this.kind = kind;
-            this.remaining = times;
-            this.status = status;
-            this.retryAfter = retryAfter;
-            this.delayMillis = delayMillis;
-            this.badBody = badBody;
-        }
-
-        Armed forPath(String path) {
-            this.path = path;
-            return this;
-        }
-    }
-
     /** State shared by a server's hooks and their per-path views. */
     private static final class Shared {
-        final List<Armed> armed = new ArrayList<>();
+        final ArmedFaults armed = new ArmedFaults();
         final Map<String, Integer> requestsByPath = new TreeMap<>();
         final List<PageAction> afterPages = new ArrayList<>();
         final RetryAfterLedger ledger = new RetryAfterLedger(Clock.systemUTC());

@@ -61,7 +61,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         gauge.enter();
         // a client that gives up must not stay counted in flight until a delay ends
         request.response().closeHandler(closed -> exchange.release());
-        SourceFaults.Decision decision = faults.arrive(request.path(), request.getParam("cursor") != null, request.uri());
+        ArmedFaults.Decision decision = faults.arrive(request.path(), request.getParam("cursor") != null, request.uri());
         if (decision.delayMillis() > 0) {
             // a timer, not a sleep: the event loop keeps serving other requests meanwhile
             vertx.setTimer(decision.delayMillis(), timer -> answer(request, decision, exchange));
@@ -70,7 +70,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void answer(HttpServerRequest request, SourceFaults.Decision decision, Exchange exchange) {
+    private void answer(HttpServerRequest request, ArmedFaults.Decision decision, Exchange exchange) {
         try {
             if (decision.trickleMillis() > 0) {
                 exchange.trickle(decision.trickleMillis());
@@ -92,7 +92,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void rules(HttpServerRequest request, SourceFaults.Decision decision, Exchange exchange)
+    private void rules(HttpServerRequest request, ArmedFaults.Decision decision, Exchange exchange)
             throws JsonProcessingException {
         String limitParam = request.getParam("limit");
         long limit = DEFAULT_LIMIT;
@@ -128,7 +128,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void changes(HttpServerRequest request, SourceFaults.Decision decision, Exchange exchange)
+    private void changes(HttpServerRequest request, ArmedFaults.Decision decision, Exchange exchange)
             throws JsonProcessingException {
         String since = request.getParam("since");
         if (since == null || !DIGITS.matcher(since).matches()) {
@@ -146,7 +146,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
     }
 
     /** @return whether it answered with the armed bad body instead of {@code body} */
-    private boolean badBody(SourceFaults.Decision decision, ObjectNode body, Exchange exchange)
+    private boolean badBody(ArmedFaults.Decision decision, ObjectNode body, Exchange exchange)
             throws JsonProcessingException {
         if (decision.badBody() == null) {
             return false;
