@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,22 +19,26 @@ import java.util.Locale;
  * A test proves that a client waited out a throttle by this ledger of the server's, not by timing the
  * whole run.
  *
- * <p>The deadline is what the header says when it is sent: the send time plus its seconds, or its HTTP date,
- * which has a resolution of one second (a date computed as "now + 1 s" is truncated, so it may be less than
- * a second away). A header that is neither (a malformed date, a negative or huge number that a client must
- * not trust blindly) leaves the deadline as it was; a number of seconds beyond {@link #LONGEST} counts as
- * {@link #LONGEST}. A request that arrives early is counted whether or not the client was right to come early
+ * <p>The deadline is what the header says when it is sent: the send time plus its seconds, or its date in
+ * the form these servers write ({@code Sun, 06 Nov 1994 08:49:37 GMT}), which has a resolution of one second
+ * (a date computed as "now + 1 s" is truncated, so it may be less than a second away). Any other header
+ * leaves the deadline as it was: a malformed date or one that does not exist ({@code 31 Nov}), a negative
+ * number, the two obsolete HTTP-date forms (which only a test's own text can make these servers send); a
+ * number of seconds beyond {@link #LONGEST} counts as {@link #LONGEST}. The ledger reads the header on its
+ * own, not with the client's reader, which is what it checks. A request that arrives early is counted whether or not the client was right to come early
  * (a wait it capped): the tests decide what to assert.
  *
  * <p>Thread-safe.
  */
-public final class RetryAfterLedger {
+final class RetryAfterLedger {
 
     /** The longest wait a header in seconds is read as: far beyond any run, without overflowing an instant. */
     static final Duration LONGEST = Duration.ofDays(365);
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter READ_DATE = DateTimeFormatter.RFC_1123_DATE_TIME
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final int EARLY_SHOWN = 10;
 
     private final Clock clock;
@@ -64,7 +69,7 @@ public final class RetryAfterLedger {
             return;
         }
         try {
-            retryNotBefore = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            retryNotBefore = ZonedDateTime.parse(value, READ_DATE).toInstant();
         } catch (DateTimeParseException notADate) {
             // a header the client must not trust: no deadline to hold it to
         }
@@ -87,12 +92,12 @@ public final class RetryAfterLedger {
     }
 
     /** @return the requests that arrived before the {@code Retry-After} deadline last announced */
-    public synchronized int earlyRequests() {
+    synchronized int earlyRequests() {
         return earlyCount;
     }
 
     /** @return the first early requests (at most ten), each with by how much it was early */
-    public synchronized List<String> early() {
+    synchronized List<String> early() {
         return List.copyOf(early);
     }
 }

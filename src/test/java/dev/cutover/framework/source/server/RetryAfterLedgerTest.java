@@ -35,7 +35,8 @@ class RetryAfterLedgerTest {
     @Test
     void aHeaderThatIsNeitherLeavesTheDeadlineAsItWas() {
         ledger.announced("1");
-        for (String malformed : new String[] { "soon", "-5", "", "Mon, 35 Jan 2026 10:00:00 GMT", "1.5" }) {
+        for (String malformed : new String[] { "soon", "-5", "", "Mon, 35 Jan 2026 10:00:00 GMT", "Mon, 31 Nov 2026 10:00:00 GMT",
+                "Monday, 05-Jan-26 10:00:30 GMT", "Mon Jan  5 10:00:30 2026", "1.5" }) {
             ledger.announced(malformed);
         }
         arriveAt("2026-01-05T10:00:00.999Z", "before the 1 s");
