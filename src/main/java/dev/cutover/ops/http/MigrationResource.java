@@ -31,6 +31,7 @@ import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.ModelExport;
 import dev.cutover.ops.run.ModelRollback;
 import dev.cutover.ops.run.RunRetention;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 
 /** A migration: start its plan or apply, export its executing model, roll it back, prune its old runs. */
 @Path("/api/migrations/{migration}")
@@ -70,6 +71,7 @@ public class MigrationResource {
     @APIResponse(responseCode = "400", description = "A field of the body is invalid (named in 'field')")
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
+    @CustomDeserialization(StrictBodyReader.class)
     public Response plan(@PathParam("migration") String migration, RunRequest body) {
         return accepted(starter.start(known(migration), RunParameters.DRY_RUN, body));
     }
@@ -84,6 +86,7 @@ public class MigrationResource {
     @APIResponse(responseCode = "400", description = "A field of the body is invalid (named in 'field')")
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
+    @CustomDeserialization(StrictBodyReader.class)
     public Response apply(@PathParam("migration") String migration, RunRequest body) {
         return accepted(starter.start(known(migration), RunParameters.APPLY, body));
     }

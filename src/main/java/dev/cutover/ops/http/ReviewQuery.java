@@ -146,6 +146,6 @@ public record ReviewQuery(int size, int changePage, ModelChanges.Change change, 
 
     private static String text(MultivaluedMap<String, String> parameters, String name) {
         String value = parameters.getFirst(name);
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : ApiException.storableText(name, value.strip());
     }
 }

@@ -35,6 +35,8 @@ public class RunRequest {
     @Schema(description = "Read the built-in demo data set (3 sources served on loopback) instead of sources.")
     public Boolean demo;
 
+    // not a field of the body: what it holds is refused, so the API's schema does not list it
+    @Schema(hidden = true)
     private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     @JsonAnySetter

@@ -113,6 +113,28 @@ class ApiValidationTest {
         badRequest(post("plan", Map.of("sources", SOURCE, "concurency", 8)), "concurency", "unknown field");
     }
 
+    /**
+     * A value of another JSON type is refused, not converted: 1.5 read as 1 or "true" as true would run
+     * with a setting the caller did not write. Each body is refused for another reason too (no sources, or
+     * a concurrency of 0), so a body read leniently is refused for that one and nothing starts.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "{\"concurrency\": 1.5}|concurrency|must be an integer",
+            "{\"concurrency\": \"8\"}|concurrency|must be an integer", "{\"demo\": 1, \"concurrency\": 0}|demo|must be true or false",
+            "{\"demo\": \"true\", \"concurrency\": 0}|demo|must be true or false", "{\"planDigest\": 5}|planDigest|must be a string",
+            "{\"accept\": [5]}|accept[0]|must be a string", "{\"sources\": {\"eu-1\": 80}}|sources.eu-1|must be a string" })
+    void valueOfAnotherJsonTypeIs400NamingItRatherThanConverted(String body, String field, String message) {
+        badRequest(post("apply", body), field, message);
+    }
+
+    /** Text after the object is a malformed body, not ignored: the second object of {@code {...}{...}} is not read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "{\"planDigest\": \"sha256:abc\"} and more",
+            "{\"planDigest\": \"sha256:abc\"}{\"concurrency\": 0}" })
+    void contentAfterTheJsonObjectIs400NamingTheBody(String body) {
+        badRequest(post("apply", body), "body", "not the expected JSON object");
+    }
+
     @Test
     void bodyThatIsNotJsonIs400NamingTheBody() {
         badRequest(post("plan", "{\"sources\": "), "body", "not the expected JSON object");

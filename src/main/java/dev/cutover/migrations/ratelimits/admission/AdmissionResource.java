@@ -59,7 +59,7 @@ public class AdmissionResource {
             if (given == null || given.size() != 1 || given.get(0).isBlank()) {
                 throw ApiException.badRequest(name, "parameter '" + name + "' is required, once and not blank");
             }
-            values[i] = given.get(0).strip();
+            values[i] = ApiException.storableText(name, given.get(0).strip());
         }
         String tier = values[3].toLowerCase(Locale.ROOT);
         if (!Set.copyOf(KvKey.TIERS).contains(tier)) {

@@ -72,6 +72,11 @@ class AdmissionTest {
         given().auth().preemptive().basic("victor", "viewer-secret")
                 .queryParams(Map.of("region", "eu", "service", "a", "route", "*", "tier", "free", "regoin", "eu"))
                 .get(AdmissionResource.PATH).then().statusCode(400).body("field", equalTo("regoin"));
+        // no stored name holds a NUL (PostgreSQL's text cannot), and the database refused to compare one: a 500
+        given().auth().preemptive().basic("victor", "viewer-secret")
+                .queryParams(Map.of("region", "eu", "service", "a\u0000b", "route", "*", "tier", "free"))
+                .get(AdmissionResource.PATH).then().statusCode(400).body("field", equalTo("service"))
+                .body("error", containsString("NUL"));
         given().queryParams(Map.of("region", "eu", "service", "a", "route", "*", "tier", "free"))
                 .get(AdmissionResource.PATH).then().statusCode(401);
         given().auth().preemptive().basic("olivia", "operator-secret")
