@@ -1,6 +1,7 @@
 package dev.cutover.ops.run;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 import java.util.concurrent.TimeUnit;
 
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchStatus;
@@ -34,6 +36,7 @@ public class MigrationLauncher {
 
     private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED,
             BatchStatus.STOPPED, BatchStatus.ABANDONED);
+    private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     /** An execution's statuses while it runs, or while its process ran when it crashed. */
     static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
@@ -82,9 +85,18 @@ public class MigrationLauncher {
      *
      * @return the new execution's id
      * @throws dev.cutover.ops.lease.LeaseHeldException when an execution of the migration runs
+     * @throws JobExecutionNotMostRecentException naming the execution that restarted this one, which is
+     *         the one to restart (JBeret's own message names the job instance, which no command shows)
      */
     public long restart(long executionId) {
         String migration = jobOperator.getJobExecution(executionId).getJobName();
+        JobExecution latest = jobOperator.getJobExecutions(jobOperator.getJobInstance(executionId)).stream()
+                .max(Comparator.comparingLong(JobExecution::getExecutionId)).orElseThrow();
+        if (latest.getExecutionId() != executionId) {
+            throw new JobExecutionNotMostRecentException("it was restarted as execution " + latest.getExecutionId() + " ("
+                    + latest.getBatchStatus() + "), and only the latest execution of a run restarts"
+                    + (RESTARTABLE.contains(latest.getBatchStatus()) ? ": restart " + latest.getExecutionId() : ""));
+        }
         Lease lease = leases.acquire(migration);
         try {
             recoverCrashed(lease, executionId);

@@ -138,7 +138,8 @@ class ApiFlowTest {
             JsonPath planned = Api.awaitEnd(restarted);
             assertThat(planned.getString("exitStatus")).isEqualTo("PLANNED");
             Api.operator().post("/api/executions/" + plan + "/restart").then().statusCode(409)
-                    .body("error", containsString("cannot be restarted"));
+                    .body("error", equalTo("execution " + plan + " cannot be restarted: it was restarted as execution "
+                            + restarted + " (COMPLETED), and only the latest execution of a run restarts"));
         }
     }
 
