@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,7 +73,7 @@ public class MigrationResource {
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
     @CustomDeserialization(StrictBodyReader.class)
-    public Response plan(@PathParam("migration") String migration, RunRequest body) {
+    public Response plan(@PathParam("migration") String migration, @RequestBody(required = false) RunRequest body) {
         return accepted(starter.start(known(migration), RunParameters.DRY_RUN, body));
     }
 
@@ -87,7 +88,7 @@ public class MigrationResource {
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
     @CustomDeserialization(StrictBodyReader.class)
-    public Response apply(@PathParam("migration") String migration, RunRequest body) {
+    public Response apply(@PathParam("migration") String migration, @RequestBody(required = false) RunRequest body) {
         return accepted(starter.start(known(migration), RunParameters.APPLY, body));
     }
 
