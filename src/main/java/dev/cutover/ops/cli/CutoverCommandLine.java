@@ -37,7 +37,9 @@ public final class CutoverCommandLine {
 
     /** @return the command line whose commands are CDI beans made by {@code factory}, and run */
     static CommandLine executing(CutoverCommand root, CommandLine.IFactory factory) {
-        return configured(new CommandLine(root, factory), new CommandLine.RunLast());
+        CommandLine line = new CommandLine(root, factory);
+        line.setDefaultValueProvider(new ConfiguredDefaults());
+        return configured(line, new CommandLine.RunLast());
     }
 
     /** @return whether {@code --verbose} was given, to the root command or to a subcommand */

@@ -30,8 +30,9 @@ public class PruneCommand implements Callable<Integer>, ArgumentCheck {
     @Parameters(index = "0", paramLabel = "<migration>")
     String migration;
 
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "${cutover.retention.keep-runs:-3}",
-            description = "How many of the newest runs to keep whatever they are (at least 1, default ${DEFAULT-VALUE}).")
+    @Option(names = "--keep", paramLabel = "N", descriptionKey = "cutover.retention.keep-runs", defaultValue = "3",
+            description = "How many of the newest runs to keep whatever they are (at least 1, default "
+                    + "cutover.retention.keep-runs, 3).")
     int keep;
 
     @Spec

@@ -20,8 +20,8 @@ public class RunOptions {
             description = "A legacy source; replaces the configured sources (cutover.migrations.<migration>.sources.NAME.url). Repeatable.")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${cutover.concurrency:-4}",
-            description = "Most requests in flight to all sources together (1..64, default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", descriptionKey = "cutover.concurrency", defaultValue = "4",
+            description = "Most requests in flight to all sources together (1..64, default cutover.concurrency, 4).")
     int concurrency;
 
     @Option(names = "--accept", paramLabel = "CODE,...", split = ",",
