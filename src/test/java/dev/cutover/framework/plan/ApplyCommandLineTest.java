@@ -34,10 +34,10 @@ class ApplyCommandLineTest {
 
     @Test
     void sourceUrlWithShellCharactersIsSingleQuoted() {
-        Settings settings = new Settings(List.of(SourceEndpoint.of("eu-1", "http://rules.example/?token=a&b='c'")), 4, List.of(),
+        Settings settings = new Settings(List.of(SourceEndpoint.of("eu-1", "http://rules.example/a&b='c'/")), 4, List.of(),
                 null, null);
         assertThat(ApplyCommandLine.of("m", settings, DIGEST))
-                .contains(" --source 'eu-1=http://rules.example/?token=a&b='\\''c'\\''' --plan-digest");
+                .contains(" --source 'eu-1=http://rules.example/a&b='\\''c'\\''/' --plan-digest");
     }
 
     @Test

@@ -71,7 +71,13 @@ class RunSettingsTest {
             "s1=http://          | source s1: 'http://' is not a URL",
             "s1=h.example        | source s1: 'h.example' is not an http(s) URL with a host",
             "s1=                 | source s1: '' is not an http(s) URL with a host",
-            "s1=http://h.example/a b | source s1: 'http://h.example/a b' is not a URL" })
+            "s1=http://h.example/a b | source s1: 'http://h.example/a b' is not a URL",
+            "s1=http://h.example:99999/ | source s1: 'http://h.example:99999/' has port 99999, not 1 to 65535",
+            "s1=http://h.example:0/ | source s1: 'http://h.example:0/' has port 0, not 1 to 65535",
+            "s1=http://h.example/api?token=t | source s1: 'http://h.example/api?token=t' has a query or a fragment; "
+                    + "give the base URL that /v1/... is appended to",
+            "s1=http://h.example/api#top | source s1: 'http://h.example/api#top' has a query or a fragment; "
+                    + "give the base URL that /v1/... is appended to" })
     void aMalformedSourceIsRefusedNamingItAndWhatIsWrong(String given, String problem) {
         refused(() -> endpoints("ok=http://ok.example", given), RunSettings.SOURCES, given, problem);
     }
