@@ -1,5 +1,6 @@
 package dev.cutover.ops.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import dev.cutover.ops.run.InvalidRunOption;
 import dev.cutover.ops.run.ModelExport;
+import dev.cutover.ops.run.RunSettings;
 import io.quarkus.arc.Unremovable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +43,13 @@ public class ExportCommand implements Callable<Integer>, ArgumentCheck {
     @Override
     public void checkArguments() {
         MigrationJob.require(migration);
+        if (out != null) {
+            try {
+                RunSettings.reportFile(out); // as plan's --out: a missing directory is a mistyped path, not one to make
+            } catch (InvalidRunOption e) {
+                throw RunOptions.asOption(e);
+            }
+        }
     }
 
     @Override
@@ -53,12 +63,11 @@ public class ExportCommand implements Callable<Integer>, ArgumentCheck {
             stdout.flush();
             target = "stdout";
         } else {
-            if (out.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(out.toAbsolutePath().getParent());
-            }
             try (Writer file = Files.newBufferedWriter(out)) {
                 summary = export.export(migration, file, true);
                 file.write('\n');
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the export to " + out + ": " + e.getMessage(), e);
             }
             target = out.toString();
         }

@@ -46,6 +46,10 @@ public class RunOptions {
      * @throws IllegalArgumentException naming the option and what is wrong with it
      */
     void checkArguments(String planDigest) {
+        if (demo && !sources.isEmpty()) {
+            // the demo serves its own sources: a --source beside it would be dropped without a word
+            throw new IllegalArgumentException("--demo reads the built-in sources: give either --source or --demo, not both");
+        }
         try {
             List<SourceEndpoint> given = sources.isEmpty() ? List.of() : RunSettings.endpoints("", sources, Map.of());
             RunSettings.settings(given, concurrency, accept, planDigest, out);
@@ -92,7 +96,7 @@ public class RunOptions {
     }
 
     /** The rules are {@link RunSettings}'; only the way the command line names its options is here. */
-    private static IllegalArgumentException asOption(InvalidRunOption e) {
+    static IllegalArgumentException asOption(InvalidRunOption e) {
         if (e.given() == null) {
             // the problem names the migration's own property (cutover.migrations.<migration>.sources.NAME.url)
             return new IllegalArgumentException("no sources: give --source NAME=URL (or --demo); " + e.problem());
@@ -102,6 +106,7 @@ public class RunOptions {
             case RunSettings.PLAN_DIGEST -> "--plan-digest";
             default -> "--" + e.option();
         };
-        return new IllegalArgumentException(option + " " + e.given() + ": " + e.problem());
+        // an empty value would vanish from the message ("--out : is a directory")
+        return new IllegalArgumentException(option + " " + (e.given().isEmpty() ? "''" : e.given()) + ": " + e.problem());
     }
 }

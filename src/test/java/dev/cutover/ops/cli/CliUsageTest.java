@@ -2,7 +2,10 @@ package dev.cutover.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,6 +81,27 @@ class CliUsageTest {
         Result r = Cli.run("plan", "notification-rules-v2", "--source", "eu-1=ftp://rules.example/");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("--source eu-1=ftp://rules.example/").contains("not an http(s) URL");
+    }
+
+    @Test
+    void sourceBesideDemoExitsTwoRatherThanBeingDropped() {
+        Result r = Cli.run("plan", "notification-rules-v2", "--demo", "--source", "eu-1=http://127.0.0.1:9");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("either --source or --demo, not both");
+    }
+
+    @Test
+    void exportToAMissingDirectoryOrADirectoryExitsTwoNamingItAndMakesNothing(@TempDir Path dir) {
+        Result missing = Cli.run("export", "notification-rules-v2", "--out", dir.resolve("nodir/x.json").toString());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err()).contains("--out " + dir.resolve("nodir/x.json")).contains("does not exist");
+        assertThat(dir.resolve("nodir")).doesNotExist();
+        Result directory = Cli.run("export", "notification-rules-v2", "--out", dir.toString());
+        assertThat(directory.exitCode()).as(directory.toString()).isEqualTo(2);
+        assertThat(directory.err()).contains("--out " + dir + ": is a directory");
+        Result empty = Cli.run("export", "notification-rules-v2", "--out", "");
+        assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(2);
+        assertThat(empty.err()).contains("--out '': is a directory");
     }
 
     @Test
