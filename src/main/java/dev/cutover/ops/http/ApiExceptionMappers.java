@@ -28,8 +28,12 @@ public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
-    /** The 409 of a refused start: who holds the lease and until when. */
-    public record LeaseHeld(String error, String migration, long holderExecutionId, Instant expiresAt) {
+    /**
+     * The 409 of a refused start: who holds the lease and until when ({@code holderExecutionId} null when
+     * the lease is bound to no execution: a prune, a rollback, an execution starting; {@code holder} is the
+     * process that took it).
+     */
+    public record LeaseHeld(String error, String migration, Long holderExecutionId, String holder, Instant expiresAt) {
     }
 
     @ServerExceptionMapper
@@ -44,7 +48,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response leaseHeld(LeaseHeldException e) {
-        return json(409, new LeaseHeld(e.getMessage(), e.migration(), e.holderExecutionId(), e.expiresAt()));
+        return json(409, new LeaseHeld(e.getMessage(), e.migration(), e.holderExecutionId(), e.holder(), e.expiresAt()));
     }
 
     /** A body that is not JSON, or a field of the wrong type: 400 naming the field when there is one. */

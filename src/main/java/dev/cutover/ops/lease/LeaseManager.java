@@ -61,10 +61,13 @@ public class LeaseManager implements WriteFence {
                 if (held == null) {
                     continue;
                 }
-                if (!held.expiredAt(now)) {
-                    throw new LeaseHeldException(migration, held.executionId == null ? 0 : held.executionId, held.expiresAt);
+                // the lock may have been waited for (a prune's transaction holds the row): expired or not is
+                // decided now, or a lease that expired during the wait is refused as held "until" a past time
+                Instant locked = MigrationLease.databaseClock();
+                if (!held.expiredAt(locked)) {
+                    throw new LeaseHeldException(migration, held.executionId, held.owner, held.expiresAt);
                 }
-                MigrationLease.takeOver(migration, token, OWNER, now, now.plus(config.ttl()));
+                MigrationLease.takeOver(migration, token, OWNER, locked, locked.plus(config.ttl()));
                 return new Lease(migration, token, held.executionId);
             }
         });

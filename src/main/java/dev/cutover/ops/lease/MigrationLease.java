@@ -56,6 +56,15 @@ public class MigrationLease extends PanacheEntityBase {
         return getEntityManager().createQuery("select instant", Instant.class).getSingleResult();
     }
 
+    /**
+     * @return the database's clock as it is now ({@code clock_timestamp()}), not when the transaction
+     *         began as {@link #databaseNow}: for a decision taken after waiting on a lock
+     */
+    static Instant databaseClock() {
+        return ((java.time.OffsetDateTime) getSession().createNativeQuery("select clock_timestamp() as now", Object.class)
+                .addScalar("now", StandardBasicTypes.OFFSET_DATE_TIME).getSingleResult()).toInstant();
+    }
+
     /** @return a token no acquisition used before (sequence {@code lease_token}) */
     static long nextToken() {
         return ((Number) getSession().createNativeQuery("select nextval('lease_token') as token", Object.class)

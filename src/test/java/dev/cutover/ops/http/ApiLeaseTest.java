@@ -2,6 +2,7 @@ package dev.cutover.ops.http;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +39,7 @@ class ApiLeaseTest {
 
     @Test
     void startWhileAnotherExecutionHoldsTheLeaseIs409NamingHolderAndExpiry() {
-        launcherThrows(new LeaseHeldException(Api.MIGRATION, 41, EXPIRES));
+        launcherThrows(new LeaseHeldException(Api.MIGRATION, 41L, "123@host", EXPIRES));
         Api.operator().contentType(ContentType.JSON).body(BODY).post(Api.BASE + "/apply")
                 .then().statusCode(409).contentType(ContentType.JSON)
                 .body("holderExecutionId", equalTo(41)).body("expiresAt", equalTo("2030-01-02T03:04:05Z"))
@@ -46,8 +47,17 @@ class ApiLeaseTest {
     }
 
     @Test
+    void leaseBoundToNoExecutionIs409NamingTheProcessThatTookIt() {
+        launcherThrows(new LeaseHeldException(Api.MIGRATION, null, "123@host", EXPIRES));
+        Api.operator().contentType(ContentType.JSON).body(BODY).post(Api.BASE + "/apply")
+                .then().statusCode(409).body("holderExecutionId", org.hamcrest.Matchers.nullValue())
+                .body("holder", equalTo("123@host")).body("error", containsString("process 123@host holds the lease of "))
+                .body("error", not(containsString("execution 0")));
+    }
+
+    @Test
     void leaseRefusalWrappedByTheLauncherIsStill409() {
-        launcherThrows(new IllegalStateException("cannot start", new LeaseHeldException(Api.MIGRATION, 7, EXPIRES)));
+        launcherThrows(new IllegalStateException("cannot start", new LeaseHeldException(Api.MIGRATION, 7L, "123@host", EXPIRES)));
         Api.operator().contentType(ContentType.JSON).body(BODY).post(Api.BASE + "/plan")
                 .then().statusCode(409).body("holderExecutionId", equalTo(7));
     }

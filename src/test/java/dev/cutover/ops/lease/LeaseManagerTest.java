@@ -75,11 +75,17 @@ class LeaseManagerTest {
         leases.bind(migration, lease.token(), 41);
 
         assertThatThrownBy(() -> leases.acquire(migration)).isInstanceOfSatisfying(LeaseHeldException.class, held -> {
-            assertThat(held.holderExecutionId()).isEqualTo(41);
+            assertThat(held.holderExecutionId()).isEqualTo(41L);
             assertThat(held.expiresAt()).isAfter(java.time.Instant.now().minusSeconds(5));
         });
         leases.release(migration, 41);
-        assertThat(leases.acquire(migration).crashedExecution()).as("released: a fresh lease").isNull();
+        Lease unbound = leases.acquire(migration);
+        assertThat(unbound.crashedExecution()).as("released: a fresh lease").isNull();
+        // a prune's or a rollback's lease, or an execution's before it binds: named by its process, not "execution 0"
+        assertThatThrownBy(() -> leases.acquire(migration)).isInstanceOfSatisfying(LeaseHeldException.class, held -> {
+            assertThat(held.holderExecutionId()).isNull();
+            assertThat(held.getMessage()).startsWith("process " + LeaseManager.owner() + " holds the lease of " + migration);
+        });
     }
 
     @Test
@@ -283,6 +289,32 @@ class LeaseManagerTest {
         assertThat(takeover.get(20, TimeUnit.SECONDS).crashedExecution()).isEqualTo(91);
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> leases.check(migration, 91)))
                 .isInstanceOf(FencedException.class);
+    }
+
+    /**
+     * Whether the holder's lease has expired is decided when its row is locked, not when the acquisition
+     * began: an acquisition that waited on the lock past the expiry takes the lease over, where it said
+     * "held, expires at" a time already past (a prune's transaction held the row beyond the lease's life).
+     */
+    @Test
+    void aLeaseThatExpiredWhileTheAcquisitionWaitedForItsRowIsTakenOver() throws Exception {
+        String migration = freshMigration();
+        Lease lease = leases.acquire(migration);
+        leases.bind(migration, lease.token(), 97);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            assertThat(lockNowait(holder, migration, "for share")).isNull();
+            CompletableFuture<Lease> acquisition = CompletableFuture.supplyAsync(() -> leases.acquire(migration), threads);
+            Waits.backendWaitingOnLockIn(dataSource, "for no key update");
+            // expires now: after the waiting acquisition's transaction began, before it gets the row
+            try (PreparedStatement ps = holder.prepareStatement(
+                    "update migration_lease set expires_at = clock_timestamp() where migration = ?")) {
+                ps.setString(1, migration);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            holder.commit();
+            assertThat(acquisition.get(20, TimeUnit.SECONDS).crashedExecution()).isEqualTo(97);
+        }
     }
 
     /**
