@@ -42,8 +42,11 @@ public class ExecutionView {
     @JsonPropertyOrder({ "executionId", "migration", "mode", "batchStatus", "exitStatus", "digest", "startTime", "endTime",
             "steps" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Execution(long executionId, String migration, String mode, String batchStatus, String exitStatus,
-            String digest, Instant startTime, Instant endTime, List<Step> steps) {
+    // exitStatus and endTime are null while the execution runs, and shown so: the contract lists them for
+    // every execution; only digest (once planned) and steps (one execution) may be absent
+    public record Execution(long executionId, String migration, String mode, String batchStatus,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String exitStatus, String digest, Instant startTime,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Instant endTime, List<Step> steps) {
     }
 
     /**
