@@ -90,11 +90,21 @@ public final class CutoverCommandLine {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("cutover: " + e.getMessage());
+        err.println("cutover: " + usageProblem(e, command));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.printf("see '%s --help'%n", command.getCommandSpec().qualifiedName());
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** picocli says "Unmatched argument at index 0: 'bogus'" for a command it does not know: say so. */
+    private static String usageProblem(ParameterException e, CommandLine command) {
+        if (e instanceof UnmatchedArgumentException unmatched && command.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", command.getSubcommands().keySet());
+        }
+        return e.getMessage();
     }
 
     private static int failure(Exception e, CommandLine command, ParseResult parsed) {

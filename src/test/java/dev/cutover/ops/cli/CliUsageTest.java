@@ -154,9 +154,10 @@ class CliUsageTest {
     }
 
     @Test
-    void unknownCommandExitsTwo() {
+    void unknownCommandExitsTwoNamingItAndTheCommands() {
         Result r = Cli.run("migrate-everything");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("cutover: unknown command 'migrate-everything'; the commands are plan, apply, restart");
     }
 
     @Test
