@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +45,6 @@ public class RunRetention {
 
     /** One run's deletion: a 1M-record run's rows take tens of seconds, far from this. */
     static final int DELETE_TIMEOUT_SECONDS = 3600;
-
-    private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
 
     @Inject
     JobOperator jobOperator;
@@ -183,7 +180,7 @@ public class RunRetention {
         if (MigrationLauncher.RUNNING.contains(latest.getBatchStatus())) {
             recovery.markCrashed(executionId);
         }
-        if (RESTARTABLE.contains(jobOperator.getJobExecution(executionId).getBatchStatus())) {
+        if (MigrationLauncher.RESTARTABLE.contains(jobOperator.getJobExecution(executionId).getBatchStatus())) {
             jobOperator.abandon(executionId);
         }
         long started = System.nanoTime();
