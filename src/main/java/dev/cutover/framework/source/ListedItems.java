@@ -56,7 +56,8 @@ public final class ListedItems {
         return items;
     }
 
-    private static BigInteger version(JsonParser parser, JsonToken value) throws IOException {
+    /** @return the value when it is a JSON integer of at most {@link SourceItem#MAX_VERSION_DIGITS} digits, else {@code null} */
+    static BigInteger version(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.VALUE_NUMBER_INT) {
             return null;
         }

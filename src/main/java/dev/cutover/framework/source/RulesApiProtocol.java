@@ -4,10 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.cutover.framework.toolkit.LegacyJson;
-
 /**
  * DESIGN.md §4's legacy source API as a {@link SourceProtocol}: {@code GET /v1/rules?limit=&cursor=}
  * (cursor-paged, each item's id {@code id} and version {@code version}) and
@@ -53,27 +49,9 @@ public final class RulesApiProtocol implements SourceProtocol {
 
     @Override
     public void readChanges(String source, long since, SourceAnswer answer, Consumer<SourceChange> changes) {
-        String what = "changes since " + since;
-        JsonNode body;
-        try {
-            // the shared limits: a changed rule nested deeper than Jackson's default must not fail the drift check
-            body = LegacyJson.MAPPER.readTree(answer.body());
-        } catch (Exception e) {
-            throw new SourceFailure(source, what, "the body is not JSON: " + Excerpt.of(answer.body(), 120), e);
-        }
-        JsonNode items = body == null ? null : body.get("items");
-        if (items == null || !items.isArray()) {
-            throw new SourceFailure(source, what, "the body has no 'items' array", null);
-        }
-        for (JsonNode item : items) {
-            JsonNode id = item.get("id");
-            JsonNode version = item.get("version");
-            changes.accept(new SourceChange(id != null && id.isTextual() ? id.textValue() : null,
-                    version != null && version.isIntegralNumber() ? version.bigIntegerValue() : null,
-                    item.path("deleted").asBoolean(false)));
-        }
+        // streamed like the pages: a tree would fail on a number no BigDecimal holds, and keep the last of repeated fields
+        RulesChangesParser.parse(source, "changes since " + since, answer.body(), changes);
     }
-
 
     @Override
     public String recordNoun() {

@@ -3,7 +3,9 @@ package dev.cutover.framework.source;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,9 +19,15 @@ import dev.cutover.framework.toolkit.LegacyJson;
  * no tree of the page is built, so one item nested thousands of levels deep neither fails the page
  * (within {@link LegacyJson}'s limits) nor costs a recursive walk. Each item is kept as the exact
  * slice of the body it was listed as, with its top-level {@code id} and {@code version}; repeated
- * keys count as a JSON tree counts them (the last one). Pure: the same body gives the same page.
+ * keys inside an item count as a JSON tree counts them (the last one), as normalization reads the item.
+ * A field of the page itself given twice ({@code "items"}, {@code "next_cursor"}, {@code "total"},
+ * {@code "watermark"}) fails the page: either copy could be the one meant. Pure: the same body gives
+ * the same page.
  */
 final class RulesPageParser {
+
+    /** The page's own fields: each at most once. */
+    private static final Set<String> ENVELOPE = Set.of("items", "next_cursor", "total", "watermark");
 
     private RulesPageParser() {
     }
@@ -44,11 +52,11 @@ final class RulesPageParser {
     static SourcePage parse(String source, String cursor, String body) {
         Fields page;
         try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            page = read(parser, body);
+            page = read(parser, body, source, cursor);
         } catch (StreamConstraintsException e) {
             throw new SourceFailure(source, cursor, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new SourceFailure(source, cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
+            throw SourceFailure.notJson(source, cursor, body, e);
         }
         if (!page.object) {
             throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
@@ -75,13 +83,17 @@ final class RulesPageParser {
         return new SourcePage(page.items, page.nextCursor, page.total, page.watermark);
     }
 
-    private static Fields read(JsonParser parser, String body) throws IOException {
+    private static Fields read(JsonParser parser, String body, String source, String cursor) throws IOException {
         Fields page = new Fields();
         JsonToken first = parser.nextToken();
         page.object = first == JsonToken.START_OBJECT;
         if (page.object) {
+            Set<String> seen = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                if (ENVELOPE.contains(name) && !seen.add(name)) {
+                    throw SourceFailure.repeatedField(source, cursor, name);
+                }
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "items" -> page.items = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "id", "version") : null;

@@ -110,19 +110,32 @@ class RulesPageParserTest {
 
     @Test
     void aBodyThatIsNotJsonFailsQuotingItsStart() {
-        assertFails("<html>maintenance</html>", "the body is not JSON: '<html>maintenance</html>'");
-        assertFails(page("{\"id\":\"r-1\"}", "null").substring(0, 30), "the body is not JSON: '"
-                + page("{\"id\":\"r-1\"}", "null").substring(0, 30) + "'");
-        assertFails(page("", "null") + " {}", "the body is not JSON: '" + page("", "null") + " {}'");
+        assertNotJson("<html>maintenance</html>", "'<html>maintenance</html>'");
+        assertNotJson(page("{\"id\":\"r-1\"}", "null").substring(0, 30), "'" + page("{\"id\":\"r-1\"}", "null").substring(0, 30) + "'");
+        assertNotJson(page("", "null") + " {}", "'" + page("", "null") + " {}'");
     }
 
     @Test
-    void repeatedPageFieldsCountTheLastTime() {
-        SourcePage page = parse("{\"items\":{},\"items\":[1],\"next_cursor\":5,\"next_cursor\":\"c-2\",\"total\":\"x\","
-                + "\"total\":4,\"watermark\":1}");
-        assertThat(page.items()).extracting(SourceItem::json).containsExactly("1");
-        assertThat(page.nextCursor()).isEqualTo("c-2");
-        assertThat(page.total()).isEqualTo(4);
+    void aPageFieldGivenTwiceFailsThePageWhicheverCopyIsUsable() {
+        // a tree keeps the last copy, a streaming reader could keep the first: either guess drops or invents records
+        String twice = " more than once, so which one the source meant is not known";
+        assertFails("{\"items\":[{\"id\":\"r-1\"}],\"items\":[],\"next_cursor\":null,\"total\":1,\"watermark\":1}",
+                "the body has 'items'" + twice);
+        assertFails("{\"items\":[],\"next_cursor\":\"c-2\",\"next_cursor\":null,\"total\":1,\"watermark\":1}",
+                "the body has 'next_cursor'" + twice);
+        assertFails("{\"items\":[],\"next_cursor\":null,\"total\":\"x\",\"total\":4,\"watermark\":1}",
+                "the body has 'total'" + twice);
+        assertFails("{\"items\":[],\"next_cursor\":null,\"total\":1,\"watermark\":1,\"watermark\":2}",
+                "the body has 'watermark'" + twice);
+        // fields outside the contract are ignored, repeated or not
+        assertThat(parse(page("", "null").replace("{", "{\"x\":1,\"x\":2,")).total()).isEqualTo(3);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonFailsWithTheParsersReasonAndWhereItStopped() {
+        assertThatThrownBy(() -> parse("{\"items\":[1 2]}")).isInstanceOf(SourceFailure.class)
+                .hasMessageStartingWith("source eu-1, cursor 'c-1': the body is not JSON: '{\"items\":[1 2]}' (Unexpected character")
+                .hasMessageEndingWith(" at character offset 12)");
     }
 
     @Test
@@ -136,5 +149,11 @@ class RulesPageParserTest {
     private static void assertFails(String body, String what) {
         assertThatThrownBy(() -> parse(body)).isInstanceOf(SourceFailure.class)
                 .hasMessage("source eu-1, cursor 'c-1': " + what);
+    }
+
+    /** A body that is not JSON: its start is quoted, then the parser's reason follows. */
+    private static void assertNotJson(String body, String quoted) {
+        assertThatThrownBy(() -> parse(body)).isInstanceOf(SourceFailure.class)
+                .hasMessageStartingWith("source eu-1, cursor 'c-1': the body is not JSON: " + quoted + " (");
     }
 }

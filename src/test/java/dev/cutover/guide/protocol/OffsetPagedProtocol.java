@@ -1,13 +1,16 @@
 package dev.cutover.guide.protocol;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.ListedItems;
@@ -34,6 +37,9 @@ import dev.cutover.framework.toolkit.LegacyJson;
  */
 public final class OffsetPagedProtocol implements SourceProtocol {
 
+    private static final ObjectReader CHANGES = LegacyJson.MAPPER.reader()
+            .withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     @Override
     public SourceRequest page(String cursor, int limit) {
         return new SourceRequest("/v1/flags", Map.of("offset", cursor == null ? "0" : cursor, "limit", Integer.toString(limit)));
@@ -54,8 +60,13 @@ public final class OffsetPagedProtocol implements SourceProtocol {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
             }
+            Set<String> seen = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                if (!seen.add(name)) {
+                    // keeping either copy of a repeated field is a guess that can drop or invent flags
+                    throw SourceFailure.repeatedField(source, cursor, name);
+                }
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     // each item kept as the exact slice of the body it was listed as, whatever its shape
@@ -74,7 +85,7 @@ public final class OffsetPagedProtocol implements SourceProtocol {
                 throw new SourceFailure(source, cursor, "content after the body's JSON value", null);
             }
         } catch (IOException e) {
-            throw new SourceFailure(source, cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
+            throw SourceFailure.notJson(source, cursor, body, e);
         }
         if (items == null) {
             throw new SourceFailure(source, cursor, "the body has no 'flags' array", null);
@@ -98,8 +109,12 @@ public final class OffsetPagedProtocol implements SourceProtocol {
         String what = "changes since " + since;
         JsonNode changed;
         try {
-            changed = LegacyJson.MAPPER.readTree(answer.body()).get("changed");
-        } catch (Exception e) {
+            // a field given twice anywhere is refused: a tree would keep the last "changed" and miss drift
+            changed = CHANGES.readTree(answer.body()).get("changed");
+        } catch (IOException e) {
+            throw SourceFailure.notJson(source, what, answer.body(), e);
+        } catch (RuntimeException e) {
+            // a number no BigDecimal holds (1e99999999999) fails the tree with a NumberFormatException
             throw new SourceFailure(source, what, "the body is not a JSON object: " + Excerpt.of(answer.body(), 120), e);
         }
         if (changed == null || !changed.isArray()) {

@@ -52,6 +52,15 @@ class OffsetPagedProtocolTest {
     }
 
     @Test
+    void aFieldGivenTwiceFailsThePageAndTheChanges() {
+        assertThatThrownBy(() -> protocol.readPage("kv", null, answer("{\"flags\": [{\"key\": \"a\"}], \"flags\": [], \"next_offset\": null, \"count\": 1}", "1")))
+                .hasMessage("source kv, first page: the body has 'flags' more than once, so which one the source meant is not known");
+        assertThatThrownBy(() -> protocol.readChanges("kv", 17, SourceAnswer.of("{\"changed\": [{\"key\": \"a\", \"rev\": 4}], \"changed\": []}"), c -> { }))
+                .isInstanceOf(SourceFailure.class).hasMessageStartingWith("source kv, cursor 'changes since 17': the body is not JSON")
+                .hasMessageContaining("Duplicate field 'changed'");
+    }
+
+    @Test
     void changesListEveryChangedKeyAndKeepUnreadableOnes() {
         List<SourceChange> changes = new ArrayList<>();
         protocol.readChanges("kv", 17, SourceAnswer.of("""

@@ -18,7 +18,7 @@ import dev.cutover.framework.source.server.SourceFaults.BadBody;
 final class ArmedFaults {
 
     enum Kind {
-        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY, TRICKLE, REWRITE
+        STATUS, DELAY, BAD_BODY, REPEAT_CURSOR, CLOSE_MID_BODY, TRICKLE, REWRITE, REWRITE_TEXT
     }
 
     /** One armed fault: what it does, the path it applies to ({@code null}: every path), the requests it has left. */
@@ -29,6 +29,7 @@ final class ArmedFaults {
         final long delayMillis;
         final BadBody badBody;
         UnaryOperator<JsonNode> rewrite;
+        UnaryOperator<String> rewriteText;
         String path;
         int remaining;
 
@@ -55,8 +56,8 @@ final class ArmedFaults {
      * after any delay.
      */
     record Decision(long delayMillis, int status, String retryAfter, String reason, BadBody badBody,
-            boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite, FaultMix mix,
-            FaultMix.Draw mixed) {
+            boolean repeatCursor, boolean closeMidBody, long trickleMillis, UnaryOperator<JsonNode> rewrite,
+            UnaryOperator<String> rewriteText, FaultMix mix, FaultMix.Draw mixed) {
     }
 
     private final List<Armed> armed = new ArrayList<>();
@@ -85,16 +86,17 @@ final class ArmedFaults {
         Armed trickle = status == null && bad == null ? take(Kind.TRICKLE, requestPath) : null;
         Armed rewrite = status == null && bad == null && LegacySourceServer.RULES_PATH.equals(requestPath)
                 ? take(Kind.REWRITE, requestPath) : null;
+        Armed rewriteText = status == null && bad == null ? take(Kind.REWRITE_TEXT, requestPath) : null;
         if (mix != null && delay == null && status == null && bad == null && !repeat && !close && trickle == null
-                && rewrite == null) {
+                && rewrite == null && rewriteText == null) {
             FaultMix.Draw mixed = mix.draw();
             return new Decision(mixed.delayMillis(), mixed.status(), null, "injected fault (mix)", null, false, false,
-                    0, null, mix, mixed);
+                    0, null, null, mix, mixed);
         }
         return new Decision(delay == null ? 0 : delay.delayMillis, status == null ? 0 : status.status,
                 status == null ? null : status.retryAfter, "injected fault",
                 bad == null ? null : bad.badBody, repeat, close, trickle == null ? 0 : trickle.delayMillis,
-                rewrite == null ? null : rewrite.rewrite, null, null);
+                rewrite == null ? null : rewrite.rewrite, rewriteText == null ? null : rewriteText.rewriteText, null, null);
     }
 
     /** Uses up one request of the first armed fault of that kind for that path, if any. */

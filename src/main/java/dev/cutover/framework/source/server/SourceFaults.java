@@ -135,6 +135,17 @@ public final class SourceFaults {
     }
 
     /**
+     * The next {@code times} answers that would be normal, to {@code /v1/rules} or {@code /v1/changes}
+     * (arm through {@link #on(String)} for one of them), are sent as what {@code rewrite} makes of the
+     * answer's JSON text: what a tree cannot hold, such as a field given twice.
+     */
+    public SourceFaults rewriteTextNext(int times, UnaryOperator<String> rewrite) {
+        Armed armed = new Armed(Kind.REWRITE_TEXT, times, 0, null, 0, null);
+        armed.rewriteText = rewrite;
+        return arm(armed);
+    }
+
+    /**
      * Runs {@code action} once, right after the {@code pages}-th {@code /v1/rules} page from now is
      * answered normally and before any later request is answered: edits made there show in the next
      * page, like a source edited while it is listed.
@@ -243,7 +254,7 @@ public final class SourceFaults {
             shared.requestsByPath.merge(requestPath, 1, Integer::sum);
             shared.ledger.observe(uri);
             if (shared.down) {
-                return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null, null, null);
+                return new Decision(0, 503, null, "down (injected)", null, false, false, 0, null, null, null, null);
             }
             if (shared.mix != null) {
                 shared.mix.observe(uri);

@@ -124,7 +124,7 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         if (!badBody(decision, body, exchange)) {
             String answer = JSON.writeValueAsString(decision.rewrite() == null ? body : decision.rewrite().apply(body));
             faults.pageServed();
-            exchange.ok(answer, decision.closeMidBody());
+            exchange.ok(decision.rewriteText() == null ? answer : decision.rewriteText().apply(answer), decision.closeMidBody());
         }
     }
 
@@ -141,7 +141,8 @@ final class SourceRequestHandler implements Handler<HttpServerRequest> {
         body.putArray("items").addAll(changes.items());
         body.put("watermark", changes.watermark());
         if (!badBody(decision, body, exchange)) {
-            exchange.ok(JSON.writeValueAsString(body), decision.closeMidBody());
+            String answer = JSON.writeValueAsString(body);
+            exchange.ok(decision.rewriteText() == null ? answer : decision.rewriteText().apply(answer), decision.closeMidBody());
         }
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceFailure;
@@ -20,8 +19,9 @@ import dev.cutover.framework.toolkit.LegacyJson;
  * Reads a {@code /v1/kv/changes} answer, streaming: {@code {"changes": [{"key", "modify_index",
  * "deleted"}]}} with the {@value KvProtocol#INDEX_HEADER} header. A change whose {@code key} is not a
  * usable string is a change of no known key ({@code id null}); one without an integer
- * {@code modify_index} has no version; both count as drift. A body of another shape, or a
- * {@code deleted} that is not a boolean, is a {@link SourceFailure}: a drift check must not guess.
+ * {@code modify_index} has no version; both count as drift. A body of another shape, a
+ * {@code changes} given twice, or a {@code deleted} that is not a boolean, is a {@link SourceFailure}:
+ * a drift check must not guess.
  */
 final class KvChangesParser {
 
@@ -38,7 +38,7 @@ final class KvChangesParser {
         } catch (StreamConstraintsException e) {
             throw new SourceFailure(source, where, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new SourceFailure(source, where, "the body is not JSON: " + Excerpt.of(body, 120), e);
+            throw SourceFailure.notJson(source, where, body, e);
         }
         if (!listed) {
             throw new SourceFailure(source, where, "the body has no 'changes' array", null);
@@ -48,10 +48,16 @@ final class KvChangesParser {
     /** @return whether the body was an object with a {@code changes} array */
     private static boolean read(JsonParser parser, Consumer<SourceChange> changes, String source, String where) throws IOException {
         boolean listed = false;
+        boolean named = false;
         JsonToken first = parser.nextToken();
         if (first == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                if (name.equals("changes") && named) {
+                    // the changes already read cannot be unsaid: a second list makes the answer ambiguous
+                    throw SourceFailure.repeatedField(source, where, name);
+                }
+                named |= name.equals("changes");
                 JsonToken value = parser.nextToken();
                 if (name.equals("changes") && value == JsonToken.START_ARRAY) {
                     listed = true;

@@ -1,14 +1,15 @@
 package dev.cutover.migrations.ratelimits.source;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-import dev.cutover.framework.source.Excerpt;
 import dev.cutover.framework.source.ListedItems;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceFailure;
@@ -24,6 +25,9 @@ import dev.cutover.framework.toolkit.LegacyJson;
  * else is a {@link SourceFailure} naming the source, the cursor and what is wrong. Pure.
  */
 final class KvPageParser {
+
+    /** The page's own fields: each at most once (either copy of a repeated one could be the one meant). */
+    private static final Set<String> ENVELOPE = Set.of("entries", "next_offset", "total");
 
     private KvPageParser() {
     }
@@ -59,11 +63,11 @@ final class KvPageParser {
         Fields page;
         String body = answer.body();
         try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            page = read(parser, body);
+            page = read(parser, body, source, cursor);
         } catch (StreamConstraintsException e) {
             throw new SourceFailure(source, cursor, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new SourceFailure(source, cursor, "the body is not JSON: " + Excerpt.of(body, 120), e);
+            throw SourceFailure.notJson(source, cursor, body, e);
         }
         String problem = problem(page, offset);
         if (problem != null) {
@@ -102,13 +106,17 @@ final class KvPageParser {
         return null;
     }
 
-    private static Fields read(JsonParser parser, String body) throws IOException {
+    private static Fields read(JsonParser parser, String body, String source, String cursor) throws IOException {
         Fields page = new Fields();
         JsonToken first = parser.nextToken();
         page.object = first == JsonToken.START_OBJECT;
         if (page.object) {
+            Set<String> seen = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                if (ENVELOPE.contains(name) && !seen.add(name)) {
+                    throw SourceFailure.repeatedField(source, cursor, name);
+                }
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "entries" -> page.entries = value == JsonToken.START_ARRAY

@@ -81,7 +81,10 @@ class KvPageParserTest {
             "{\"entries\":[],\"total\":0,\"next_offset\":-5}|5|'next_offset' -5 is negative",
             "{\"entries\":[],\"total\":0,\"next_offset\":20}|5|'next_offset' 20 does not advance from offset 20",
             "{\"entries\":[1],\"total\":9,\"next_offset\":25}|5|'next_offset' 25 is not offset 20 + 1 entries: entries would be skipped or repeated",
-            "{\"entries\":[],\"total\":0,\"next_offset\":null} {}|5|the body is not JSON" })
+            "{\"entries\":[],\"total\":0,\"next_offset\":null} {}|5|the body is not JSON",
+            "{\"entries\":[{\"key\":\"a\"}],\"entries\":[],\"total\":1,\"next_offset\":null}|5|the body has 'entries' more than once",
+            "{\"entries\":[],\"total\":0,\"next_offset\":21,\"next_offset\":null}|5|the body has 'next_offset' more than once",
+            "{\"entries\":[],\"total\":0,\"total\":0,\"next_offset\":null}|5|the body has 'total' more than once" })
     void aBodyOrHeaderOutsideTheProtocolFailsNamingSourceAndCursor(String body, String index, String what) {
         assertThatThrownBy(() -> KV.readPage("eu", "20", answer(body, index)))
                 .isInstanceOf(SourceFailure.class).hasMessageStartingWith("source eu, cursor '20': ").hasMessageContaining(what);
@@ -102,7 +105,9 @@ class KvPageParserTest {
         assertThat(changes).containsExactly(new SourceChange("ratelimits/a", BigInteger.valueOf(9), false),
                 new SourceChange("ratelimits/b", BigInteger.TEN, true), new SourceChange(null, null, false));
         for (Map.Entry<String, String> bad : Map.of("{\"items\":[]}", "no 'changes' array", "{\"changes\":[{\"key\":\"a\"}]}",
-                "'deleted' must be true or false", "{\"changes\":[1]}", "not a JSON object", "{\"changes\":[", "not JSON").entrySet()) {
+                "'deleted' must be true or false", "{\"changes\":[1]}", "not a JSON object", "{\"changes\":[", "not JSON",
+                "{\"changes\":[{\"key\":\"a\",\"modify_index\":11,\"deleted\":false}],\"changes\":[]}", "the body has 'changes' more than once",
+                "{\"changes\":1,\"changes\":[]}", "the body has 'changes' more than once").entrySet()) {
             assertThatThrownBy(() -> KV.readChanges("eu", 5, answer(bad.getKey(), "10"), c -> { }))
                     .isInstanceOf(SourceFailure.class).hasMessageStartingWith("source eu, cursor 'changes since 5': ")
                     .hasMessageContaining(bad.getValue());

@@ -1,0 +1,105 @@
+package dev.cutover.framework.source;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
+import dev.cutover.framework.toolkit.LegacyJson;
+
+/**
+ * Reads a {@code /v1/changes} answer of DESIGN.md §4 ({@code {"items": [LegacyRule...], "watermark": W}}),
+ * streaming: no tree of the body is built, so a changed rule nested deep, or holding a number no
+ * {@code BigDecimal} can hold ({@code 1e99999999999}), is read like any other. Each item gives its
+ * top-level {@code id}, {@code version} and {@code deleted} (repeated keys inside an item: the last, as
+ * the rules' pages are read); an item that is not an object, or whose id is not a storable string
+ * (U+0000, a lone surrogate), is a change of no known id, which is drift. A body that is not JSON, has
+ * no {@code items} array, gives {@code items} or {@code watermark} twice, or has a {@code deleted} that
+ * is not a boolean is a {@link SourceFailure}: a drift check must not guess. Pure.
+ */
+final class RulesChangesParser {
+
+    private static final Set<String> ENVELOPE = Set.of("items", "watermark");
+
+    private RulesChangesParser() {
+    }
+
+    static void parse(String source, String where, String body, Consumer<SourceChange> changes) {
+        boolean listed;
+        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
+            listed = read(parser, source, where, changes);
+        } catch (StreamConstraintsException e) {
+            throw new SourceFailure(source, where, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw SourceFailure.notJson(source, where, body, e);
+        }
+        if (!listed) {
+            throw new SourceFailure(source, where, "the body has no 'items' array", null);
+        }
+    }
+
+    /** @return whether the body was an object with an {@code items} array */
+    private static boolean read(JsonParser parser, String source, String where, Consumer<SourceChange> changes)
+            throws IOException {
+        boolean listed = false;
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_OBJECT) {
+            Set<String> seen = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (ENVELOPE.contains(name) && !seen.add(name)) {
+                    throw SourceFailure.repeatedField(source, where, name);
+                }
+                JsonToken value = parser.nextToken();
+                if (name.equals("items") && value == JsonToken.START_ARRAY) {
+                    listed = true;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        changes.accept(change(parser, source, where));
+                    }
+                }
+                parser.skipChildren();
+            }
+        } else {
+            parser.skipChildren();
+        }
+        if (first != null && parser.nextToken() != null) {
+            throw new JsonParseException(parser, "content after the body's JSON value");
+        }
+        return listed;
+    }
+
+    private static SourceChange change(JsonParser parser, String source, String where) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return new SourceChange(null, null, false);
+        }
+        String id = null;
+        BigInteger version = null;
+        boolean deleted = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "version" -> version = ListedItems.version(parser, value);
+                case "deleted" -> {
+                    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                        throw new SourceFailure(source, where, "a change's 'deleted' must be true or false", null);
+                    }
+                    deleted = value == JsonToken.VALUE_TRUE;
+                }
+                default -> {
+                    // the rule's other fields: the drift check compares ids and versions only
+                }
+            }
+            parser.skipChildren();
+        }
+        return new SourceChange(id != null && LegacyJson.isStorable(id) ? id : null, version, deleted);
+    }
+}
