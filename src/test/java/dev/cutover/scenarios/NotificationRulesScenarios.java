@@ -126,7 +126,8 @@ final class NotificationRulesScenarios implements ScenarioMigration {
      * Big shapes, made here from a small directive instead of committed: {@code valid} (simple valid
      * rules), {@code wrapped} (one rule under {@code depth} wrappers), {@code recipients} (one pager rule
      * with {@code count} recipients), {@code padded} ({@code count} valid rules each carrying an ignored
-     * field of {@code bytesEach} characters).
+     * field of {@code bytesEach} characters), {@code long} (one valid rule whose tenant has
+     * {@code tenantChars} characters and whose recipient's local part {@code recipientChars}).
      */
     private static List<String> generate(JsonNode directive) {
         String shape = directive.path("shape").asText();
@@ -159,6 +160,12 @@ final class NotificationRulesScenarios implements ScenarioMigration {
                 for (JsonNode rule : TestSources.rules(id, count)) {
                     items.add(((ObjectNode) rule).put("notes", pad).toString());
                 }
+            }
+            case "long" -> {
+                ObjectNode rule = rule(id).put("tenant", "t".repeat(directive.path("tenantChars").asInt(4)));
+                ((ObjectNode) rule.get("spec")).putArray("recipients")
+                        .add("r".repeat(directive.path("recipientChars").asInt(3)) + "@example.com");
+                items.add(rule.toString());
             }
             default -> throw new IllegalArgumentException("unknown generate shape '" + shape + "' in " + directive);
         }

@@ -12,8 +12,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,7 @@ import dev.cutover.framework.normalize.DecidedRecord;
 import dev.cutover.framework.normalize.LegacyRecordProcessor;
 import dev.cutover.framework.normalize.RecordOutcome;
 import dev.cutover.framework.toolkit.CodePoints;
+import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * The plan step's model: groups the leaves of the migrated records by the migration's
@@ -62,7 +65,9 @@ public final class ModelPlanning {
      */
     static final int GATE_SHARE = 2_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads back stored group keys and targets: any string normalization kept, whatever its length. */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(LegacyJson.STORED).build()).build();
 
     private ModelPlanning() {
     }

@@ -1,9 +1,11 @@
 package dev.cutover.framework.toolkit;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -40,6 +42,17 @@ public final class LegacyJson {
                     .build())
             .build();
 
+    /**
+     * The limits for reading back what Cutover stored from legacy data (targets, group keys, plan
+     * reports): a string as long as any normalization kept, where Jackson's default (20,000,000
+     * characters) failed the plan step on a longer tenant that retrieval and normalization had let
+     * through. Nesting and numbers keep Jackson's defaults: stored JSON is Cutover's own, and shallow.
+     * The application's {@code ObjectMapper} has them ({@link StoredJsonLimits}).
+     */
+    public static final StreamReadConstraints STORED = StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE)
+            .build();
+
     /** Reads one item: trailing content ({@code {} {}}) is an error, not ignored. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -48,6 +61,32 @@ public final class LegacyJson {
             .build();
 
     private LegacyJson() {
+    }
+
+    /**
+     * Reads one legacy item (or a stored body) as a tree with {@link #MAPPER}.
+     *
+     * @throws UnreadableNumber       when the text is JSON but holds a number no {@code BigDecimal} can
+     *                                hold ({@code 1e99999999999}: its exponent is beyond an int), which
+     *                                {@code MAPPER} alone lets escape as a {@code NumberFormatException}
+     * @throws JsonProcessingException when the text is not one JSON value within these limits
+     */
+    public static JsonNode readTree(String json) throws JsonProcessingException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UnreadableNumber(e);
+        }
+    }
+
+    /** JSON that holds a number whose exponent is out of the range an exact decimal can hold. */
+    public static final class UnreadableNumber extends JsonProcessingException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnreadableNumber(RuntimeException cause) {
+            super("a number whose exponent is out of range", cause);
+        }
     }
 
     /**

@@ -61,7 +61,10 @@ final class RecordIdentity {
     private static Optional<JsonNode> identified(String json, String prefix, Findings<AnomalyCode> findings) {
         JsonNode item;
         try {
-            item = LegacyJson.MAPPER.readTree(json);
+            item = LegacyJson.readTree(json);
+        } catch (LegacyJson.UnreadableNumber e) {
+            findings.add(new Finding<>(AnomalyCode.MALFORMED_RECORD, prefix + "item holds a number whose exponent is out of range"));
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             // the message carries parser positions and internals; the detail stays short and stable
             findings.add(new Finding<>(AnomalyCode.MALFORMED_RECORD, prefix + "item is not valid JSON"));

@@ -49,7 +49,10 @@ final class EntryIdentity {
     private static Optional<JsonNode> identified(String json, String prefix, Findings<RateAnomaly> findings) {
         JsonNode entry;
         try {
-            entry = LegacyJson.MAPPER.readTree(json);
+            entry = LegacyJson.readTree(json);
+        } catch (LegacyJson.UnreadableNumber e) {
+            findings.add(RateAnomaly.MALFORMED_RECORD, prefix + "entry holds a number whose exponent is out of range");
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             // the parser's message carries positions and internals; the detail stays short and stable
             findings.add(RateAnomaly.MALFORMED_RECORD, prefix + "entry is not valid JSON");
