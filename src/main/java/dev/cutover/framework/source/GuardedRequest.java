@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,14 +36,15 @@ final class GuardedRequest {
     private final String cursor;
     private final SourceRetryConfig config;
     private final CutoverMetrics metrics;
-    private final Supplier<Response> request;
+    /** Sends one attempt; its answer is awaited for at most what the attempt and the page deadline allow. */
+    private final Supplier<Future<Response>> request;
     /** Why each failed attempt failed, counted, in order of first occurrence. */
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private PageDeadline deadline;
     private int attempts;
 
     GuardedRequest(SourceEndpoint source, String cursor, SourceRetryConfig config, CutoverMetrics metrics,
-            Supplier<Response> request) {
+            Supplier<Future<Response>> request) {
         this.source = source;
         this.cursor = cursor;
         this.config = config;
@@ -85,20 +89,19 @@ final class GuardedRequest {
                 .done()
                 .done()
                 .withTimeout()
-                // a backstop for a request that hangs below the HTTP client's own timeouts (a trickling body)
-                .duration(config.requestTimeout().toMillis() + 1000, ChronoUnit.MILLIS)
+                // a backstop behind the attempt's own bound (answer()), should anything else of an attempt hang
+                .duration(attemptMillis() + 1000, ChronoUnit.MILLIS)
                 .done()
                 .build();
     }
 
     private SourceAnswer attempt() {
-        attempts++;
-        Response response;
-        try {
-            response = request.get();
-        } catch (RuntimeException e) {
-            throw transientFailure(e, rootMessage(e));
+        if (deadline.remainingMillis() == 0) {
+            // a backoff may end right at the deadline: an attempt with no time to be answered is not sent
+            throw new TransientSourceError("the page deadline has passed", 0, null);
         }
+        attempts++;
+        Response response = answer();
         try (response) {
             int status = response.getStatus();
             if (TRANSIENT.contains(status)) {
@@ -139,6 +142,41 @@ final class GuardedRequest {
         }
     }
 
+    /**
+     * Awaits the attempt's answer for a second more than the request timeout (the HTTP client's own
+     * timeouts fire first on an idle connection; this ends a body that trickles), or for what is left of
+     * the page deadline when that is less: an attempt started near the deadline is cut there (with its
+     * full time, a 60 s deadline was overrun by 10 s).
+     */
+    private Response answer() {
+        long full = attemptMillis();
+        long limit = Math.min(full, deadline.remainingMillis());
+        Future<Response> pending;
+        try {
+            pending = request.get();
+        } catch (RuntimeException e) {
+            throw transientFailure(e, rootMessage(e));
+        }
+        try {
+            return pending.get(limit, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            String why = limit < full
+                    ? "no answer within the " + seconds(Duration.ofMillis(limit)) + " left of the page deadline"
+                    : noAnswer();
+            failed(why);
+            throw new TransientSourceError(why, 0, null);
+        } catch (InterruptedException e) {
+            // a stop, or the backstop timeout: not a failure of the source
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TransientSourceError("interrupted", 0, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw transientFailure(cause instanceof RuntimeException r ? r : new ProcessingException(cause), rootMessage(cause));
+        }
+    }
+
     /** An interrupted attempt is the timeout's doing: the guard reports that, not the interruption. */
     private RuntimeException transientFailure(RuntimeException e, String why) {
         if (!interrupted(e)) {
@@ -161,7 +199,12 @@ final class GuardedRequest {
     }
 
     private String noAnswer() {
-        return "no answer within " + seconds(config.requestTimeout().plusSeconds(1));
+        return "no answer within " + seconds(Duration.ofMillis(attemptMillis()));
+    }
+
+    /** @return how long one attempt is awaited when the page deadline leaves time: the request timeout and a second */
+    private long attemptMillis() {
+        return config.requestTimeout().toMillis() + 1000;
     }
 
     /** @return what a failed attempt was, for the log line of the wait that follows it */

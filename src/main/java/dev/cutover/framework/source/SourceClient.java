@@ -92,7 +92,7 @@ public class SourceClient {
             StopSignal stop) {
         URI uri = uri(source, request);
         GuardedRequest guarded = new GuardedRequest(source, cursor, config, metrics,
-                () -> http.target(uri).request().get());
+                () -> http.target(uri).request().async().get());
         Future<SourceAnswer> pending = requests.submit(() -> guarded.run(gate));
         try {
             while (true) {
