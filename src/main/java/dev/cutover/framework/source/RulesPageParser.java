@@ -47,7 +47,8 @@ final class RulesPageParser {
      * @param body   the body text of the answer
      * @throws SourceFailure naming the field that is missing or of the wrong type, a body that is not
      *                       JSON or exceeds {@link LegacyJson}'s limits, or a {@code next_cursor} that
-     *                       is empty or holds U+0000 (neither can be stored and asked for again)
+     *                       is empty or holds U+0000 or a lone surrogate (none can be stored and asked
+     *                       for again)
      */
     static SourcePage parse(String source, String cursor, String body) {
         Fields page;
@@ -77,7 +78,9 @@ final class RulesPageParser {
             throw new SourceFailure(source, cursor, "'next_cursor' is empty: an empty cursor cannot be told from the first page", null);
         }
         if (page.nextCursor != null && !LegacyJson.isStorable(page.nextCursor)) {
-            throw new SourceFailure(source, cursor, "'next_cursor' holds U+0000 (NUL), so it cannot be stored to resume from: "
+            throw new SourceFailure(source, cursor, "'next_cursor' holds "
+                    + (page.nextCursor.indexOf('\u0000') >= 0 ? "U+0000 (NUL)" : "a lone UTF-16 surrogate (no character)")
+                    + ", so it cannot be stored to resume from: "
                     + SourceFailure.describeCursor(page.nextCursor), null);
         }
         return new SourcePage(page.items, page.nextCursor, page.total, page.watermark);

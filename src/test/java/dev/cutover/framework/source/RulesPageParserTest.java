@@ -87,6 +87,13 @@ class RulesPageParserTest {
     }
 
     @Test
+    void nextCursorHoldingALoneSurrogateFailsThePageNamingTheSurrogate() {
+        // it was reported as holding U+0000
+        assertFails(page("", "\"c\\ud800x\""), "'next_cursor' holds a lone UTF-16 surrogate (no character), so it cannot be"
+                + " stored to resume from: cursor 'c\\ud800x'");
+    }
+
+    @Test
     void emptyNextCursorFailsThePageAtOnce() {
         assertThatThrownBy(() -> parse(page("", "\"\"")))
                 .isInstanceOf(SourceFailure.class)
