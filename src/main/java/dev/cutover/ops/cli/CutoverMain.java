@@ -28,6 +28,8 @@ public class CutoverMain implements QuarkusApplication {
     /** The console log format; the configured one prints stack traces ({@code %e}). */
     static final String CONSOLE_FORMAT = "quarkus.log.console.format";
     static final String TRACELESS_FORMAT = "%d{HH:mm:ss} %-5p %s%n";
+    static final String BATCH_RUNTIME_LEVEL = "quarkus.log.category.\"org.jberet\".level";
+    static final String BATCH_RUNTIME_LEVEL_ENV = "QUARKUS_LOG_CATEGORY__ORG_JBERET__LEVEL";
 
     @Inject
     CutoverCommand root;
@@ -55,6 +57,11 @@ public class CutoverMain implements QuarkusApplication {
         // a command answers in its own words; serve's console is a server log, where traces belong
         if (!serves && !verbose && System.getenv("QUARKUS_LOG_CONSOLE_FORMAT") == null) {
             setUnlessGiven(CONSOLE_FORMAT, TRACELESS_FORMAT);
+        }
+        // the batch runtime logs a failed chunk's internals at ERROR (ProcessingInfo{...}, Chunk@...): a command
+        // says why its execution failed in its own line; --verbose and serve's log keep them
+        if (!serves && !verbose && System.getenv(BATCH_RUNTIME_LEVEL_ENV) == null) {
+            setUnlessGiven(BATCH_RUNTIME_LEVEL, "OFF");
         }
     }
 
