@@ -76,6 +76,18 @@ class ReviewPageTest {
     }
 
     @Test
+    void bidirectionalControlsInLegacyTextAreShownAsCodePoints() {
+        try (TestSources sources = ReviewData.serve()) {
+            long id = Api.start("plan", Map.of("sources", Map.of(ReviewData.SOURCE, sources.get(1).baseUrl())));
+            Api.awaitEnd(id);
+            String html = Api.viewer().get("/api/executions/" + id + "/report?format=html&kind=SKIPPED&size=1000")
+                    .then().statusCode(200).extract().asString();
+            // obeyed, the override made the id read as r1-txt.exe
+            assertThat(html).contains("r1-[U+202E]exe.txt").doesNotContain("\u202E");
+        }
+    }
+
+    @Test
     void pageListsEveryEntityAndRecordAPageAtATimeAndFilters() {
         try (TestSources sources = ReviewData.serve()) {
             long id = Api.start("plan", Map.of("sources", Map.of(ReviewData.SOURCE, sources.get(1).baseUrl())));
@@ -99,7 +111,7 @@ class ReviewPageTest {
             assertThat(ids(found, "entity-rows")).containsExactly(lastIds.get(9));
 
             String anomalies = html(page + "?format=html&kind=anomaly");
-            assertThat(anomalies).contains("1–3 of 3").contains(ReviewData.SOURCE + "-bad2").doesNotContain(ReviewData.SOURCE + "-off1<");
+            assertThat(anomalies).contains("1–3 of 3").contains(ReviewData.SOURCE + "-bad2").doesNotContain(ReviewData.SOURCE + "-off2<");
             String byText = html(page + "?format=html&record=OFF11");
             assertThat(byText).contains("1–1 of 1").contains(">" + ReviewData.SOURCE + "-off11<");
             String byCode = html(page + "?format=html&code=DISABLED&size=5&recordPage=3");
