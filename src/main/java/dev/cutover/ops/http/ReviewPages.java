@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import jakarta.batch.operations.JobOperator;
@@ -61,12 +62,13 @@ public class ReviewPages {
         RunSettingsStore.Settings settings = settingsStore.ofParameters(jobOperator.getParameters(executionId));
         ExecutingModel executing = models.current(report.migration());
         ModelChanges.Counts counts = modelChanges.counts(runId, executing);
-        ResultPage<ModelChanges.Difference> changes = modelChanges.page(runId, executing, query.change(), counts,
-                query.changePage(), query.size());
-        ResultPage<PlannedEntityPages.PlannedEntity> entities = entityPages.page(runId, query.entityText(), query.entityPage(),
-                query.size());
-        ResultPage<OutcomePages.Outcome> records = outcomePages.page(runId,
-                new OutcomePages.Filter(query.recordKind(), query.recordCode(), query.recordText()), query.recordPage(), query.size());
+        ResultPage<ModelChanges.Difference> changes = withinPages(query.changePage(),
+                page -> modelChanges.page(runId, executing, query.change(), counts, page, query.size()));
+        ResultPage<PlannedEntityPages.PlannedEntity> entities = withinPages(query.entityPage(),
+                page -> entityPages.page(runId, query.entityText(), page, query.size()));
+        OutcomePages.Filter filter = new OutcomePages.Filter(query.recordKind(), query.recordCode(), query.recordText());
+        ResultPage<OutcomePages.Outcome> records = withinPages(query.recordPage(),
+                page -> outcomePages.page(runId, filter, page, query.size()));
         TreeSet<String> codes = new TreeSet<>(report.skipped().keySet());
         codes.addAll(report.anomalies().keySet());
         return new ReviewPage(report, executionId, report.verdict(), report.applyCommand(), timing(report.executionId()),
@@ -75,6 +77,15 @@ public class ReviewPages {
                 changes.rows(), ReviewPage.Pager.of(changes, query::changesHref), entities.rows(),
                 ReviewPage.Pager.of(entities, query::entitiesHref), records.rows(),
                 ReviewPage.Pager.of(records, query::recordsHref), List.copyOf(codes), query);
+    }
+
+    /**
+     * @return page {@code asked}, or the last page when {@code asked} is past it (a link kept from a larger
+     *         filter, or a number typed in), rather than an empty page numbered "99999 of 4"
+     */
+    private static <T> ResultPage<T> withinPages(int asked, IntFunction<ResultPage<T>> read) {
+        ResultPage<T> page = read.apply(asked);
+        return asked > page.pages() ? read.apply((int) page.pages()) : page;
     }
 
     private static List<ReviewPage.SourceRow> sources(PlanReport report, RunSettingsStore.Settings settings) {

@@ -116,6 +116,10 @@ class ReviewPageTest {
             assertThat(byText).contains("1–1 of 1").contains(">" + ReviewData.SOURCE + "-off11<");
             String byCode = html(page + "?format=html&code=DISABLED&size=5&recordPage=3");
             assertThat(byCode).contains("11–12 of " + ReviewData.SKIPPED + " · page 3 of 3");
+            // past the last page: the last page, not an empty "page 99999 of 3"
+            String past = html(page + "?format=html&code=DISABLED&size=5&recordPage=99999&entityPage=99999");
+            assertThat(past).contains("11–12 of " + ReviewData.SKIPPED + " · page 3 of 3")
+                    .contains("36–40 of " + ReviewData.POLICIES + " · page 8 of 8").doesNotContain("99999 of");
         }
     }
 
