@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.cutover.framework.run.RunParameters;
+import dev.cutover.framework.source.Excerpt;
 import dev.cutover.ops.run.MigrationCatalog;
 import dev.cutover.ops.run.ModelExport;
 import dev.cutover.ops.run.ModelRollback;
@@ -114,18 +115,19 @@ public class MigrationResource {
             + "those a rollback can return to and the latest planned run; a restartable run among them is abandoned. "
             + "What stays of a run is its history: its executions and its plan report's summary.")
     @APIResponse(responseCode = "200", description = "Pruned: each run deleted, each kept with why")
-    @APIResponse(responseCode = "400", description = "keep is not an integer, or is below 1")
+    @APIResponse(responseCode = "400", description = "keep is not an integer, is below 1 or is out of range")
     @APIResponse(responseCode = "404", description = "Unknown migration")
     @APIResponse(responseCode = "409", description = "Another execution of this migration holds the lease")
     public RunRetention.Result prune(@PathParam("migration") String migration,
             @Parameter(description = "how many of the newest runs to keep whatever they are (at least 1; default "
                     + "cutover.retention.keep-runs, 3)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("keep") String keep) {
+        String known = known(migration);
         int kept = keep == null ? defaultKeep : keep(keep);
         String problem = RunRetention.keepProblem("keep", kept);
         if (problem != null) {
             throw ApiException.badRequest("keep", problem);
         }
-        return retention.prune(known(migration), kept, run -> {
+        return retention.prune(known, kept, run -> {
         });
     }
 
@@ -134,10 +136,15 @@ public class MigrationResource {
      * as if the migration were unknown.
      */
     private static int keep(String keep) {
+        String digits = keep.strip();
         try {
-            return Integer.parseInt(keep.strip());
+            return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("keep", "keep must be an integer, not '" + keep + "'");
+            // a count of runs beyond an int keeps them all, but is more likely a typo than a wish: say which
+            boolean integer = digits.matches("[+-]?[0-9]+");
+            throw ApiException.badRequest("keep", integer
+                    ? "keep " + Excerpt.bare(digits, 40) + " is out of range (1 to " + Integer.MAX_VALUE + ")"
+                    : "keep must be an integer, not '" + Excerpt.bare(keep, 40) + "'");
         }
     }
 

@@ -208,11 +208,22 @@ class RunRetentionTest {
 
     @Test
     void keepThatIsNotAnIntegerIsABadRequestNamingTheParameterNotAnUnknownMigration() {
-        for (String keep : new String[] { "abc", "1.5", "99999999999" }) {
+        for (String keep : new String[] { "abc", "1.5" }) {
             Api.operator().post(Api.BASE + "/prune?keep=" + keep).then().statusCode(400)
                     .body("field", org.hamcrest.Matchers.equalTo("keep"))
-                    .body("error", org.hamcrest.Matchers.containsString("keep must be an integer"));
+                    .body("error", org.hamcrest.Matchers.equalTo("keep must be an integer, not '" + keep + "'"));
         }
+        // an integer, but none a count of runs can be: said so, where it was "must be an integer"
+        Api.operator().post(Api.BASE + "/prune?keep=99999999999").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("keep"))
+                .body("error", org.hamcrest.Matchers.equalTo("keep 99999999999 is out of range (1 to 2147483647)"));
+    }
+
+    @Test
+    void pruneOfAnUnknownMigrationIs404WhateverItsKeep() {
+        // the migration is named first: a bad keep of an unknown migration answered 400
+        Api.operator().post("/api/migrations/no-such-migration/prune?keep=abc").then().statusCode(404);
+        Api.operator().post("/api/migrations/no-such-migration/prune?keep=0").then().statusCode(404);
     }
 
     @Test
