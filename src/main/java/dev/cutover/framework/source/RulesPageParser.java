@@ -40,6 +40,9 @@ final class RulesPageParser {
         String nextCursor;
         Long total;
         Long watermark;
+        /** The digits of a {@code total} or {@code watermark} that is an integer beyond a long, for the message. */
+        String hugeTotal;
+        String hugeWatermark;
     }
 
     /**
@@ -69,10 +72,12 @@ final class RulesPageParser {
             throw new SourceFailure(source, cursor, "'next_cursor' must be a string or null", null);
         }
         if (page.total == null) {
-            throw new SourceFailure(source, cursor, "'total' must be an integer", null);
+            throw new SourceFailure(source, cursor, page.hugeTotal != null ? beyondLong("total", page.hugeTotal)
+                    : "'total' must be an integer", null);
         }
         if (page.watermark == null) {
-            throw new SourceFailure(source, cursor, "'watermark' must be an integer", null);
+            throw new SourceFailure(source, cursor, page.hugeWatermark != null ? beyondLong("watermark", page.hugeWatermark)
+                    : "'watermark' must be an integer", null);
         }
         if (page.nextCursor != null && page.nextCursor.isEmpty()) {
             throw new SourceFailure(source, cursor, "'next_cursor' is empty: an empty cursor cannot be told from the first page", null);
@@ -84,6 +89,11 @@ final class RulesPageParser {
                     + SourceFailure.describeCursor(page.nextCursor), null);
         }
         return new SourcePage(page.items, page.nextCursor, page.total, page.watermark);
+    }
+
+    private static String beyondLong(String field, String digits) {
+        return "'" + field + "' " + Excerpt.bare(digits, 40) + (digits.length() > 40 ? " (" + digits.length() + " digits)" : "")
+                + " is beyond a 64-bit integer";
     }
 
     private static Fields read(JsonParser parser, String body, String source, String cursor) throws IOException {
@@ -104,8 +114,14 @@ final class RulesPageParser {
                         page.next = value;
                         page.nextCursor = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     }
-                    case "total" -> page.total = ListedItems.longValue(parser, value);
-                    case "watermark" -> page.watermark = ListedItems.longValue(parser, value);
+                    case "total" -> {
+                        page.total = ListedItems.longValue(parser, value);
+                        page.hugeTotal = page.total == null && value == JsonToken.VALUE_NUMBER_INT ? parser.getText() : null;
+                    }
+                    case "watermark" -> {
+                        page.watermark = ListedItems.longValue(parser, value);
+                        page.hugeWatermark = page.watermark == null && value == JsonToken.VALUE_NUMBER_INT ? parser.getText() : null;
+                    }
                     default -> {
                         // an unknown field is allowed (the informational "source" among them)
                     }

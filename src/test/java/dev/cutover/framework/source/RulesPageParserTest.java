@@ -111,7 +111,10 @@ class RulesPageParserTest {
         assertFails("{\"items\":[],\"next_cursor\":null,\"total\":\"many\",\"watermark\":1}", "'total' must be an integer");
         assertFails("{\"items\":[],\"next_cursor\":null,\"total\":1.0,\"watermark\":1}", "'total' must be an integer");
         assertFails("{\"items\":[],\"next_cursor\":null,\"total\":1,\"watermark\":9223372036854775808}",
-                "'watermark' must be an integer");
+                "'watermark' 9223372036854775808 is beyond a 64-bit integer");
+        // it said "must be an integer"
+        assertFails("{\"items\":[],\"next_cursor\":null,\"total\":" + "9".repeat(400) + ",\"watermark\":1}",
+                "'total' " + "9".repeat(40) + "... (400 digits) is beyond a 64-bit integer");
         assertFails("{\"items\":[],\"next_cursor\":null,\"total\":1}", "'watermark' must be an integer");
     }
 
