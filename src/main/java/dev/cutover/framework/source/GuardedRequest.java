@@ -123,6 +123,13 @@ final class GuardedRequest {
                 // the headers came, then the connection closed before Content-Length bytes: transient
                 throw transientFailure(e, "the body was cut short (" + rootMessage(e) + ")");
             }
+            if (status >= 300 && status <= 399) {
+                // a redirect followed silently would read another source than the one configured and named
+                String location = response.getHeaderString("Location");
+                throw new SourceFailure(source.name(), cursor, "HTTP " + status
+                        + (location == null ? " without a Location header" : " redirects to " + Excerpt.of(location, 200))
+                        + ": redirects are not followed; configure the source's final URL", null);
+            }
             if (status < 200 || status > 299) {
                 throw new SourceFailure(source.name(), cursor, "HTTP " + status + " "
                         + Excerpt.of(new String(body, java.nio.charset.StandardCharsets.UTF_8), 120), null);

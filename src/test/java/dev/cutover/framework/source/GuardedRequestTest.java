@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
@@ -92,5 +94,20 @@ class GuardedRequestTest {
                 .hasMessageStartingWith("source s1, cursor 'c-9': gave up after 1 attempt(s) in ")
                 .hasMessageEndingWith("no answer within the 0.4 s left of the page deadline");
         assertThat(sent).hasValue(1);
+    }
+
+    @Test
+    void aRedirectFailsNamingWhereItLeadsOrThatItLeadsNowhere() {
+        // a 3xx was reported as its empty body: "HTTP 302 ''"
+        GuardedRequest moved = new GuardedRequest(SOURCE, null, config(Duration.ofSeconds(5), Duration.ofSeconds(1), 8),
+                NO_METRICS, () -> CompletableFuture.completedFuture(Response.status(301).location(URI.create("http://new.example/v1/rules")).build()));
+        assertThatThrownBy(() -> moved.run(new ConcurrencyGate(1))).isInstanceOf(SourceFailure.class)
+                .hasMessage("source s1, first page: HTTP 301 redirects to 'http://new.example/v1/rules': redirects are not "
+                        + "followed; configure the source's final URL");
+        GuardedRequest nowhere = new GuardedRequest(SOURCE, "c-2", config(Duration.ofSeconds(5), Duration.ofSeconds(1), 8),
+                NO_METRICS, () -> CompletableFuture.completedFuture(Response.status(302).build()));
+        assertThatThrownBy(() -> nowhere.run(new ConcurrencyGate(1))).isInstanceOf(SourceFailure.class)
+                .hasMessage("source s1, cursor 'c-2': HTTP 302 without a Location header: redirects are not followed; "
+                        + "configure the source's final URL");
     }
 }
