@@ -116,6 +116,13 @@ final class GuardedRequest {
                 failed("HTTP " + status);
                 throw new TransientSourceError("HTTP " + status, wait, null);
             }
+            String encoding = response.getHeaderString("Content-Encoding");
+            if (status >= 200 && status <= 299 && encoding != null && !encoding.isBlank()
+                    && !encoding.strip().equalsIgnoreCase("identity")) {
+                // Cutover asks for no encoding: a compressed body would otherwise be read as text that is not UTF-8
+                throw new SourceFailure(source.name(), cursor, "the body is encoded (Content-Encoding "
+                        + Excerpt.of(encoding, 40) + "), which Cutover did not ask for: it reads bodies as sent, uncompressed", null);
+            }
             byte[] body;
             try {
                 body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];

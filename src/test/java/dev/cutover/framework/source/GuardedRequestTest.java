@@ -110,4 +110,14 @@ class GuardedRequestTest {
                 .hasMessage("source s1, cursor 'c-2': HTTP 302 without a Location header: redirects are not followed; "
                         + "configure the source's final URL");
     }
+
+    @Test
+    void aBodyWithAContentEncodingNotAskedForFailsNamingIt() {
+        // a gzip body was reported as "not valid UTF-8 (byte 0x8B at offset 1)"
+        GuardedRequest gzipped = new GuardedRequest(SOURCE, null, config(Duration.ofSeconds(5), Duration.ofSeconds(1), 8),
+                NO_METRICS, () -> CompletableFuture.completedFuture(Response.ok().header("Content-Encoding", "gzip").build()));
+        assertThatThrownBy(() -> gzipped.run(new ConcurrencyGate(1))).isInstanceOf(SourceFailure.class)
+                .hasMessage("source s1, first page: the body is encoded (Content-Encoding 'gzip'), which Cutover did not ask "
+                        + "for: it reads bodies as sent, uncompressed");
+    }
 }
