@@ -2,14 +2,11 @@ package dev.cutover.framework.source;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import dev.cutover.framework.toolkit.LegacyJson;
 
@@ -31,47 +28,18 @@ final class RulesChangesParser {
     }
 
     static void parse(String source, String where, String body, Consumer<SourceChange> changes) {
-        boolean listed;
-        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            listed = read(parser, source, where, changes);
-        } catch (StreamConstraintsException e) {
-            throw new SourceFailure(source, where, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw SourceFailure.notJson(source, where, body, e);
-        }
-        if (!listed) {
+        boolean[] listed = { false };
+        EnvelopeReader.read(source, where, body, ENVELOPE, (name, value, parser) -> {
+            if (name.equals("items") && value == JsonToken.START_ARRAY) {
+                listed[0] = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    changes.accept(change(parser, source, where));
+                }
+            }
+        });
+        if (!listed[0]) {
             throw new SourceFailure(source, where, "the body has no 'items' array", null);
         }
-    }
-
-    /** @return whether the body was an object with an {@code items} array */
-    private static boolean read(JsonParser parser, String source, String where, Consumer<SourceChange> changes)
-            throws IOException {
-        boolean listed = false;
-        JsonToken first = parser.nextToken();
-        if (first == JsonToken.START_OBJECT) {
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (ENVELOPE.contains(name) && !seen.add(name)) {
-                    throw SourceFailure.repeatedField(source, where, name);
-                }
-                JsonToken value = parser.nextToken();
-                if (name.equals("items") && value == JsonToken.START_ARRAY) {
-                    listed = true;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        changes.accept(change(parser, source, where));
-                    }
-                }
-                parser.skipChildren();
-            }
-        } else {
-            parser.skipChildren();
-        }
-        if (first != null && parser.nextToken() != null) {
-            throw new JsonParseException(parser, "content after the body's JSON value");
-        }
-        return listed;
     }
 
     private static SourceChange change(JsonParser parser, String source, String where) throws IOException {

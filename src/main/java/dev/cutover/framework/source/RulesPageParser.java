@@ -1,16 +1,11 @@
 package dev.cutover.framework.source;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import dev.cutover.framework.toolkit.LegacyJson;
 
@@ -54,14 +49,8 @@ final class RulesPageParser {
      *                       for again)
      */
     static SourcePage parse(String source, String cursor, String body) {
-        Fields page;
-        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            page = read(parser, body, source, cursor);
-        } catch (StreamConstraintsException e) {
-            throw new SourceFailure(source, cursor, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw SourceFailure.notJson(source, cursor, body, e);
-        }
+        Fields page = new Fields();
+        page.object = EnvelopeReader.read(source, cursor, body, ENVELOPE, (name, value, parser) -> read(page, name, value, parser, body));
         if (!page.object) {
             throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
         }
@@ -96,44 +85,24 @@ final class RulesPageParser {
                 + " is beyond a 64-bit integer";
     }
 
-    private static Fields read(JsonParser parser, String body, String source, String cursor) throws IOException {
-        Fields page = new Fields();
-        JsonToken first = parser.nextToken();
-        page.object = first == JsonToken.START_OBJECT;
-        if (page.object) {
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (ENVELOPE.contains(name) && !seen.add(name)) {
-                    throw SourceFailure.repeatedField(source, cursor, name);
-                }
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "items" -> page.items = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "id", "version") : null;
-                    case "next_cursor" -> {
-                        page.next = value;
-                        page.nextCursor = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    }
-                    case "total" -> {
-                        page.total = ListedItems.longValue(parser, value);
-                        page.hugeTotal = page.total == null && value == JsonToken.VALUE_NUMBER_INT ? parser.getText() : null;
-                    }
-                    case "watermark" -> {
-                        page.watermark = ListedItems.longValue(parser, value);
-                        page.hugeWatermark = page.watermark == null && value == JsonToken.VALUE_NUMBER_INT ? parser.getText() : null;
-                    }
-                    default -> {
-                        // an unknown field is allowed (the informational "source" among them)
-                    }
-                }
-                parser.skipChildren();
+    private static void read(Fields page, String name, JsonToken value, JsonParser parser, String body) throws IOException {
+        switch (name) {
+            case "items" -> page.items = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "id", "version") : null;
+            case "next_cursor" -> {
+                page.next = value;
+                page.nextCursor = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             }
-        } else {
-            parser.skipChildren();
+            case "total" -> {
+                page.total = ListedItems.longValue(parser, value);
+                page.hugeTotal = page.total == null && value == JsonToken.VALUE_NUMBER_INT ? parser.getText() : null;
+            }
+            case "watermark" -> {
+                page.watermark = ListedItems.longValue(parser, value);
+                page.hugeWatermark = page.watermark == null && value == JsonToken.VALUE_NUMBER_INT ? parser.getText() : null;
+            }
+            default -> {
+                // an unknown field is allowed (the informational "source" among them)
+            }
         }
-        if (first != null && parser.nextToken() != null) {
-            throw new JsonParseException(parser, "content after the body's JSON value");
-        }
-        return page;
     }
 }

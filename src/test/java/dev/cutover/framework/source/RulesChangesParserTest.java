@@ -65,6 +65,6 @@ class RulesChangesParserTest {
         assertFails("[]", "the body has no 'items' array");
         assertFails("{\"items\":[{\"id\":\"r-1\",\"deleted\":\"yes\"}]}", "a change's 'deleted' must be true or false");
         assertFails("{\"items\":[", "the body is not JSON: '{\"items\":[' (Unexpected end-of-input");
-        assertFails("{\"items\":[]} {}", "the body is not JSON: '{\"items\":[]} {}' (content after the body's JSON value at character offset 14)");
+        assertFails("{\"items\":[]} {}", "the body is not JSON: '{\"items\":[]} {}' (content after the body's JSON value at character offset 13)");
     }
 }

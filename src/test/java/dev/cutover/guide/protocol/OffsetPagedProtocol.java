@@ -1,7 +1,7 @@
 package dev.cutover.guide.protocol;
 
 import java.io.IOException;
-import java.util.HashSet;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,10 +9,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 
-import dev.cutover.framework.source.Excerpt;
+import dev.cutover.framework.source.EnvelopeReader;
 import dev.cutover.framework.source.ListedItems;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceChange;
@@ -37,8 +35,14 @@ import dev.cutover.framework.toolkit.LegacyJson;
  */
 public final class OffsetPagedProtocol implements SourceProtocol {
 
-    private static final ObjectReader CHANGES = LegacyJson.MAPPER.reader()
-            .withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The fields of one page, as read. */
+    private static final class Page {
+        List<SourceItem> items;
+        JsonToken next;
+        Long nextOffset;
+        Long count;
+    }
+
 
     @Override
     public SourceRequest page(String cursor, int limit) {
@@ -52,41 +56,30 @@ public final class OffsetPagedProtocol implements SourceProtocol {
             throw new SourceFailure(source, cursor, "no integer X-Watermark header", null);
         }
         String body = answer.body();
-        List<SourceItem> items = null;
-        JsonToken next = null;
-        Long nextOffset = null;
-        Long count = null;
-        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
-            }
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (!seen.add(name)) {
-                    // keeping either copy of a repeated field is a guess that can drop or invent flags
-                    throw SourceFailure.repeatedField(source, cursor, name);
-                }
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    // each item kept as the exact slice of the body it was listed as, whatever its shape
-                    case "flags" -> items = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "key", "rev") : null;
-                    case "next_offset" -> {
-                        next = value;
-                        nextOffset = ListedItems.longValue(parser, value);
+        Page page = new Page();
+        // the framework reads the envelope: a field of it given twice, content after it or a body that is
+        // not JSON fail naming the source and cursor; this protocol reads each field
+        boolean object = EnvelopeReader.read(source, cursor, body, Set.of("flags", "next_offset", "count"),
+                (name, value, parser) -> {
+                    switch (name) {
+                        // each item kept as the exact slice of the body it was listed as, whatever its shape
+                        case "flags" -> page.items = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "key", "rev") : null;
+                        case "next_offset" -> {
+                            page.next = value;
+                            page.nextOffset = ListedItems.longValue(parser, value);
+                        }
+                        case "count" -> page.count = ListedItems.longValue(parser, value);
+                        default -> {
+                        }
                     }
-                    case "count" -> count = ListedItems.longValue(parser, value);
-                    default -> {
-                    }
-                }
-                parser.skipChildren();
-            }
-            if (parser.nextToken() != null) {
-                throw new SourceFailure(source, cursor, "content after the body's JSON value", null);
-            }
-        } catch (IOException e) {
-            throw SourceFailure.notJson(source, cursor, body, e);
+                });
+        if (!object) {
+            throw new SourceFailure(source, cursor, "the body is not a JSON object", null);
         }
+        List<SourceItem> items = page.items;
+        JsonToken next = page.next;
+        Long nextOffset = page.nextOffset;
+        Long count = page.count;
         if (items == null) {
             throw new SourceFailure(source, cursor, "the body has no 'flags' array", null);
         }
@@ -107,26 +100,44 @@ public final class OffsetPagedProtocol implements SourceProtocol {
     @Override
     public void readChanges(String source, long since, SourceAnswer answer, Consumer<SourceChange> changes) {
         String what = "changes since " + since;
-        JsonNode changed;
-        try {
-            // a field given twice anywhere is refused: a tree would keep the last "changed" and miss drift
-            changed = CHANGES.readTree(answer.body()).get("changed");
-        } catch (IOException e) {
-            throw SourceFailure.notJson(source, what, answer.body(), e);
-        } catch (RuntimeException e) {
-            // a number no BigDecimal holds (1e99999999999) fails the tree with a NumberFormatException
-            throw new SourceFailure(source, what, "the body is not a JSON object: " + Excerpt.of(answer.body(), 120), e);
-        }
-        if (changed == null || !changed.isArray()) {
+        boolean[] listed = { false };
+        // read as the pages are: a "changed" given twice fails (a tree would keep the last and miss drift)
+        EnvelopeReader.read(source, what, answer.body(), Set.of("changed"), (name, value, parser) -> {
+            if (name.equals("changed") && value == JsonToken.START_ARRAY) {
+                listed[0] = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    changes.accept(change(parser));
+                }
+            }
+        });
+        if (!listed[0]) {
             throw new SourceFailure(source, what, "the body has no 'changed' array", null);
         }
-        for (JsonNode item : changed) {
-            JsonNode key = item.path("key");
-            JsonNode rev = item.path("rev");
-            // an unreadable change is still a change: null id or version makes the drift check refuse
-            changes.accept(new SourceChange(key.isTextual() ? key.textValue() : null,
-                    rev.isIntegralNumber() ? rev.bigIntegerValue() : null, item.path("deleted").asBoolean(false)));
+    }
+
+    /** An unreadable change is still a change: a null id or version makes the drift check refuse. */
+    private static SourceChange change(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return new SourceChange(null, null, false);
         }
+        String key = null;
+        BigInteger rev = null;
+        boolean deleted = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "key" -> key = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "rev" -> rev = value == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() <= SourceItem.MAX_VERSION_DIGITS
+                        ? parser.getBigIntegerValue() : null;
+                case "deleted" -> deleted = value == JsonToken.VALUE_TRUE;
+                default -> {
+                }
+            }
+            parser.skipChildren();
+        }
+        return new SourceChange(key != null && LegacyJson.isStorable(key) ? key : null, rev, deleted);
     }
 
     @Override

@@ -48,7 +48,8 @@ class OffsetPagedProtocolTest {
         assertThatThrownBy(() -> protocol.readPage("kv", "4", answer("{\"flags\": [], \"next_offset\": null, \"count\": 9}", null)))
                 .hasMessage("source kv, cursor '4': no integer X-Watermark header");
         assertThatThrownBy(() -> protocol.readPage("kv", null, answer("{\"flags\": [], \"count\": 1} {}", "1")))
-                .hasMessage("source kv, first page: content after the body's JSON value");
+                .hasMessageStartingWith("source kv, first page: the body is not JSON: ")
+                .hasMessageEndingWith("(content after the body's JSON value at character offset 26)");
     }
 
     @Test
@@ -56,8 +57,8 @@ class OffsetPagedProtocolTest {
         assertThatThrownBy(() -> protocol.readPage("kv", null, answer("{\"flags\": [{\"key\": \"a\"}], \"flags\": [], \"next_offset\": null, \"count\": 1}", "1")))
                 .hasMessage("source kv, first page: the body has 'flags' more than once, so which one the source meant is not known");
         assertThatThrownBy(() -> protocol.readChanges("kv", 17, SourceAnswer.of("{\"changed\": [{\"key\": \"a\", \"rev\": 4}], \"changed\": []}"), c -> { }))
-                .isInstanceOf(SourceFailure.class).hasMessageStartingWith("source kv, cursor 'changes since 17': the body is not JSON")
-                .hasMessageContaining("Duplicate field 'changed'");
+                .isInstanceOf(SourceFailure.class)
+                .hasMessage("source kv, cursor 'changes since 17': the body has 'changed' more than once, so which one the source meant is not known");
     }
 
     @Test

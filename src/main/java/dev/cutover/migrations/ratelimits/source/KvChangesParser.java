@@ -2,13 +2,13 @@ package dev.cutover.migrations.ratelimits.source;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Set;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
+import dev.cutover.framework.source.EnvelopeReader;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceChange;
 import dev.cutover.framework.source.SourceFailure;
@@ -25,55 +25,27 @@ import dev.cutover.framework.toolkit.LegacyJson;
  */
 final class KvChangesParser {
 
+    /** The answer's own field: once (the changes already read cannot be unsaid by a second list). */
+    private static final Set<String> ENVELOPE = Set.of("changes");
+
     private KvChangesParser() {
     }
 
     static void parse(String source, long since, SourceAnswer answer, Consumer<SourceChange> changes) {
         String where = "changes since " + since;
         KvProtocol.watermark(source, where, answer);
-        String body = answer.body();
-        boolean listed;
-        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            listed = read(parser, changes, source, where);
-        } catch (StreamConstraintsException e) {
-            throw new SourceFailure(source, where, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw SourceFailure.notJson(source, where, body, e);
-        }
-        if (!listed) {
+        boolean[] listed = { false };
+        EnvelopeReader.read(source, where, answer.body(), ENVELOPE, (name, value, parser) -> {
+            if (name.equals("changes") && value == JsonToken.START_ARRAY) {
+                listed[0] = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    changes.accept(change(parser, source, where));
+                }
+            }
+        });
+        if (!listed[0]) {
             throw new SourceFailure(source, where, "the body has no 'changes' array", null);
         }
-    }
-
-    /** @return whether the body was an object with a {@code changes} array */
-    private static boolean read(JsonParser parser, Consumer<SourceChange> changes, String source, String where) throws IOException {
-        boolean listed = false;
-        boolean named = false;
-        JsonToken first = parser.nextToken();
-        if (first == JsonToken.START_OBJECT) {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (name.equals("changes") && named) {
-                    // the changes already read cannot be unsaid: a second list makes the answer ambiguous
-                    throw SourceFailure.repeatedField(source, where, name);
-                }
-                named |= name.equals("changes");
-                JsonToken value = parser.nextToken();
-                if (name.equals("changes") && value == JsonToken.START_ARRAY) {
-                    listed = true;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        changes.accept(change(parser, source, where));
-                    }
-                }
-                parser.skipChildren();
-            }
-        } else {
-            parser.skipChildren();
-        }
-        if (first != null && parser.nextToken() != null) {
-            throw new JsonParseException(parser, "content after the body's JSON value");
-        }
-        return listed;
     }
 
     private static SourceChange change(JsonParser parser, String source, String where) throws IOException {

@@ -1,21 +1,18 @@
 package dev.cutover.migrations.ratelimits.source;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
+import dev.cutover.framework.source.EnvelopeReader;
 import dev.cutover.framework.source.ListedItems;
 import dev.cutover.framework.source.SourceAnswer;
 import dev.cutover.framework.source.SourceFailure;
 import dev.cutover.framework.source.SourceItem;
 import dev.cutover.framework.source.SourcePage;
-import dev.cutover.framework.toolkit.LegacyJson;
 
 /**
  * Reads one {@code /v1/kv} page, streaming ({@link ListedItems}): no tree of the page is built, so an
@@ -60,15 +57,9 @@ final class KvPageParser {
         } catch (IllegalArgumentException e) {
             throw new SourceFailure(source, cursor, e.getMessage(), e);
         }
-        Fields page;
+        Fields page = new Fields();
         String body = answer.body();
-        try (JsonParser parser = LegacyJson.FACTORY.createParser(body)) {
-            page = read(parser, body, source, cursor);
-        } catch (StreamConstraintsException e) {
-            throw new SourceFailure(source, cursor, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw SourceFailure.notJson(source, cursor, body, e);
-        }
+        page.object = EnvelopeReader.read(source, cursor, body, ENVELOPE, (name, value, parser) -> read(page, name, value, parser, body));
         String problem = problem(page, offset);
         if (problem != null) {
             throw new SourceFailure(source, cursor, problem, null);
@@ -106,38 +97,17 @@ final class KvPageParser {
         return null;
     }
 
-    private static Fields read(JsonParser parser, String body, String source, String cursor) throws IOException {
-        Fields page = new Fields();
-        JsonToken first = parser.nextToken();
-        page.object = first == JsonToken.START_OBJECT;
-        if (page.object) {
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (ENVELOPE.contains(name) && !seen.add(name)) {
-                    throw SourceFailure.repeatedField(source, cursor, name);
-                }
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "entries" -> page.entries = value == JsonToken.START_ARRAY
-                            ? ListedItems.read(parser, body, "key", "modify_index") : null;
-                    case "next_offset" -> {
-                        page.next = value;
-                        page.nextOffset = ListedItems.longValue(parser, value);
-                    }
-                    case "total" -> page.total = ListedItems.longValue(parser, value);
-                    default -> {
-                        // unknown fields are allowed: stores add their own
-                    }
-                }
-                parser.skipChildren();
+    private static void read(Fields page, String name, JsonToken value, JsonParser parser, String body) throws IOException {
+        switch (name) {
+            case "entries" -> page.entries = value == JsonToken.START_ARRAY ? ListedItems.read(parser, body, "key", "modify_index") : null;
+            case "next_offset" -> {
+                page.next = value;
+                page.nextOffset = ListedItems.longValue(parser, value);
             }
-        } else {
-            parser.skipChildren();
+            case "total" -> page.total = ListedItems.longValue(parser, value);
+            default -> {
+                // unknown fields are allowed: stores add their own
+            }
         }
-        if (first != null && parser.nextToken() != null) {
-            throw new JsonParseException(parser, "content after the body's JSON value");
-        }
-        return page;
     }
 }
