@@ -51,7 +51,9 @@ class ScenarioCorpusTest {
     public static class ShortDeadline implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cutover.source.page-deadline", "6s", "cutover.source.max-attempts", "3");
+            // bodies up to 64 MB: the tenant and recipient of 20,000,001 characters are a page of 40 MB
+            return Map.of("cutover.source.page-deadline", "6s", "cutover.source.max-attempts", "3",
+                    "cutover.source.max-body-size", "64M");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.cutover.framework.source;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -123,12 +125,24 @@ final class GuardedRequest {
                 throw new SourceFailure(source.name(), cursor, "the body is encoded (Content-Encoding "
                         + Excerpt.of(encoding, 40) + "), which Cutover did not ask for: it reads bodies as sent, uncompressed", null);
             }
+            long limit = config.maxBodySize().asLongValue();
+            long declared = contentLength(response);
+            if (declared > limit) {
+                throw tooLarge(declared + " bytes (Content-Length)", limit);
+            }
             byte[] body;
             try {
-                body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
-            } catch (ProcessingException e) {
+                // at most one byte past the limit is copied: the text, its items and their slices would hold it
+                // three and four times over, and a body of 100 MB ran a 256 MB heap out of memory
+                body = response.hasEntity() ? response.readEntity(InputStream.class).readNBytes(Math.toIntExact(
+                        Math.min(limit + 1, Integer.MAX_VALUE - 8))) : new byte[0];
+            } catch (ProcessingException | IOException e) {
                 // the headers came, then the connection closed before Content-Length bytes: transient
-                throw transientFailure(e, "the body was cut short (" + rootMessage(e) + ")");
+                throw transientFailure(e instanceof RuntimeException r ? r : new ProcessingException(e),
+                        "the body was cut short (" + rootMessage(e) + ")");
+            }
+            if (body.length > limit) {
+                throw tooLarge("more than " + limit + " bytes", limit);
             }
             if (status >= 300 && status <= 399) {
                 // a redirect followed silently would read another source than the one configured and named
@@ -144,9 +158,11 @@ final class GuardedRequest {
             try {
                 String text = StrictUtf8.decode(body);
                 Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                // a header given on several lines is one comma-separated list (RFC 9110 §5.3): kept whole, so
+                // that "X-Kv-Index: 10" and "X-Kv-Index: 99" are not read as whichever came first
                 response.getStringHeaders().forEach((name, values) -> {
                     if (!values.isEmpty()) {
-                        headers.put(name, values.get(0));
+                        headers.merge(name, String.join(", ", values), (a, b) -> a + ", " + b);
                     }
                 });
                 return new SourceAnswer(text, headers::get);
@@ -189,6 +205,20 @@ final class GuardedRequest {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw transientFailure(cause instanceof RuntimeException r ? r : new ProcessingException(cause), rootMessage(cause));
         }
+    }
+
+    private static long contentLength(Response response) {
+        String length = response.getHeaderString("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private SourceFailure tooLarge(String size, long limit) {
+        return new SourceFailure(source.name(), cursor, "the body is " + size + ", beyond cutover.source.max-body-size ("
+                + limit + " bytes): ask for smaller pages (cutover.source.page-size) or raise the limit", null);
     }
 
     /** An interrupted attempt is the timeout's doing: the guard reports that, not the interruption. */

@@ -2,6 +2,7 @@ package dev.cutover.framework.source;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,6 +25,13 @@ public interface SourceRetryConfig {
     /** Timeout of one HTTP request. */
     @WithDefault("10s")
     Duration requestTimeout();
+
+    /**
+     * Largest body read from a source, in bytes ({@code 32M}): a larger one fails the page at once, naming
+     * the source and the page, rather than the heap (a page is held as bytes, text and items).
+     */
+    @WithDefault("32M")
+    MemorySize maxBodySize();
 
     /** First backoff delay; it doubles after each failed attempt, with jitter. */
     @WithDefault("200ms")

@@ -17,8 +17,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The page deadline bounds every wait and every failure says why: run with a short deadline, short
- * request timeouts and two attempts, so that giving up takes seconds.
+ * The page's bounds, time and size: the deadline bounds every wait and every failure says why (run with a
+ * short deadline, short request timeouts and two attempts, so that giving up takes seconds), and a body
+ * beyond the size limit (100 KB here) fails at once.
  */
 @QuarkusTest
 @TestProfile(PageDeadlineTest.ShortDeadline.class)
@@ -32,7 +33,7 @@ class PageDeadlineTest {
             // 1 s, not less: the first request of a fresh application on a loaded machine can take a few
             // hundred milliseconds, and a client timeout there would eat the fault a test armed
             return Map.of("cutover.source.page-deadline", "8s", "cutover.source.request-timeout", "1s",
-                    "cutover.source.max-attempts", "2");
+                    "cutover.source.max-attempts", "2", "cutover.source.max-body-size", "100K");
         }
     }
 
@@ -83,6 +84,19 @@ class PageDeadlineTest {
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(sources.get(1).faults().requestCount(RULES)).isEqualTo(2);
             assertThat(sources.get(1).faults().early()).as("requests before the Retry-After's deadline").isEmpty();
+        }
+    }
+
+    @Test
+    @InjectsFaults("a page beyond the body size limit")
+    void aPageBeyondTheBodySizeLimitFailsAtOnceNamingTheSetting() {
+        // 1,000 rules of about 200 bytes each on one page: some 200 KB, beyond the 100 KB limit
+        try (TestSources sources = TestSources.start(1, 1000, 1000)) {
+            Result r = Cli.run(sources.planArgs());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).containsPattern("source s1, first page: the body is [0-9]+ bytes \\(Content-Length\\), beyond "
+                    + "cutover.source.max-body-size \\(102400 bytes\\): ask for smaller pages \\(cutover.source.page-size\\)");
+            assertThat(sources.get(1).faults().requestCount(RULES)).as("not retried").isEqualTo(1);
         }
     }
 }

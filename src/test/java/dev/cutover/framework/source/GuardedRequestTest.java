@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.cutover.framework.metrics.CutoverMetrics;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -58,6 +59,10 @@ class GuardedRequestTest {
 
             public Duration maxBackoff() {
                 return Duration.ofMillis(200);
+            }
+
+            public MemorySize maxBodySize() {
+                return new MemorySize(java.math.BigInteger.valueOf(1000));
             }
         };
     }
@@ -119,5 +124,25 @@ class GuardedRequestTest {
         assertThatThrownBy(() -> gzipped.run(new ConcurrencyGate(1))).isInstanceOf(SourceFailure.class)
                 .hasMessage("source s1, first page: the body is encoded (Content-Encoding 'gzip'), which Cutover did not ask "
                         + "for: it reads bodies as sent, uncompressed");
+    }
+
+    @Test
+    void aHeaderGivenOnSeveralLinesIsReadAsOneListNotItsFirstLine() {
+        // "X-Kv-Index: 10" then "X-Kv-Index: 99" was read as 10 (or 99, in the other order): a baseline guessed
+        GuardedRequest twice = new GuardedRequest(SOURCE, null, config(Duration.ofSeconds(5), Duration.ofSeconds(1), 8),
+                NO_METRICS, () -> CompletableFuture.completedFuture(
+                        Response.ok().header("X-Kv-Index", "10").header("X-Kv-Index", "99").header("X-Other", "a").build()));
+        SourceAnswer answer = twice.run(new ConcurrencyGate(1));
+        assertThat(answer.header("x-kv-index")).contains("10, 99");
+        assertThat(answer.header("X-Other")).contains("a");
+    }
+
+    @Test
+    void aBodyDeclaredBeyondTheLimitFailsBeforeItIsRead() {
+        GuardedRequest large = new GuardedRequest(SOURCE, "c-4", config(Duration.ofSeconds(5), Duration.ofSeconds(1), 8),
+                NO_METRICS, () -> CompletableFuture.completedFuture(Response.ok().header("Content-Length", "1001").build()));
+        assertThatThrownBy(() -> large.run(new ConcurrencyGate(1))).isInstanceOf(SourceFailure.class)
+                .hasMessage("source s1, cursor 'c-4': the body is 1001 bytes (Content-Length), beyond cutover.source.max-body-size "
+                        + "(1000 bytes): ask for smaller pages (cutover.source.page-size) or raise the limit");
     }
 }
