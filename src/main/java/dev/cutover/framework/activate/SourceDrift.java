@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.cutover.framework.source.SourceChange;
+import dev.cutover.framework.toolkit.JsonDescriptions;
 
 /**
  * The drift rule of DESIGN.md §4 for one source, without I/O: each change the source reports since the
@@ -93,17 +94,19 @@ final class SourceDrift {
 
     /** @return why this change is drift, or {@code null} when it is not */
     static String why(SourceChange change, Map<String, BigDecimal> retrieved, String noun) {
-        String id = change.id();
-        if (id == null) {
+        String key = change.id();
+        if (key == null) {
             return "a changed item without a usable id";
         }
+        // a source's id may hold control characters or be megabytes long: shown, never printed raw
+        String id = JsonDescriptions.id(key);
         if (change.deleted()) {
-            return retrieved.containsKey(id) ? noun + " " + id + " was deleted" : null;
+            return retrieved.containsKey(key) ? noun + " " + id + " was deleted" : null;
         }
-        if (!retrieved.containsKey(id)) {
+        if (!retrieved.containsKey(key)) {
             return noun + " " + id + " was added";
         }
-        BigDecimal seen = retrieved.get(id);
+        BigDecimal seen = retrieved.get(key);
         BigDecimal version = change.version() == null ? null : new BigDecimal(change.version());
         if (version == null || seen == null || version.compareTo(seen) > 0) {
             return noun + " " + id + " changed (version " + (seen == null ? "?" : seen.toPlainString()) + " -> "

@@ -46,6 +46,17 @@ public final class JsonDescriptions {
         return bounded(LegacyJson.unpairedSurrogatesEscaped(scalar.toString()));
     }
 
+    /**
+     * @return a legacy id as a message shows it: as it is when it is short and holds no control character
+     *         ({@code r-1}), else as a JSON string cut short ({@code "r-\u001b[2K..."}), so that an id cannot
+     *         forge a line of output or fill a terminal
+     */
+    public static String id(String id) {
+        boolean plain = id.codePointCount(0, id.length()) <= MAX_SHOWN && LegacyJson.isStorable(id)
+                && id.codePoints().noneMatch(Character::isISOControl);
+        return plain ? id : value(com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
+    }
+
     private static String bounded(String json) {
         if (json.codePointCount(0, json.length()) <= MAX_SHOWN) {
             return json;

@@ -151,4 +151,13 @@ class SourceDriftTest {
             throw new AssertionError("asked for " + ids);
         }, "rule").lines()).isEmpty();
     }
+
+    @Test
+    void anIdHoldingControlCharactersOrOfAnyLengthIsShownNotPrinted() {
+        // printed raw, an id forged an output line ("activated: ...") and a 1 MB id made a 1 MB line
+        assertThat(why(changed("x\u001b[2K\r\nactivated: generation 9", 1)))
+                .isEqualTo("rule \"x\\u001B[2K\\r\\nactivated: generation 9\" was added");
+        assertThat(why(changed("k".repeat(1_000_000), 1))).isEqualTo("rule \"" + "k".repeat(59) + "... was added");
+        assertThat(why(changed("orders/%2Fv1%2Fitems", 1))).isEqualTo("rule orders/%2Fv1%2Fitems was added");
+    }
 }
