@@ -110,6 +110,7 @@ final class NotificationRulesScenarios implements ScenarioMigration {
             case "longCursor" -> faults.rewriteNext(times, page -> ((ObjectNode) page).put("next_cursor",
                     "c".repeat(fault.path("chars").asInt())));
             case "total" -> faults.rewriteNext(times, page -> ((ObjectNode) page).put("total", fault.path("total").asLong()));
+            case "watermark" -> faults.rewriteNext(times, page -> ((ObjectNode) page).put("watermark", fault.path("watermark").asLong()));
             case "appendField" -> faults.rewriteTextNext(times, answer -> answer.substring(0, answer.lastIndexOf('}'))
                     + "," + NODES.textNode(fault.path("field").asText()) + ":" + fault.path("json").asText() + "}");
             case "downAfterPages" -> {

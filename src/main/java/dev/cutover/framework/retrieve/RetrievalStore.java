@@ -124,6 +124,12 @@ public class RetrievalStore {
                         rs.getString(1) == null), runId, source).stream().findFirst();
     }
 
+    /** @return the watermark of the source's first page stored in this run (its baseline), if stored */
+    public java.util.OptionalLong baseline(long runId, String source) {
+        return Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
+                rs -> rs.getLong(1), runId, source).stream().mapToLong(Long::longValue).findFirst();
+    }
+
     /** @return the request cursors of the pages of this source stored so far in this run */
     public Set<String> requestedCursors(long runId, String source) {
         return new HashSet<>(Sql.query(dataSource,

@@ -36,7 +36,8 @@ import dev.cutover.framework.source.StopSignal;
  * and refetches nothing already stored; a partition that JBeret starts without a checkpoint resumes after
  * the source's pages the run stored (the same position: pages and checkpoint commit together), so a
  * source's partition started afresh on restart ({@link SourcePartitionMapper}) fetches only what is missing. Only {@code next_cursor: null} ends the listing; a
- * {@code next_cursor} already requested in this partition fails the execution. A stop requested while
+ * {@code next_cursor} already requested in this partition fails the execution, and so does a page whose
+ * watermark is below the first page's (the source went back to an older state). A stop requested while
  * a page is awaited (a slow source, a {@code Retry-After}) ends the partition at once, STOPPED at the
  * last stored page.
  */
@@ -94,6 +95,8 @@ public class SourcePageReader extends AbstractItemReader {
     private Set<String> requested;
     private int concurrency;
     private PageLookahead lookahead;
+    /** The watermark of the source's first page in this run, once known. */
+    private Long baseline;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -142,9 +145,29 @@ public class SourcePageReader extends AbstractItemReader {
         PageLookahead.Ahead ahead = lookahead.next();
         SourcePage page = ahead.page();
         int pageNo = position.pageNo();
+        checkWatermark(pageNo, ahead.cursor(), page.watermark());
         int firstIndex = position.nextIndex();
         position = position.after(page.nextCursor(), page.items().size());
         return new FetchedPage(source, pageNo, ahead.cursor(), firstIndex, page);
+    }
+
+    /**
+     * A source's watermark only grows (DESIGN.md §4): a page below the first page's (the drift check's
+     * baseline) came from an older state of the source, a lagging replica or a restored backup, and
+     * put together with the others it would plan, and activate, values the source no longer holds.
+     */
+    private void checkWatermark(int pageNo, String cursor, long watermark) {
+        if (pageNo == 0) {
+            baseline = watermark;
+        } else if (baseline == null) {
+            // resumed after the first page was stored
+            baseline = store.baseline(jobContext.getInstanceId(), source).orElse(Long.MIN_VALUE);
+        }
+        if (watermark < baseline) {
+            throw new SourceFailure(source, cursor, "the watermark went back from " + baseline + " (the first page's) to "
+                    + watermark + ": the source answered from an older state (a lagging replica, a restored backup), "
+                    + "so its pages do not describe one state of it", null);
+        }
     }
 
     @Override

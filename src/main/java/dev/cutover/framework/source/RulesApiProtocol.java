@@ -50,7 +50,7 @@ public final class RulesApiProtocol implements SourceProtocol {
     @Override
     public void readChanges(String source, long since, SourceAnswer answer, Consumer<SourceChange> changes) {
         // streamed like the pages: a tree would fail on a number no BigDecimal holds, and keep the last of repeated fields
-        RulesChangesParser.parse(source, "changes since " + since, answer.body(), changes);
+        RulesChangesParser.parse(source, since, "changes since " + since, answer.body(), changes);
     }
 
     @Override

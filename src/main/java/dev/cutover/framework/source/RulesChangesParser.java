@@ -17,8 +17,10 @@ import dev.cutover.framework.toolkit.LegacyJson;
  * top-level {@code id}, {@code version} and {@code deleted} (repeated keys inside an item: the last, as
  * the rules' pages are read); an item that is not an object, or whose id is not a storable string
  * (U+0000, a lone surrogate), is a change of no known id, which is drift. A body that is not JSON, has
- * no {@code items} array, gives {@code items} or {@code watermark} twice, or has a {@code deleted} that
- * is not a boolean is a {@link SourceFailure}: a drift check must not guess. Pure.
+ * no {@code items} array, gives {@code items} or {@code watermark} twice, has a {@code deleted} that
+ * is not a boolean, or a {@code watermark} that is not an integer or is below the baseline asked from
+ * (the source went back to an older state) is a {@link SourceFailure}: a drift check must not guess.
+ * A {@code watermark} left out is not checked. Pure.
  */
 final class RulesChangesParser {
 
@@ -27,7 +29,8 @@ final class RulesChangesParser {
     private RulesChangesParser() {
     }
 
-    static void parse(String source, String where, String body, Consumer<SourceChange> changes) {
+    /** @param since the baseline the changes were asked since */
+    static void parse(String source, long since, String where, String body, Consumer<SourceChange> changes) {
         boolean[] listed = { false };
         EnvelopeReader.read(source, where, body, ENVELOPE, (name, value, parser) -> {
             if (name.equals("items") && value == JsonToken.START_ARRAY) {
@@ -35,6 +38,12 @@ final class RulesChangesParser {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     changes.accept(change(parser, source, where));
                 }
+            } else if (name.equals("watermark")) {
+                Long watermark = ListedItems.longValue(parser, value);
+                if (watermark == null) {
+                    throw new SourceFailure(source, where, "'watermark' must be an integer", null);
+                }
+                SourceFailure.checkNotBehind(source, where, watermark, since);
             }
         });
         if (!listed[0]) {

@@ -20,7 +20,7 @@ class RulesChangesParserTest {
 
     private static void assertFails(String body, String what) {
         assertThatThrownBy(() -> read(body)).isInstanceOf(SourceFailure.class)
-                .hasMessageStartingWith("source eu-1, cursor 'changes since 42': " + what);
+                .hasMessageStartingWith("source eu-1, changes since 42: " + what);
     }
 
     @Test
@@ -66,5 +66,16 @@ class RulesChangesParserTest {
         assertFails("{\"items\":[{\"id\":\"r-1\",\"deleted\":\"yes\"}]}", "a change's 'deleted' must be true or false");
         assertFails("{\"items\":[", "the body is not JSON: '{\"items\":[' (Unexpected end-of-input");
         assertFails("{\"items\":[]} {}", "the body is not JSON: '{\"items\":[]} {}' (content after the body's JSON value at character offset 13)");
+    }
+
+    @Test
+    void aWatermarkBelowTheBaselineFailsTheDriftCheck() {
+        // a restored backup answers no change since a baseline it is behind: the activation went ahead
+        assertFails("{\"items\":[],\"watermark\":41}", "the answer's watermark 41 is below the baseline 42 it was asked "
+                + "from: the source answered from an older state (a lagging replica, a restored backup), so what changed since "
+                + "the retrieval cannot be known");
+        assertFails("{\"items\":[],\"watermark\":\"50\"}", "'watermark' must be an integer");
+        assertThat(read("{\"items\":[],\"watermark\":42}")).isEmpty();
+        assertThat(read("{\"items\":[]}")).as("a watermark left out is not checked").isEmpty();
     }
 }

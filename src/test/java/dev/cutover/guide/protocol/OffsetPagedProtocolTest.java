@@ -58,7 +58,7 @@ class OffsetPagedProtocolTest {
                 .hasMessage("source kv, first page: the body has 'flags' more than once, so which one the source meant is not known");
         assertThatThrownBy(() -> protocol.readChanges("kv", 17, SourceAnswer.of("{\"changed\": [{\"key\": \"a\", \"rev\": 4}], \"changed\": []}"), c -> { }))
                 .isInstanceOf(SourceFailure.class)
-                .hasMessage("source kv, cursor 'changes since 17': the body has 'changed' more than once, so which one the source meant is not known");
+                .hasMessage("source kv, changes since 17: the body has 'changed' more than once, so which one the source meant is not known");
     }
 
     @Test

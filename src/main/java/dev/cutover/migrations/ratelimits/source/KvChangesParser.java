@@ -33,7 +33,7 @@ final class KvChangesParser {
 
     static void parse(String source, long since, SourceAnswer answer, Consumer<SourceChange> changes) {
         String where = "changes since " + since;
-        KvProtocol.watermark(source, where, answer);
+        SourceFailure.checkNotBehind(source, where, KvProtocol.watermark(source, where, answer), since);
         boolean[] listed = { false };
         EnvelopeReader.read(source, where, answer.body(), ENVELOPE, (name, value, parser) -> {
             if (name.equals("changes") && value == JsonToken.START_ARRAY) {

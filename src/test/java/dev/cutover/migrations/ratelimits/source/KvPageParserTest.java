@@ -109,10 +109,14 @@ class KvPageParserTest {
                 "{\"changes\":[{\"key\":\"a\",\"modify_index\":11,\"deleted\":false}],\"changes\":[]}", "the body has 'changes' more than once",
                 "{\"changes\":1,\"changes\":[]}", "the body has 'changes' more than once").entrySet()) {
             assertThatThrownBy(() -> KV.readChanges("eu", 5, answer(bad.getKey(), "10"), c -> { }))
-                    .isInstanceOf(SourceFailure.class).hasMessageStartingWith("source eu, cursor 'changes since 5': ")
+                    .isInstanceOf(SourceFailure.class).hasMessageStartingWith("source eu, changes since 5: ")
                     .hasMessageContaining(bad.getValue());
         }
         assertThatThrownBy(() -> KV.readChanges("eu", 5, answer("{\"changes\":[]}", null), c -> { }))
                 .isInstanceOf(SourceFailure.class).hasMessageContaining("no X-Kv-Index header");
+        // a store restored from an older backup answers no change: the activation went ahead
+        assertThatThrownBy(() -> KV.readChanges("eu", 5, answer("{\"changes\":[]}", "3"), c -> { }))
+                .isInstanceOf(SourceFailure.class)
+                .hasMessageStartingWith("source eu, changes since 5: the answer's watermark 3 is below the baseline 5");
     }
 }
