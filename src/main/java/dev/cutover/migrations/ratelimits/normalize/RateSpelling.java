@@ -145,7 +145,11 @@ public final class RateSpelling {
         BigInteger bucket = burst != null ? burst : rate.ceiling().max(BigInteger.ONE);
         if (bucket.bitLength() >= Long.SIZE) {
             // a burst is a bucket size: beyond a long it is no limit a gateway enforces
-            return Read.problem(RateAnomaly.INVALID_BURST, path, "burst " + bucket + " is larger than " + Long.MAX_VALUE);
+            return burst != null
+                    ? Read.problem(RateAnomaly.INVALID_BURST, path, "burst " + bucket + " is larger than " + Long.MAX_VALUE)
+                    // no burst was given: the rate is what is too large (it was reported as a burst nobody wrote)
+                    : Read.problem(RateAnomaly.INVALID_RATE, path, "rate " + JsonDescriptions.value(DecimalNode.valueOf(amount))
+                            + " is too large: its burst, the rate per second rounded up, would be larger than " + Long.MAX_VALUE);
         }
         return Read.of(new RateLimit(rate, bucket.longValueExact()));
     }
