@@ -115,8 +115,11 @@ final class GuardedRequest {
                             + seconds(Duration.ofMillis(deadline.remainingMillis())) + ") of the page deadline of "
                             + seconds(config.pageDeadline()) + " (cutover.source.page-deadline)", null);
                 }
-                failed("HTTP " + status);
-                throw new TransientSourceError("HTTP " + status, wait, null);
+                // an unreadable Retry-After is ignored (the backoff applies): the message says so, not just "HTTP 429"
+                String why = "HTTP " + status + (RetryAfter.understood(header, Clock.systemUTC()) ? ""
+                        : " with Retry-After " + RetryAfter.quoted(header) + ", not understood (ignored)");
+                failed(why);
+                throw new TransientSourceError(why, wait, null);
             }
             String encoding = response.getHeaderString("Content-Encoding");
             if (status >= 200 && status <= 299 && encoding != null && !encoding.isBlank()

@@ -48,6 +48,17 @@ final class RetryAfter {
         if (header == null || header.isBlank()) {
             return 0;
         }
+        Long wait = read(header, clock);
+        return wait == null ? 0 : wait;
+    }
+
+    /** @return whether the header is absent or one of its forms: else it is ignored, and messages say so */
+    static boolean understood(String header, Clock clock) {
+        return header == null || header.isBlank() || read(header, clock) != null;
+    }
+
+    /** @return the wait in milliseconds (0 for a date past), or {@code null} when the text is neither form */
+    private static Long read(String header, Clock clock) {
         String value = header.trim();
         if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             String digits = value.replaceFirst("^0+(?=.)", "");
@@ -60,15 +71,15 @@ final class RetryAfter {
                 Instant at = form.parse(date, Instant::from);
                 Duration wait = Duration.between(clock.instant(), at);
                 if (wait.isNegative() || wait.isZero()) {
-                    return 0;
+                    return 0L;
                 }
                 // rounded up: a date a fraction of a millisecond away is not 0 ms (asking again before it)
                 return wait.toMillis() + (wait.getNano() % 1_000_000 == 0 ? 0 : 1);
             } catch (DateTimeException | ArithmeticException notThisForm) {
-                // the next form, or absent
+                // the next form, or unreadable
             }
         }
-        return 0;
+        return null;
     }
 
     /** {@code 06-Nov-94 08:49:37 GMT}: the two-digit year is the one within 50 years of now (RFC 9110 §5.6.7). */

@@ -145,4 +145,12 @@ class GuardedRequestTest {
                 .hasMessage("source s1, cursor 'c-4': the body is 1001 bytes (Content-Length), beyond cutover.source.max-body-size "
                         + "(1000 bytes): ask for smaller pages (cutover.source.page-size) or raise the limit");
     }
+
+    @Test
+    void aThrottleWithARetryAfterNotUnderstoodSaysItWasIgnored() {
+        GuardedRequest throttled = new GuardedRequest(SOURCE, null, config(Duration.ofSeconds(5), Duration.ofSeconds(1), 2),
+                NO_METRICS, () -> CompletableFuture.completedFuture(Response.status(429).header("Retry-After", "soon").build()));
+        assertThatThrownBy(() -> throttled.run(new ConcurrencyGate(1))).isInstanceOf(SourceFailure.class)
+                .hasMessageEndingWith("(at most 2 attempts within 5.0 s): HTTP 429 with Retry-After 'soon', not understood (ignored) (x2)");
+    }
 }

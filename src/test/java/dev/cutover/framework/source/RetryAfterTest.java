@@ -85,4 +85,17 @@ class RetryAfterTest {
     void aQuotedHeaderIsShort() {
         assertThat(RetryAfter.quoted("9".repeat(5000))).hasSizeLessThan(80).contains("(5000 characters)");
     }
+
+    @Test
+    void whetherTheHeaderIsUnderstoodIsToldApartFromAWaitOfZero() {
+        // both were 0: a failure then said "HTTP 429" without naming the header it ignored
+        for (String ignored : new String[] { "-5", "1.5", "abc", "Mon, 31 Nov 2026 12:00:05 GMT" }) {
+            assertThat(RetryAfter.millis(ignored, NOW)).as(ignored).isZero();
+            assertThat(RetryAfter.understood(ignored, NOW)).as(ignored).isFalse();
+        }
+        for (String understood : new String[] { "0", "3", "Mon, 30 Nov 2026 11:00:00 GMT", "", " " }) {
+            assertThat(RetryAfter.understood(understood, NOW)).as(understood).isTrue();
+        }
+        assertThat(RetryAfter.understood(null, NOW)).isTrue();
+    }
 }
