@@ -107,46 +107,9 @@ final class GuardedRequest {
         try (response) {
             int status = response.getStatus();
             if (TRANSIENT.contains(status)) {
-                String header = response.getHeaderString("Retry-After");
-                long wait = RetryAfter.millis(header, Clock.systemUTC());
-                if (wait > deadline.remainingMillis()) {
-                    throw new SourceFailure(source.name(), cursor, "HTTP " + status + " with Retry-After "
-                            + RetryAfter.quoted(header) + " asks to wait " + describeWait(wait) + ", beyond what is left ("
-                            + seconds(Duration.ofMillis(deadline.remainingMillis())) + ") of the page deadline of "
-                            + seconds(config.pageDeadline()) + " (cutover.source.page-deadline)", null);
-                }
-                // an unreadable Retry-After is ignored (the backoff applies): the message says so, not just "HTTP 429"
-                String why = "HTTP " + status + (RetryAfter.understood(header, Clock.systemUTC()) ? ""
-                        : " with Retry-After " + RetryAfter.quoted(header) + ", not understood (ignored)");
-                failed(why);
-                throw new TransientSourceError(why, wait, null);
+                throw throttled(status, response.getHeaderString("Retry-After"));
             }
-            String encoding = response.getHeaderString("Content-Encoding");
-            if (status >= 200 && status <= 299 && encoding != null && !encoding.isBlank()
-                    && !encoding.strip().equalsIgnoreCase("identity")) {
-                // Cutover asks for no encoding: a compressed body would otherwise be read as text that is not UTF-8
-                throw new SourceFailure(source.name(), cursor, "the body is encoded (Content-Encoding "
-                        + Excerpt.of(encoding, 40) + "), which Cutover did not ask for: it reads bodies as sent, uncompressed", null);
-            }
-            long limit = config.maxBodySize().asLongValue();
-            long declared = contentLength(response);
-            if (declared > limit) {
-                throw tooLarge(declared + " bytes (Content-Length)", limit);
-            }
-            byte[] body;
-            try {
-                // at most one byte past the limit is copied: the text, its items and their slices would hold it
-                // three and four times over, and a body of 100 MB ran a 256 MB heap out of memory
-                body = response.hasEntity() ? response.readEntity(InputStream.class).readNBytes(Math.toIntExact(
-                        Math.min(limit + 1, Integer.MAX_VALUE - 8))) : new byte[0];
-            } catch (ProcessingException | IOException e) {
-                // the headers came, then the connection closed before Content-Length bytes: transient
-                throw transientFailure(e instanceof RuntimeException r ? r : new ProcessingException(e),
-                        "the body was cut short (" + rootMessage(e) + ")");
-            }
-            if (body.length > limit) {
-                throw tooLarge("more than " + limit + " bytes", limit);
-            }
+            byte[] body = body(status, response);
             if (status >= 300 && status <= 399) {
                 // a redirect followed silently would read another source than the one configured and named
                 String location = response.getHeaderString("Location");
@@ -158,21 +121,74 @@ final class GuardedRequest {
                 throw new SourceFailure(source.name(), cursor, "HTTP " + status + " "
                         + Excerpt.of(new String(body, java.nio.charset.StandardCharsets.UTF_8), 120), null);
             }
-            try {
-                String text = StrictUtf8.decode(body);
-                Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                // a header given on several lines is one comma-separated list (RFC 9110 §5.3): kept whole, so
-                // that "X-Kv-Index: 10" and "X-Kv-Index: 99" are not read as whichever came first
-                response.getStringHeaders().forEach((name, values) -> {
-                    if (!values.isEmpty()) {
-                        headers.merge(name, String.join(", ", values), (a, b) -> a + ", " + b);
-                    }
-                });
-                return new SourceAnswer(text, headers::get);
-            } catch (IllegalArgumentException notUtf8) {
-                throw new SourceFailure(source.name(), cursor, notUtf8.getMessage(), null);
-            }
+            return decoded(response, body);
         }
+    }
+
+    /** @return the retry of a transient status, at least its {@code Retry-After} later; @throws SourceFailure beyond the deadline */
+    private TransientSourceError throttled(int status, String retryAfter) {
+        long wait = RetryAfter.millis(retryAfter, Clock.systemUTC());
+        if (wait > deadline.remainingMillis()) {
+            throw new SourceFailure(source.name(), cursor, "HTTP " + status + " with Retry-After "
+                    + RetryAfter.quoted(retryAfter) + " asks to wait " + describeWait(wait) + ", beyond what is left ("
+                    + seconds(Duration.ofMillis(deadline.remainingMillis())) + ") of the page deadline of "
+                    + seconds(config.pageDeadline()) + " (cutover.source.page-deadline)", null);
+        }
+        // an unreadable Retry-After is ignored (the backoff applies): the message says so, not just "HTTP 429"
+        String why = "HTTP " + status + (RetryAfter.understood(retryAfter, Clock.systemUTC()) ? ""
+                : " with Retry-After " + RetryAfter.quoted(retryAfter) + ", not understood (ignored)");
+        failed(why);
+        return new TransientSourceError(why, wait, null);
+    }
+
+    /** @return the body's bytes, at most {@code cutover.source.max-body-size} of them, as sent (no encoding) */
+    private byte[] body(int status, Response response) {
+        String encoding = response.getHeaderString("Content-Encoding");
+        if (status >= 200 && status <= 299 && encoding != null && !encoding.isBlank()
+                && !encoding.strip().equalsIgnoreCase("identity")) {
+            // Cutover asks for no encoding: a compressed body would otherwise be read as text that is not UTF-8
+            throw new SourceFailure(source.name(), cursor, "the body is encoded (Content-Encoding "
+                    + Excerpt.of(encoding, 40) + "), which Cutover did not ask for: it reads bodies as sent, uncompressed", null);
+        }
+        long limit = config.maxBodySize().asLongValue();
+        long declared = contentLength(response);
+        if (declared > limit) {
+            throw tooLarge(declared + " bytes (Content-Length)", limit);
+        }
+        byte[] body;
+        try {
+            // at most one byte past the limit is copied: the text, its items and their slices would hold it
+            // three and four times over, and a body of 100 MB ran a 256 MB heap out of memory
+            body = response.hasEntity() ? response.readEntity(InputStream.class).readNBytes(Math.toIntExact(
+                    Math.min(limit + 1, Integer.MAX_VALUE - 8))) : new byte[0];
+        } catch (ProcessingException | IOException e) {
+            // the headers came, then the connection closed before Content-Length bytes: transient
+            throw transientFailure(e instanceof RuntimeException r ? r : new ProcessingException(e),
+                    "the body was cut short (" + rootMessage(e) + ")");
+        }
+        if (body.length > limit) {
+            throw tooLarge("more than " + limit + " bytes", limit);
+        }
+        return body;
+    }
+
+    /** @return the answer: its body strictly UTF-8, its headers by name (any case) */
+    private SourceAnswer decoded(Response response, byte[] body) {
+        String text;
+        try {
+            text = StrictUtf8.decode(body);
+        } catch (IllegalArgumentException notUtf8) {
+            throw new SourceFailure(source.name(), cursor, notUtf8.getMessage(), null);
+        }
+        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // a header given on several lines is one comma-separated list (RFC 9110 §5.3): kept whole, so
+        // that "X-Kv-Index: 10" and "X-Kv-Index: 99" are not read as whichever came first
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.merge(name, String.join(", ", values), (a, b) -> a + ", " + b);
+            }
+        });
+        return new SourceAnswer(text, headers::get);
     }
 
     /**
