@@ -134,14 +134,18 @@ public final class RateSpelling {
 
     private static Read limit(BigDecimal amount, BigInteger seconds, BigInteger burst, NodePath path) {
         // 1e999999999 is a JSON number too: its exact fraction would take gigabytes
-        if (Math.abs((long) amount.precision() - amount.scale()) > MAX_DIGITS || Math.abs((long) amount.scale()) > MAX_DIGITS) {
+        boolean inRange = Math.abs((long) amount.precision() - amount.scale()) <= MAX_DIGITS
+                && Math.abs((long) amount.scale()) <= MAX_DIGITS;
+        if (amount.signum() <= 0) {
+            // the sign is known whatever the size: -1e-70 is not positive, before it is out of range
+            return Read.problem(RateAnomaly.NON_POSITIVE_RATE, path, "rate " + (inRange ? amount.toPlainString()
+                    : JsonDescriptions.value(DecimalNode.valueOf(amount))) + " is not positive");
+        }
+        if (!inRange) {
             return Read.problem(RateAnomaly.INVALID_RATE, path, "rate " + JsonDescriptions.value(
                     DecimalNode.valueOf(amount)) + " is out of range");
         }
         Rate rate = Rate.of(amount, seconds);
-        if (rate.signum() <= 0) {
-            return Read.problem(RateAnomaly.NON_POSITIVE_RATE, path, "rate " + amount.toPlainString() + " is not positive");
-        }
         BigInteger bucket = burst != null ? burst : rate.ceiling().max(BigInteger.ONE);
         if (bucket.bitLength() >= Long.SIZE) {
             // a burst is a bucket size: beyond a long it is no limit a gateway enforces
