@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.cutover.framework.retrieve.RetrievalStore;
 import dev.cutover.framework.run.RecordKey;
 import dev.cutover.framework.run.Sql;
 import dev.cutover.framework.source.ConcurrencyGate;
@@ -38,6 +39,9 @@ public class DriftCheck {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RetrievalStore retrieval;
+
     /**
      * @return what drifted, one line each (at most 10 per source); empty when nothing did
      * @throws dev.cutover.framework.source.SourceWaitStopped when {@code stop} asked to stop while a
@@ -47,8 +51,7 @@ public class DriftCheck {
             StopSignal stop) {
         List<String> drift = new ArrayList<>();
         for (SourceEndpoint source : sources) {
-            long baseline = Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
-                    rs -> rs.getLong(1), runId, source.name()).stream().findFirst()
+            long baseline = retrieval.baseline(runId, source.name())
                     .orElseThrow(() -> new IllegalStateException("source " + source.name() + " was not retrieved in this run"));
             SourceDrift found = new SourceDrift(source.name(), ids -> retrievedVersions(runId, source.name(), ids),
                     protocol.recordNoun());

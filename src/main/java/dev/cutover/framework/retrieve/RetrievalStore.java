@@ -124,7 +124,10 @@ public class RetrievalStore {
                         rs.getString(1) == null), runId, source).stream().findFirst();
     }
 
-    /** @return the watermark of the source's first page stored in this run (its baseline), if stored */
+    /**
+     * @return the watermark of the source's first page stored in this run: its baseline, which no later
+     *         page may be below and which the drift check asks for changes since; empty when not stored
+     */
     public java.util.OptionalLong baseline(long runId, String source) {
         return Sql.query(dataSource, "select watermark from retrieved_page where run_id = ? and source = ? and page_no = 0",
                 rs -> rs.getLong(1), runId, source).stream().mapToLong(Long::longValue).findFirst();
