@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
@@ -55,7 +56,9 @@ public final class EnvelopeReader {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     if (once.contains(name) && !seen.add(name)) {
-                        throw SourceFailure.repeatedField(source, where, name);
+                        // a tree keeps the last copy, a stream the first: either guess can drop records or miss drift
+                        throw new SourceFailure(source, where, "the body has '" + name
+                                + "' more than once, so which one the source meant is not known", null);
                     }
                     fields.read(name, parser.nextToken(), parser);
                     parser.skipChildren();
@@ -71,7 +74,17 @@ public final class EnvelopeReader {
         } catch (StreamConstraintsException e) {
             throw new SourceFailure(source, where, "the body exceeds what Cutover reads: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw SourceFailure.notJson(source, where, body, e);
+            throw notJson(source, where, body, e);
         }
+    }
+
+    /** The body's start, then the parser's reason and the character offset (from 0) where it stopped. */
+    private static SourceFailure notJson(String source, String where, String body, IOException e) {
+        String reason = e instanceof JsonProcessingException json
+                ? json.getOriginalMessage() + (json.getLocation() == null ? ""
+                        : " at character offset " + json.getLocation().getCharOffset())
+                : e.getMessage();
+        return new SourceFailure(source, where, "the body is not JSON: " + Excerpt.of(body, 120)
+                + " (" + Excerpt.bare(String.valueOf(reason), 200) + ")", e);
     }
 }

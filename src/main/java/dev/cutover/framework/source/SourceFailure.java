@@ -1,9 +1,5 @@
 package dev.cutover.framework.source;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /**
  * A source could not be read and retrying will not help (a non-transient answer, or retries
  * exhausted). The message names the source, the cursor ({@code first page} when none) and what was
@@ -19,31 +15,6 @@ public class SourceFailure extends RuntimeException {
 
     public SourceFailure(String source, String cursor, String what, Throwable cause) {
         super("source " + source + ", " + describeCursor(cursor) + ": " + what, cause);
-    }
-
-    /**
-     * @param where the cursor of the page ({@code null}: the first), or what else was asked (e.g.
-     *              {@code changes since 42})
-     * @return the failure of a body that is not JSON: its start, then the parser's reason and the
-     *         character offset (from 0) where it stopped reading
-     */
-    public static SourceFailure notJson(String source, String where, String body, IOException e) {
-        String reason = e instanceof JsonProcessingException json
-                ? json.getOriginalMessage() + (json.getLocation() == null ? ""
-                        : " at character offset " + json.getLocation().getCharOffset())
-                : e.getMessage();
-        return new SourceFailure(source, where, "the body is not JSON: " + Excerpt.of(body, 120)
-                + " (" + Excerpt.bare(String.valueOf(reason), 200) + ")", e);
-    }
-
-    /**
-     * @return the failure of a body that gives a field of the protocol's envelope twice: a JSON tree
-     *         would keep the last copy, a streaming reader the first, so which one the source meant is
-     *         not known, and guessing could drop records or miss drift
-     */
-    public static SourceFailure repeatedField(String source, String where, String field) {
-        return new SourceFailure(source, where, "the body has '" + field
-                + "' more than once, so which one the source meant is not known", null);
     }
 
     /**

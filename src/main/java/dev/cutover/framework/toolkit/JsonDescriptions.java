@@ -1,6 +1,7 @@
 package dev.cutover.framework.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Short descriptions of JSON values for anomaly details. Scalars are shown as JSON text (cut to a
@@ -54,7 +55,7 @@ public final class JsonDescriptions {
     public static String id(String id) {
         boolean plain = id.codePointCount(0, id.length()) <= MAX_SHOWN && LegacyJson.isStorable(id)
                 && id.codePoints().noneMatch(Character::isISOControl);
-        return plain ? id : value(com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
+        return plain ? id : value(TextNode.valueOf(id));
     }
 
     private static String bounded(String json) {
